@@ -1,0 +1,14 @@
+// The augkit kernels: pure functions over RGBA bytes in linear memory. The binding (src/wasm/)
+// owns the memory: it places inputs, outputs and scratch after heapBase() and passes pointers.
+
+export { flipHorizontal, flipVertical } from './geometry/flip';
+export { resizeBilinear, resizeBilinearScratch } from './geometry/resize';
+export { resizeAntialias, resizeAntialiasScratch } from './geometry/resizeAntialias';
+export { rotate, rotatedWidth, rotatedHeight } from './geometry/rotate';
+export { saltAndPepper } from './noise/saltAndPepper';
+
+/** First byte of linear memory free for the binding's use. */
+export function heapBase(): usize {
+  return __heap_base;
+}
+

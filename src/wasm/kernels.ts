@@ -1,0 +1,32 @@
+import { kernelsBase64 } from './kernels.generated.js';
+
+/** The functions assembly/index.ts exports; pointers are byte offsets into `memory`. */
+export interface Kernels {
+  readonly memory: WebAssembly.Memory;
+  heapBase(): number;
+  flipHorizontal(src: number, width: number, height: number, dst: number): void;
+  flipVertical(src: number, width: number, height: number, dst: number): void;
+  resizeBilinearScratch(dw: number): number;
+  resizeBilinear(src: number, sw: number, sh: number, dst: number, dw: number, dh: number, scratch: number): void;
+  resizeAntialiasScratch(sw: number, sh: number, dw: number, dh: number): number;
+  resizeAntialias(src: number, sw: number, sh: number, dst: number, dw: number, dh: number, scratch: number): void;
+  rotatedWidth(w: number, h: number, degrees: number, expand: boolean): number;
+  rotatedHeight(w: number, h: number, degrees: number, expand: boolean): number;
+  rotate(src: number, w: number, h: number, dst: number, dw: number, dh: number, degrees: number, fill: number): void;
+  saltAndPepper(
+    src: number, pixels: number, dst: number, amount: number, saltVsPepper: number, seed: number, perChannel: boolean,
+  ): void;
+}
+
+function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** The module, compiled and instantiated once when augkit is imported (it imports nothing). */
+const { instance } = await WebAssembly.instantiate(decodeBase64(kernelsBase64), {});
+
+/** The kernels' exports, ready to call. */
+export const kernels = instance.exports as unknown as Kernels;

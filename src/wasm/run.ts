@@ -1,0 +1,50 @@
+import { AugkitError } from '../errors.js';
+import type { AugkitImage, RgbaImage } from '../image.js';
+import { checkPixelLimit } from '../limits.js';
+import { kernels, type Kernels } from './kernels.js';
+import { bytesAt, reserve } from './memory.js';
+
+/** Pointers a kernel call receives: input pixels, output pixels and scratch. */
+export interface Buffers {
+  readonly src: number;
+  readonly dst: number;
+  readonly scratch: number;
+}
+
+/** One kernel call producing a `width`×`height` image from `input`. */
+export interface KernelCall {
+  /** The public op's name, for error messages. */
+  readonly op: string;
+  readonly input: RgbaImage;
+  readonly width: number;
+  readonly height: number;
+  /** Bytes of scratch the kernel needs (none by default). */
+  readonly scratchBytes?: (k: Kernels) => number;
+  readonly run: (k: Kernels, buffers: Buffers) => void;
+}
+
+/**
+ * Runs one kernel: copies the input pixels into linear memory, calls it, copies the result out into
+ * a new Uint8ClampedArray. The input is never modified. A WebAssembly trap becomes AugkitError
+ * INTERNAL naming the op.
+ *
+ * @throws {AugkitError} TOO_LARGE when the output exceeds the pixel limit or memory cannot grow.
+ */
+export function runKernel({ op, input, width, height, scratchBytes, run }: KernelCall): AugkitImage {
+  checkPixelLimit(width, height, `${op} output`);
+  const outBytes = width * height * 4;
+  const [src, dst, scratch] = reserve([input.data.length, outBytes, scratchBytes?.(kernels) ?? 0]);
+  bytesAt(src, input.data.length).set(input.data);
+  try {
+    run(kernels, { src, dst, scratch });
+  } catch (cause) {
+    if (cause instanceof WebAssembly.RuntimeError) {
+      throw new AugkitError('INTERNAL', `${op} failed inside WebAssembly (${cause.message}); please report this`, {
+        cause,
+      });
+    }
+    throw cause;
+  }
+  const data = new Uint8ClampedArray(kernels.memory.buffer.slice(dst, dst + outBytes));
+  return { width, height, data };
+}
