@@ -12,3 +12,14 @@ export { resize, type ResizeOptions } from './ops/resize.js';
 export { flipHorizontal, flipVertical } from './ops/flip.js';
 export { rotate, type RotateOptions } from './ops/rotate.js';
 export { saltAndPepper, type SaltAndPepperOptions, type SaltAndPepperResult } from './ops/saltAndPepper.js';
+export {
+  decode,
+  encodeJpeg,
+  encodePng,
+  readHeader,
+  type DecodeOptions,
+  type EncodeJpegOptions,
+  type EncodePngOptions,
+  type ImageFormat,
+  type ImageHeader,
+} from './codecs/index.js';

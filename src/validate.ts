@@ -18,6 +18,14 @@ export function checkDimension(value: unknown, param: string): number {
   return value as number;
 }
 
+/** An integer within [min, max] (an encoder's level or quality). */
+export function checkIntegerInRange(value: unknown, param: string, min: number, max: number): number {
+  if (!isInteger(value) || value < min || value > max) {
+    throw invalidArgument(param, `an integer between ${min} and ${max}`, value);
+  }
+  return value;
+}
+
 /** A finite number within [min, max]. */
 export function checkNumberInRange(value: unknown, param: string, min: number, max: number): number {
   if (!isFiniteNumber(value) || value < min || value > max) {

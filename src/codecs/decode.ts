@@ -1,0 +1,66 @@
+import { invalidArgument } from '../errors.js';
+import type { AugkitImage } from '../image.js';
+import { checkPixelLimit, getPixelLimit } from '../limits.js';
+import { checkOptions } from '../validate.js';
+import { toBytes } from './bytes.js';
+import { decodeJpeg } from './decodeJpeg.js';
+import { decodePng } from './decodePng.js';
+import { parseHeader } from './header.js';
+import { applyOrientation } from './orientation.js';
+import { FORMAT_NAMES } from './sniff.js';
+
+export interface DecodeOptions {
+  /**
+   * `'apply'` (default): turn a JPEG upright according to its EXIF orientation, as browsers display it;
+   * `'ignore'`: return the pixels as stored.
+   */
+  orientation?: 'apply' | 'ignore';
+  /** Largest width × height accepted for this call, instead of the global limit (see `setPixelLimit`). */
+  pixelLimit?: number;
+}
+
+function checkOrientationMode(value: unknown): 'apply' | 'ignore' {
+  if (value !== 'apply' && value !== 'ignore') throw invalidArgument('options.orientation', '"apply" or "ignore"', value);
+  return value;
+}
+
+function checkLimitOption(value: unknown): number {
+  if (!Number.isSafeInteger(value) || (value as number) < 1) {
+    throw invalidArgument('options.pixelLimit', 'a positive integer', value);
+  }
+  return value as number;
+}
+
+/**
+ * Decodes a PNG or JPEG to 8-bit RGBA. The format is sniffed from the magic bytes; the header is read and
+ * checked against the pixel limit before any decoder allocates pixel memory.
+ *
+ * - PNG: every colour type and bit depth (16-bit reduced as `round(v × 255 / 65535)`), Adam7 interlacing,
+ *   palette with tRNS transparency; no gamma correction.
+ * - JPEG: baseline, extended and progressive, grey, YCbCr and Adobe CMYK; missing alpha becomes 255.
+ *   The EXIF orientation is applied by default (6 turns the image 90° clockwise, 8 counter-clockwise,
+ *   3 by 180°, 2/4/5/7 mirror), so width and height may swap relative to {@link readHeader}.
+ *
+ * @param bytes - the encoded file (not modified)
+ * @param options - `orientation` (`'apply'` or `'ignore'`), `pixelLimit` (overrides the global limit)
+ * @returns a new image whose `data` is a Uint8ClampedArray
+ * @throws {AugkitError} INVALID_ARGUMENT for a bad `bytes` type or option;
+ *   UNSUPPORTED_FORMAT without a PNG or JPEG signature (empty input included), or for a JPEG coding process
+ *   jpeg-js cannot decode (lossless, arithmetic, 12-bit);
+ *   CORRUPT_IMAGE when the stream is truncated, fails a CRC or is otherwise undecodable;
+ *   TOO_LARGE when the header's width × height exceeds the pixel limit.
+ * @example
+ * const img = decode(await readFile('photo.jpg'));           // upright, as a browser shows it
+ * const raw = decode(bytes, { orientation: 'ignore' });       // as stored
+ * const small = decode(bytes, { pixelLimit: 4096 * 4096 });   // refuse anything above 16 MP
+ */
+export function decode(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions): AugkitImage {
+  const input = toBytes(bytes);
+  const { orientation = 'apply', pixelLimit = getPixelLimit() } = checkOptions(options);
+  const mode = checkOrientationMode(orientation);
+  const limit = checkLimitOption(pixelLimit);
+  const header = parseHeader(input);
+  checkPixelLimit(header.width, header.height, `${FORMAT_NAMES[header.format]} image`, limit);
+  const img = header.format === 'png' ? decodePng(input) : decodeJpeg(input, header);
+  return mode === 'apply' ? applyOrientation(img, header.orientation) : img;
+}

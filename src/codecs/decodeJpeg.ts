@@ -1,0 +1,61 @@
+import jpeg from 'jpeg-js';
+import type { AugkitImage } from '../image.js';
+import { ownedView } from './bytes.js';
+import { decoderFailed, unsupportedImage } from './codecErrors.js';
+import type { JpegHeader } from './jpegHeader.js';
+
+/** Huffman-coded DCT processes jpeg-js decodes: SOF0 baseline, SOF1 extended, SOF2 progressive. */
+const DECODABLE_FRAME_TYPES = [0, 1, 2];
+const BYTES_PER_MB = 1024 * 1024;
+/** Room for jpeg-js's accounting of quantisation and Huffman tables. */
+const TABLES_BYTES = 16 * BYTES_PER_MB;
+
+/**
+ * The memory budget handed to jpeg-js (`maxMemoryUsageInMB`), from the size in the frame header.
+ * jpeg-js charges, per component, 4 bytes a pixel of DCT blocks, 1 of upsampled samples and 1 of output
+ * plane, over a frame padded to whole MCUs (at most 32 more pixels each way), for up to 4 components,
+ * plus 4 bytes a pixel of RGBA: 28 × (w + 32) × (h + 32). Its default (512 MB) would refuse photos near
+ * 30 megapixels that the pixel limit allows, while this budget still stops a stream whose later frame
+ * headers would allocate more than its first one declared.
+ */
+function memoryBudgetMB(width: number, height: number): number {
+  return Math.ceil((28 * (width + 32) * (height + 32) + TABLES_BYTES) / BYTES_PER_MB);
+}
+
+/**
+ * Decodes a JPEG whose header has already been checked against the limits, with jpeg-js: baseline,
+ * extended and progressive, 1 (grey), 3 (YCbCr) or 4 (CMYK/YCCK, Adobe APP14) components, restart markers.
+ * The orientation is not applied here.
+ *
+ * Options: `tolerantDecoding` (jpeg-js's default) only makes jpeg-js skip blocks a scan addresses outside
+ * the frame — its single-component scans run past the last block when the restart interval does not
+ * divide the block count — which would otherwise be TypeErrors. Truncated or damaged streams fail either
+ * way (every truncation of the corpus JPEGs does). `maxResolutionInMP` is the frame size itself, rounded
+ * up: the pixel limit was already checked on the header.
+ *
+ * @throws {AugkitError} UNSUPPORTED_FORMAT for lossless, hierarchical or arithmetic-coded JPEG or samples
+ *   other than 8-bit; CORRUPT_IMAGE for anything jpeg-js rejects.
+ * @example
+ * const img = decodeJpeg(bytes, readJpegHeader(bytes));
+ */
+export function decodeJpeg(bytes: Uint8Array, header: JpegHeader): AugkitImage {
+  const { width, height, frameType, precision } = header;
+  if (!DECODABLE_FRAME_TYPES.includes(frameType) || precision !== 8) {
+    throw unsupportedImage(
+      'a baseline, extended or progressive Huffman JPEG (SOF0, SOF1, SOF2) with 8-bit samples',
+      `SOF${frameType} with ${precision}-bit samples`,
+    );
+  }
+  try {
+    const decoded = jpeg.decode(bytes, {
+      useTArray: true,
+      formatAsRGBA: true,
+      tolerantDecoding: true,
+      maxResolutionInMP: Math.ceil((width * height) / 1e6),
+      maxMemoryUsageInMB: memoryBudgetMB(width, height),
+    });
+    return { width: decoded.width, height: decoded.height, data: ownedView(decoded.data, Uint8ClampedArray) };
+  } catch (cause) {
+    throw decoderFailed('jpeg', cause);
+  }
+}
