@@ -1,17 +1,29 @@
+// Imported before the bundle on purpose: evaluating it first gives the bundle a working `__proto__` in Deno.
+import { endBundleEvaluation, withStandardProto } from './protoAccessor.js';
 import pngjs from 'pngjs/browser.js';
+
+endBundleEvaluation();
 
 /**
  * pngjs, from its browser bundle in every runtime. pngjs's main entry needs Node's zlib, stream and Buffer;
  * the bundle carries a Buffer polyfill and a JavaScript zlib, so Node, Deno, Bun and browsers run the very
- * same code and write the very same PNG bytes.
+ * same code and write the very same PNG bytes. Every call goes through `withStandardProto`, which the
+ * bundle's Buffer polyfill needs in Deno (see `protoAccessor.ts`).
  */
-export const PNG = pngjs.PNG;
+export const PNG = {
+  sync: {
+    read: (buffer: Uint8Array, options?: pngjs.PngReadOptions) =>
+      withStandardProto(() => pngjs.PNG.sync.read(buffer, options)),
+    write: (png: pngjs.PngImage, options?: pngjs.PngWriteOptions) =>
+      withStandardProto(() => pngjs.PNG.sync.write(png, options)),
+  },
+};
 
 /**
  * The Buffer class inside the bundle (a Uint8Array subclass). It is not exported, so it is taken from the
  * pixel buffer pngjs allocates for a 1×1 image, once.
  */
-const BundledBuffer = new PNG({ width: 1, height: 1 }).data.constructor as unknown as {
+const BundledBuffer = withStandardProto(() => new pngjs.PNG({ width: 1, height: 1 }).data.constructor) as unknown as {
   from(buffer: ArrayBufferLike, byteOffset: number, length: number): Uint8Array;
 };
 
@@ -23,5 +35,5 @@ const BundledBuffer = new PNG({ width: 1, height: 1 }).data.constructor as unkno
  * const png = PNG.sync.read(toBundledBuffer(new Uint8Array(fileBytes)));
  */
 export function toBundledBuffer(bytes: Uint8Array | Uint8ClampedArray): Uint8Array {
-  return BundledBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return withStandardProto(() => BundledBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
