@@ -25,8 +25,14 @@ function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** The module, compiled and instantiated once when augkit is imported (it imports nothing). */
-const { instance } = await WebAssembly.instantiate(decodeBase64(kernelsBase64), {});
+/**
+ * The module, compiled and instantiated once when augkit is imported (it imports nothing). Synchronously,
+ * not with top-level await: the module is about 8 kB, far below the 8 MB Chromium allows for synchronous
+ * compilation on the main thread (the only engine with such a limit), and without top-level await the same
+ * code also loads as CommonJS (`dist/index.cjs`), through Node's `require(esm)`, and in bundles targeting
+ * engines without top-level await. See "Runtimes" in the README.
+ */
+const instance = new WebAssembly.Instance(new WebAssembly.Module(decodeBase64(kernelsBase64)), {});
 
 /** The kernels' exports, ready to call. */
 export const kernels = instance.exports as unknown as Kernels;
