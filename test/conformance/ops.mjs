@@ -1,0 +1,151 @@
+// The cross-runtime conformance list: fixed operations on fixture images, one SHA-256 per result.
+// Plain JavaScript with no runtime-specific API (Web Crypto, TextEncoder and the augkit API only), so that
+// Node, Deno, Bun, browser pages, Web Workers and bundles all run this very file. The entries
+// (run.mjs, run.cjs) import augkit the way a user of that runtime would and pass it in.
+
+/** Fixture files the list reads, relative to test/fixtures/. */
+export const FIXTURES = [
+  'golden/inputs/coffee-320x240.png',
+  'golden/inputs/grad-alpha-64x48.png',
+  'corpus/jpeg-baseline-420.jpg',
+  'corpus/jpeg-baseline-422.jpg',
+  'corpus/jpeg-baseline-444.jpg',
+  'corpus/jpeg-progressive.jpg',
+  'corpus/jpeg-gray.jpg',
+  'corpus/jpeg-cmyk-adobe.jpg',
+  'corpus/jpeg-restart-markers.jpg',
+  'corpus/jpeg-exif-orientation-3.jpg',
+  'corpus/jpeg-exif-orientation-6.jpg',
+  'corpus/jpeg-exif-orientation-8.jpg',
+  'corpus/png-rgba8.png',
+  'corpus/png-rgb8.png',
+  'corpus/png-gray8.png',
+  'corpus/png-gray-alpha8.png',
+  'corpus/png-palette.png',
+  'corpus/png-palette-trns.png',
+  'corpus/png-rgb16.png',
+  'corpus/png-gray16.png',
+  'corpus/png-gray1.png',
+  'corpus/png-interlaced-rgba8.png',
+  'corpus/bad/png-truncated-half.png',
+  'corpus/bad/jpeg-truncated-half.jpg',
+  'corpus/bad/image.gif',
+];
+
+/** The operations on `photo` (a decoded PNG, 320×240), `jpeg` (a decoded JPEG, 161×113) and `alpha` (64×48, alpha ramp). */
+const OPERATIONS = [
+  ['resize png 320x240 -> 97x73', (a, { photo }) => a.resize(photo, 97, 73)],
+  ['resize png 320x240 -> 97x73 antialias', (a, { photo }) => a.resize(photo, 97, 73, { antialias: true })],
+  ['resize png 320x240 -> 451x333', (a, { photo }) => a.resize(photo, 451, 333)],
+  ['resize png 320x240 -> 451x333 antialias', (a, { photo }) => a.resize(photo, 451, 333, { antialias: true })],
+  ['resize jpeg 161x113 -> 40x120 antialias', (a, { jpeg }) => a.resize(jpeg, 40, 120, { antialias: true })],
+  ['resize alpha 64x48 -> 17x13', (a, { alpha }) => a.resize(alpha, 17, 13)],
+  ['flipHorizontal png', (a, { photo }) => a.flipHorizontal(photo)],
+  ['flipVertical png', (a, { photo }) => a.flipVertical(photo)],
+  ['flipHorizontal jpeg', (a, { jpeg }) => a.flipHorizontal(jpeg)],
+  ['flipVertical jpeg', (a, { jpeg }) => a.flipVertical(jpeg)],
+  ['rotate png 17', (a, { photo }) => a.rotate(photo, 17)],
+  ['rotate png 17 expand', (a, { photo }) => a.rotate(photo, 17, { expand: true })],
+  ['rotate png -33.3', (a, { photo }) => a.rotate(photo, -33.3)],
+  ['rotate png -33.3 expand fill white', (a, { photo }) => a.rotate(photo, -33.3, { expand: true, fill: [255, 255, 255, 255] })],
+  ['rotate png 90', (a, { photo }) => a.rotate(photo, 90)],
+  ['rotate png 90 expand', (a, { photo }) => a.rotate(photo, 90, { expand: true })],
+  ['rotate jpeg 161x113 17', (a, { jpeg }) => a.rotate(jpeg, 17)],
+  ['rotate jpeg 161x113 90 (odd/even: half-pixel blend)', (a, { jpeg }) => a.rotate(jpeg, 90)],
+  ['rotate jpeg 161x113 -33.3 expand', (a, { jpeg }) => a.rotate(jpeg, -33.3, { expand: true })],
+  ['rotate alpha 1234.5 expand fill', (a, { alpha }) => a.rotate(alpha, 1234.5, { expand: true, fill: [10, 20, 30, 40] })],
+  ['saltAndPepper png seed 42', (a, { photo }) => a.saltAndPepper(photo, { amount: 0.05, seed: 42 })],
+  ['saltAndPepper png seed 42 perChannel', (a, { photo }) => a.saltAndPepper(photo, { amount: 0.05, seed: 42, perChannel: true })],
+  [
+    'saltAndPepper jpeg seed 2^53-1 amount 0.3 saltVsPepper 0.2',
+    (a, { jpeg }) => a.saltAndPepper(jpeg, { amount: 0.3, saltVsPepper: 0.2, seed: 2 ** 53 - 1 }),
+  ],
+  ['saltAndPepper alpha seed 7 amount 1 perChannel', (a, { alpha }) => a.saltAndPepper(alpha, { amount: 1, seed: 7, perChannel: true })],
+  ['encodePng rotate png 17', (a, { photo }) => a.encodePng(a.rotate(photo, 17))],
+  ['encodePng alpha level 0', (a, { alpha }) => a.encodePng(alpha, { level: 0 })],
+  ['encodePng jpeg level 9', (a, { jpeg }) => a.encodePng(jpeg, { level: 9 })],
+  ['encodeJpeg png quality 90', (a, { photo }) => a.encodeJpeg(photo)],
+  ['encodeJpeg jpeg quality 50', (a, { jpeg }) => a.encodeJpeg(jpeg, { quality: 50 })],
+  ['decode encodePng roundtrip', (a, { photo }) => a.decode(a.encodePng(photo))],
+];
+
+function hex(buffer) {
+  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * SHA-256 of a result: an image hashes as its width and height (two little-endian u32) followed by its RGBA
+ * bytes; encoded bytes hash as they are; anything else (an error code, a seed) as its JSON text.
+ */
+export async function sha256(value) {
+  let bytes;
+  if (value && typeof value === 'object' && 'width' in value && 'data' in value) {
+    bytes = new Uint8Array(8 + value.data.length);
+    new DataView(bytes.buffer).setUint32(0, value.width, true);
+    new DataView(bytes.buffer).setUint32(4, value.height, true);
+    bytes.set(value.data, 8);
+  } else if (value instanceof Uint8Array) {
+    bytes = value;
+  } else {
+    bytes = new TextEncoder().encode(JSON.stringify(value));
+  }
+  return hex(await crypto.subtle.digest('SHA-256', bytes));
+}
+
+/** A short description of the runtime running this file, for the report. */
+export function describeRuntime() {
+  const g = globalThis;
+  if (g.Deno?.version) return `Deno ${g.Deno.version.deno} (V8 ${g.Deno.version.v8})`;
+  if (g.Bun?.version) return `Bun ${g.Bun.version}`;
+  if (g.process?.versions?.node) return `Node ${g.process.version} (V8 ${g.process.versions.v8})`;
+  const browser = g.navigator?.userAgent ?? 'unknown';
+  const worker = typeof g.WorkerGlobalScope !== 'undefined' && g instanceof g.WorkerGlobalScope;
+  return worker ? `${browser} [Web Worker]` : browser;
+}
+
+/** A result's size for the report: `WxH` for an image, the byte count for encoded bytes. */
+function describe(value) {
+  if (value && typeof value === 'object' && 'width' in value) return `${value.width}x${value.height}`;
+  if (value instanceof Uint8Array) return `${value.length} bytes`;
+  return JSON.stringify(value);
+}
+
+/**
+ * Runs the whole list. `augkit` is the imported module (namespace or `require` result); `readFixture(path)`
+ * resolves to the bytes of test/fixtures/<path>. Resolves to `{ runtime, results }` where `results` maps
+ * each op's name to `{ sha256, size }`, or `{ error }` when it threw unexpectedly, so every op
+ * is compared even when one breaks.
+ */
+export async function runConformance(augkit, readFixture) {
+  const files = {};
+  for (const path of FIXTURES) files[path] = await readFixture(path);
+  const results = {};
+  /** Runs one op; only the inputs under corpus/bad/ may throw, and then their AugkitError code is the result. */
+  const record = async (name, compute, mayThrow = false) => {
+    try {
+      const value = compute();
+      results[name] = { sha256: await sha256(value), size: describe(value) };
+    } catch (error) {
+      const code = error?.code;
+      if (mayThrow && typeof code === 'string' && code !== 'INTERNAL') {
+        results[name] = { sha256: await sha256({ code }), size: `throws ${code}` };
+      } else {
+        results[name] = { error: `${error?.name ?? 'Error'}${code ? ` ${code}` : ''}: ${error?.message ?? error}` };
+      }
+    }
+  };
+  for (const path of FIXTURES) {
+    await record(`decode ${path}`, () => augkit.decode(files[path]), path.startsWith('corpus/bad/'));
+  }
+  await record('decode corpus/jpeg-exif-orientation-6.jpg orientation ignore', () =>
+    augkit.decode(files['corpus/jpeg-exif-orientation-6.jpg'], { orientation: 'ignore' }),
+  );
+  await record('decode ArrayBuffer', () => augkit.decode(files['corpus/jpeg-baseline-444.jpg'].slice().buffer));
+  const inputs = {
+    photo: augkit.decode(files['golden/inputs/coffee-320x240.png']),
+    jpeg: augkit.decode(files['corpus/jpeg-baseline-420.jpg']),
+    alpha: augkit.decode(files['golden/inputs/grad-alpha-64x48.png']),
+  };
+  for (const [name, op] of OPERATIONS) await record(name, () => op(augkit, inputs));
+  return { runtime: describeRuntime(), results };
+}
