@@ -24,8 +24,16 @@ export const PNG = {
  * pixel buffer pngjs allocates for a 1×1 image, once.
  */
 const BundledBuffer = withStandardProto(() => new pngjs.PNG({ width: 1, height: 1 }).data.constructor) as unknown as {
+  prototype: object;
   from(buffer: ArrayBufferLike, byteOffset: number, length: number): Uint8Array;
 };
+
+// Where the bundle was evaluated without a working `__proto__` anyway (in Deno, when the program imported
+// pngjs/browser.js before augkit), its Buffer was never linked to Uint8Array: link it as the bundle meant to.
+if ((BundledBuffer as unknown) !== Uint8Array && Object.getPrototypeOf(BundledBuffer.prototype) !== Uint8Array.prototype) {
+  Object.setPrototypeOf(BundledBuffer.prototype, Uint8Array.prototype);
+  Object.setPrototypeOf(BundledBuffer, Uint8Array);
+}
 
 /**
  * Wraps `bytes` in the bundle's Buffer class without copying: `PNG.sync.read` calls Buffer methods

@@ -28,13 +28,14 @@ const standard: PropertyDescriptor = {
   },
 };
 
-/** True when assigning `__proto__` does not change an object's prototype (Deno). */
-const needsStandard = (() => {
-  const probe: { [key: string]: unknown } = {};
-  const proto = {};
-  probe['__proto__'] = proto;
-  return Object.getPrototypeOf(probe) !== proto;
-})();
+/**
+ * True when the runtime's `__proto__` setter is missing or is not the engine's own (Deno's stub is JavaScript),
+ * and can be replaced. Told from the setter's source text rather than by calling it: once its stub has been
+ * called, Deno blames `__proto__` (with an `--unsafe-proto` hint) for any later uncaught error in the program.
+ */
+const needsStandard =
+  original?.configurable !== false &&
+  !(original?.set && /\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(original.set)));
 
 function restore(): void {
   if (original) Object.defineProperty(Object.prototype, '__proto__', original);
