@@ -169,7 +169,7 @@ export function contactSheet(img: RgbaImage, options: ContactSheetOptions): Cont
       { text: `${src.width}×${src.height}${o.size ? ` → ${base.width}×${base.height}` : ''}`, color: DIM },
     ],
     ...variants.map((v, i) => [
-      { text: `#${i + 1}  seed ${v.seed}`, color: DIM },
+      { text: `#${i + 1}  seed ${v.seed}`.length <= maxChars ? `#${i + 1}  seed ${v.seed}` : `#${i + 1} ${v.seed}`, color: DIM },
       ...wrap(v.applied.length === 0 ? ['(unchanged)'] : v.applied.map(describeOp), maxChars).map((text) => ({ text, color: TEXT })),
     ]),
   ];
