@@ -8,7 +8,7 @@ export class UsageError extends Error {
 
 /**
  * How a flag takes its value: `string` (the next argument or `--flag=value`), `boolean` (none), `list`
- * (repeatable, collected in order), `optional` (a value only if the next argument does not start with '-').
+ * (repeatable, collected in order), `optional` (takes the next argument only if it is a number, as in `--balance [N]`).
  */
 export type FlagKind = 'string' | 'boolean' | 'list' | 'optional';
 
@@ -54,7 +54,7 @@ export function parseArgs(argv: readonly string[], specs: Readonly<Record<string
       value = true;
     } else if (spec.kind === 'optional') {
       const next = argv[i + 1];
-      value = next !== undefined && /^\d/.test(next) ? (i++, next) : true;
+      value = next !== undefined && /^\d+$/.test(next) ? (i++, next) : true;
     } else {
       const next = argv[i + 1];
       if (next === undefined || (next.startsWith('-') && next !== '-')) throw new UsageError(`${raw} needs a value`);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { AugkitError, invalidArgument } from '../errors.js';
@@ -105,10 +105,11 @@ function checkSettings(options: AugmentOptions): Settings {
   if (!Array.isArray(recipes) || recipes.length === 0) throw invalidArgument('recipes', 'a non-empty array of recipes', recipes);
   const names = new Set<string>();
   for (const recipe of recipes) {
-    if (names.has(recipe.name)) {
+    // folder names: "Flips" and "flips" would share a folder on a case-insensitive file system
+    if (names.has(recipe.name.toLowerCase())) {
       throw new AugkitError('INVALID_ARGUMENT', `Expected recipes with different names but received "${recipe.name}" twice`);
     }
-    names.add(recipe.name);
+    names.add(recipe.name.toLowerCase());
   }
   if (o.balance !== undefined && o.variants !== undefined) {
     throw new AugkitError('INVALID_ARGUMENT', 'Expected either variants or balance but received both');
@@ -170,6 +171,8 @@ function jobDescription(settings: Settings, sources: readonly { path: string; by
  * kept, the rest written), and records the job there.
  */
 async function claimOutput(out: string, job: string): Promise<void> {
+  const info = await stat(out).catch(() => undefined);
+  if (info !== undefined && !info.isDirectory()) throw invalidArgument('out', 'a folder', out);
   const entries = await readdir(out).catch(() => [] as string[]);
   if (entries.length > 0) {
     const previous = await readFile(join(out, JOB_FILE), 'utf8').catch(() => undefined);

@@ -78,8 +78,3 @@ export function isInside(inner: string, outer: string): boolean {
   const rel = relative(outer, inner);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
 }
-
-/** A relative path with '/' separators, as manifests and seeds use it on every platform. */
-export function toPosix(path: string): string {
-  return path.split(sep).join('/');
-}
