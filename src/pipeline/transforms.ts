@@ -188,7 +188,8 @@ function normalize(step: StepInput, prefix: string, path: Path): StepSpec {
   }
 }
 
-function normalizeSteps(steps: readonly StepInput[], prefix: string, path: Path): StepSpec[] {
+/** Normalises a validated list of steps (see `normalize`). */
+export function normalizeSteps(steps: readonly StepInput[], prefix: string, path: Path): StepSpec[] {
   return steps.map((step, i) => normalize(step, prefix, [...path, i]));
 }
 
@@ -342,4 +343,3 @@ export function transformFromSpec(spec: StepSpec): Transform {
   return makeTransform(spec);
 }
 
-export { normalizeSteps };
