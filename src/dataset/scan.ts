@@ -1,5 +1,5 @@
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readHeader } from '../codecs/index.js';
 import type { ImageFormat } from '../codecs/sniff.js';
@@ -81,31 +81,57 @@ async function walk(folder: string, rel: string, className: string, found: Candi
   }
 }
 
-/** Reads a file's header: an image, or the reason it is skipped. */
-async function examine(candidate: Candidate): Promise<SourceImage | SkippedFile> {
-  let bytes: Uint8Array;
+/** Enough bytes for nearly every header (a JPEG's EXIF block comes before its frame header). */
+const HEAD_BYTES = 256 * 1024;
+
+/** The first `HEAD_BYTES` of a file (all of it when smaller) and the file's size. */
+async function readHead(path: string): Promise<{ head: Uint8Array; size: number }> {
+  const file = await open(path, 'r');
   try {
-    bytes = await readFile(candidate.fsPath);
+    const { size } = await file.stat();
+    const head = new Uint8Array(Math.min(size, HEAD_BYTES));
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    return { head: head.subarray(0, bytesRead), size };
+  } finally {
+    await file.close();
+  }
+}
+
+function headerOf(bytes: Uint8Array): ReturnType<typeof readHeader> | AugkitError {
+  try {
+    return readHeader(bytes);
+  } catch (e) {
+    if (e instanceof AugkitError) return e;
+    throw e;
+  }
+}
+
+/** Reads a file's header (from its first bytes; all of it only when needed): an image, or why it is skipped. */
+async function examine(candidate: Candidate): Promise<SourceImage | SkippedFile> {
+  let header: ReturnType<typeof readHeader> | AugkitError;
+  let size: number;
+  try {
+    const start = await readHead(candidate.fsPath);
+    size = start.size;
+    header = headerOf(start.head);
+    if (header instanceof AugkitError && header.code === 'CORRUPT_IMAGE' && start.head.length < size) {
+      header = headerOf(await readFile(candidate.fsPath)); // a header beyond the first bytes
+    }
   } catch (cause) {
     return { path: candidate.path, reason: `unreadable: ${(cause as Error).message}`, bad: true };
   }
-  try {
-    const header = readHeader(bytes);
-    const swapped = header.orientation >= 5;
-    return {
-      ...candidate,
-      format: header.format,
-      width: swapped ? header.height : header.width,
-      height: swapped ? header.width : header.height,
-      bytes: bytes.length,
-    };
-  } catch (e) {
-    if (e instanceof AugkitError && e.code === 'UNSUPPORTED_FORMAT') {
-      return { path: candidate.path, reason: 'not a PNG or JPEG', bad: false };
-    }
-    const code = e instanceof AugkitError ? e.code : 'INTERNAL';
-    return { path: candidate.path, reason: `${code}: ${(e as Error).message}`, bad: true };
+  if (header instanceof AugkitError) {
+    if (header.code === 'UNSUPPORTED_FORMAT') return { path: candidate.path, reason: 'not a PNG or JPEG', bad: false };
+    return { path: candidate.path, reason: `${header.code}: ${header.message}`, bad: true };
   }
+  const swapped = header.orientation >= 5;
+  return {
+    ...candidate,
+    format: header.format,
+    width: swapped ? header.height : header.width,
+    height: swapped ? header.width : header.height,
+    bytes: size,
+  };
 }
 
 /** Runs `fn` over `items` with at most `limit` promises pending, keeping the results in order. */
@@ -127,7 +153,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
  * (spaces allowed), files may sit at any depth below it. Files are recognised by content (PNG or JPEG
  * signature and a readable header), never by extension. Hidden files and folders (names starting with
  * '.'), files directly in `root`, and non-images are listed in `skipped`; so are images whose header is
- * broken (`bad: true`). Pixels are not decoded here.
+ * broken (`bad: true`). Only headers are read here (the first 256 KiB of each file), no pixels.
  *
  * @throws {AugkitError} INVALID_ARGUMENT when `root` is not a folder; IO_ERROR when a folder cannot be listed.
  * @example

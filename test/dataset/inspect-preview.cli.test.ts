@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/index.js';
@@ -28,6 +28,20 @@ describe('augkit inspect', () => {
     expect(r.stdout).toMatch(/15 images in 3 classes/);
     expect(r.stdout).toMatch(/coffee\s+4\s+1\s+3/);
     expect(r.stdout).toMatch(/✗ coffee\/truncated\.png: CORRUPT_IMAGE/);
+  });
+
+  it('finds a JPEG header that lies beyond the first 256 KiB (a large metadata block)', () => {
+    const data = join(tempDir(), 'data');
+    const jpeg = readFileSync(join(SAMPLE, 'cat/cat_01.jpg'));
+    // five 60 KB APP9 segments between SOI and the rest of the file
+    const app = Buffer.alloc(60_004);
+    app.set([0xff, 0xe9]);
+    app.writeUInt16BE(60_002, 2);
+    mkdirSync(join(data, 'cat'), { recursive: true });
+    writeFileSync(join(data, 'cat', 'big.jpg'), Buffer.concat([jpeg.subarray(0, 2), app, app, app, app, app, jpeg.subarray(2)]));
+    const r = runCli(['inspect', data, '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).classes[0].sizes).toEqual([{ width: 403, height: 240, count: 1 }]);
   });
 
   it('a missing folder is a usage error', () => {
