@@ -1,0 +1,265 @@
+/**
+ * The `augkit` command: augment, preview, inspect. Exit codes: 0 all good, 1 some inputs skipped as
+ * bad (unreadable images), 2 usage errors (bad flags, bad recipe, input/output problems found before
+ * starting), 3 the run failed (a file could not be written, an internal error).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { augment, type AugmentOptions } from '../dataset/augment.js';
+import { inspect } from '../dataset/inspect.js';
+import { preview } from '../dataset/preview.js';
+import { defaultRecipe, loadRecipe } from '../dataset/recipes.js';
+import { parseSplit } from '../dataset/split.js';
+import { AugkitError } from '../errors.js';
+import type { Recipe } from '../pipeline/recipe.js';
+import { intFlag, parseArgs, shardFlag, sizeFlag, UsageError, type FlagSpec } from './args.js';
+import { ProgressBar } from './progress.js';
+import { formatAugment, formatInspect } from './report.js';
+
+const HELP = `augkit — image augmentation for classifier training sets
+
+Usage:
+  augkit augment <input> --out <dir> [options]   build train/val/test folders with augmented copies
+  augkit preview <image> --out <sheet.png> [options]   contact sheet of a recipe's variants
+  augkit inspect <input> [--json]                 classes, counts, sizes, formats, unreadable files
+
+<input> holds one folder per class: <input>/<class>/**/* (PNG or JPEG, recognised by content).
+Run "augkit <command> --help" for the options of a command.
+
+Exit codes: 0 ok, 1 some inputs skipped as unreadable, 2 usage error, 3 the run failed.`;
+
+const AUGMENT_HELP = `augkit augment <input> --out <dir> [options]
+
+Splits each class (seeded, stratified) into train/val/test first; val and test are written resized
+only; train gets every original plus augmented copies. Writes <out>/{train,val,test}/<class>/… with one
+recipe, <out>/<recipe name>/{train,val,test}/<class>/… with several, and a manifest.jsonl per output root.
+
+  --out <dir>            output folder (required); must not overlap <input>; an earlier run of the
+                         same job there is resumed
+  --recipe <file.json>   recipe to apply; repeat for several (default: flip 0.5, rotation ±20°,
+                         salt-and-pepper 0–5% p=0.3)
+  --variants <N>         augmented copies per train original (default 1)
+  --classes <a,b>        augment only these classes; the others are copied through
+  --balance [N]          augment each class up to the largest class's train count, or to N
+  --split <spec>         e.g. train=0.7,val=0.15,test=0.15 (default: everything in train)
+  --size <WxH>           resize every output to W×H first (antialiased; default: keep sizes)
+  --seed <S>             global seed, an integer (default 0)
+  --workers <N>          worker threads (default: available cores)
+  --shard <K/N>          process only part K of N (0-based); N shard runs together equal one full run
+  --format <png|jpg>     output format (default png)
+  --quality <1-100>      JPEG quality (default 90)
+  --png-level <0-9>      PNG zlib level (default 6)
+  --json                 print a machine-readable summary on stdout
+  --dry-run              plan and report, write nothing
+  -h, --help             this help`;
+
+const PREVIEW_HELP = `augkit preview <image> --out <sheet.png> [options]
+
+Writes a PNG contact sheet: the original and N variants under a recipe, each captioned with its seed
+and applied parameters.
+
+  --out <sheet.png>      where to write the sheet (required)
+  --recipe <file.json>   the recipe (default: the built-in default recipe)
+  -n, --count <N>        variants (default 16)
+  --seed <S>             seed (default 0); variant i uses deriveSeed(S, 'preview', i)
+  --size <WxH>           resize the image first, as augment --size does
+  --tile <px>            thumbnail box size, 64..1024 (default 200)
+  --json                 print the variants' seeds and applied ops as JSON
+  -h, --help             this help`;
+
+const INSPECT_HELP = `augkit inspect <input> [options]
+
+Lists classes, image counts, formats and sizes, and the files augment would skip (hidden files,
+non-images, files outside class folders, unreadable images). Decodes every image to find broken ones.
+
+  --workers <N>          worker threads (default: available cores)
+  --json                 print a machine-readable summary on stdout
+  -h, --help             this help`;
+
+const AUGMENT_FLAGS: Record<string, FlagSpec> = {
+  out: { kind: 'string' },
+  recipe: { kind: 'list' },
+  variants: { kind: 'string' },
+  classes: { kind: 'string' },
+  balance: { kind: 'optional' },
+  split: { kind: 'string' },
+  size: { kind: 'string' },
+  seed: { kind: 'string' },
+  workers: { kind: 'string' },
+  shard: { kind: 'string' },
+  format: { kind: 'string' },
+  quality: { kind: 'string' },
+  'png-level': { kind: 'string' },
+  json: { kind: 'boolean' },
+  'dry-run': { kind: 'boolean' },
+  help: { kind: 'boolean', short: 'h' },
+};
+
+const PREVIEW_FLAGS: Record<string, FlagSpec> = {
+  out: { kind: 'string' },
+  recipe: { kind: 'string' },
+  count: { kind: 'string', short: 'n' },
+  seed: { kind: 'string' },
+  size: { kind: 'string' },
+  tile: { kind: 'string' },
+  json: { kind: 'boolean' },
+  help: { kind: 'boolean', short: 'h' },
+};
+
+const INSPECT_FLAGS: Record<string, FlagSpec> = {
+  workers: { kind: 'string' },
+  json: { kind: 'boolean' },
+  help: { kind: 'boolean', short: 'h' },
+};
+
+function one(positionals: readonly string[], what: string): string {
+  if (positionals.length === 0) throw new UsageError(`missing ${what}`);
+  if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+  return positionals[0]!;
+}
+
+const str = (flags: Map<string, unknown>, name: string) => flags.get(name) as string | undefined;
+
+async function loadRecipes(files: readonly string[]): Promise<Recipe[]> {
+  const recipes: Recipe[] = [];
+  for (const file of files) {
+    try {
+      recipes.push(await loadRecipe(file));
+    } catch (e) {
+      // a recipe that cannot be read or does not validate is a usage error
+      if (e instanceof AugkitError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
+  return recipes;
+}
+
+function seedFlag(value: string | undefined): number {
+  return value === undefined ? 0 : intFlag(value, '--seed', 0);
+}
+
+async function runAugment(argv: readonly string[]): Promise<number> {
+  const { positionals, flags } = parseArgs(argv, AUGMENT_FLAGS);
+  if (flags.has('help')) return print(AUGMENT_HELP, 0);
+  const input = one(positionals, '<input> folder');
+  const out = str(flags, 'out');
+  if (out === undefined) throw new UsageError('missing --out <dir>');
+  const options: AugmentOptions = { input, out, seed: seedFlag(str(flags, 'seed')) };
+  const recipeFiles = (flags.get('recipe') as string[] | undefined) ?? [];
+  if (recipeFiles.length > 0) options.recipes = await loadRecipes(recipeFiles);
+  if (flags.has('variants') && flags.has('balance')) throw new UsageError('--variants and --balance cannot be combined');
+  if (flags.has('variants')) options.variants = intFlag(str(flags, 'variants')!, '--variants', 0);
+  const balance = flags.get('balance');
+  if (balance !== undefined) options.balance = balance === true ? true : intFlag(balance as string, '--balance', 1);
+  if (flags.has('classes')) {
+    options.classes = str(flags, 'classes')!
+      .split(',')
+      .map((c) => c.trim())
+      .filter((c) => c !== '');
+  }
+  if (flags.has('split')) options.split = parseSplit(str(flags, 'split')!);
+  if (flags.has('size')) options.size = sizeFlag(str(flags, 'size')!, '--size');
+  if (flags.has('workers')) options.workers = intFlag(str(flags, 'workers')!, '--workers', 1, 1024);
+  if (flags.has('shard')) options.shard = shardFlag(str(flags, 'shard')!, '--shard');
+  if (flags.has('format')) {
+    const format = str(flags, 'format')!.toLowerCase();
+    if (format !== 'png' && format !== 'jpg' && format !== 'jpeg') throw new UsageError(`--format expects png or jpg, not "${format}"`);
+    options.format = format === 'png' ? 'png' : 'jpg';
+  }
+  if (flags.has('quality')) options.quality = intFlag(str(flags, 'quality')!, '--quality', 1, 100);
+  if (flags.has('png-level')) options.pngLevel = intFlag(str(flags, 'png-level')!, '--png-level', 0, 9);
+  options.dryRun = flags.has('dry-run');
+
+  const bar = new ProgressBar(process.stderr, 'augment');
+  options.onProgress = (p) => bar.update(p.done, p.total, p.written, p.elapsedMs);
+  let summary;
+  try {
+    summary = await augment(options);
+  } finally {
+    bar.done();
+  }
+  if (flags.has('json')) print(JSON.stringify(summary, null, 2), 0);
+  else print(formatAugment(summary), 0);
+  return summary.bad > 0 ? 1 : 0;
+}
+
+async function runPreview(argv: readonly string[]): Promise<number> {
+  const { positionals, flags } = parseArgs(argv, PREVIEW_FLAGS);
+  if (flags.has('help')) return print(PREVIEW_HELP, 0);
+  const image = one(positionals, '<image>');
+  if (!existsSync(image)) throw new UsageError(`no such file: ${image}`);
+  const out = str(flags, 'out');
+  if (out === undefined) throw new UsageError('missing --out <sheet.png>');
+  const recipeFile = str(flags, 'recipe');
+  const recipe = recipeFile === undefined ? defaultRecipe() : (await loadRecipes([recipeFile]))[0]!;
+  const result = await preview({
+    image,
+    out,
+    recipe,
+    seed: seedFlag(str(flags, 'seed')),
+    ...(flags.has('count') && { count: intFlag(str(flags, 'count')!, '--count', 1, 256) }),
+    ...(flags.has('size') && { size: sizeFlag(str(flags, 'size')!, '--size') }),
+    ...(flags.has('tile') && { tile: intFlag(str(flags, 'tile')!, '--tile', 64, 1024) }),
+  });
+  if (flags.has('json')) print(JSON.stringify(result, null, 2), 0);
+  else print(`wrote ${result.out}: ${result.width}×${result.height}, the original and ${result.variants.length} variants of ${image} (${recipe.name})`, 0);
+  return 0;
+}
+
+async function runInspect(argv: readonly string[]): Promise<number> {
+  const { positionals, flags } = parseArgs(argv, INSPECT_FLAGS);
+  if (flags.has('help')) return print(INSPECT_HELP, 0);
+  const input = one(positionals, '<input> folder');
+  const summary = await inspect(input, {
+    ...(flags.has('workers') && { workers: intFlag(str(flags, 'workers')!, '--workers', 1, 1024) }),
+  });
+  print(flags.has('json') ? JSON.stringify(summary, null, 2) : formatInspect(summary), 0);
+  return summary.bad > 0 ? 1 : 0;
+}
+
+function print(text: string, code: number): number {
+  process.stdout.write(`${text}\n`);
+  return code;
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'augment':
+        return await runAugment(rest);
+      case 'preview':
+        return await runPreview(rest);
+      case 'inspect':
+        return await runInspect(rest);
+      case '--version':
+      case '-v':
+        return print(version(), 0);
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        return print(HELP, command === undefined ? 2 : 0);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    const help = command === 'augment' || command === 'preview' || command === 'inspect' ? `augkit ${command} --help` : 'augkit --help';
+    if (e instanceof UsageError || (e instanceof AugkitError && e.code === 'INVALID_ARGUMENT')) {
+      process.stderr.write(`augkit: ${e.message}\n(see ${help})\n`);
+      return 2;
+    }
+    if (e instanceof AugkitError && command === 'preview' && e.code !== 'IO_ERROR' && e.code !== 'INTERNAL') {
+      process.stderr.write(`augkit: cannot preview ${rest[0]}: ${e.code}: ${e.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`augkit: ${e instanceof AugkitError ? `${e.code}: ${e.message}` : String((e as Error)?.stack ?? e)}\n`);
+    return 3;
+  }
+}
+

@@ -1,0 +1,331 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { dirname, join, basename } from 'node:path';
+import { AugkitError, invalidArgument } from '../errors.js';
+import { recipeToJSON, type Recipe } from '../pipeline/recipe.js';
+import { checkBoolean, checkDimension, checkIntegerInRange, checkOptions, checkSeed } from '../validate.js';
+import { isInside, realPathOrPlanned, removeStaleTemps, writeFileAtomic } from './files.js';
+import { manifestRecord, planAugment, type AugmentPlan, type ClassPlan, type OutputFormat, type PlanOptions } from './plan.js';
+import { runPool } from './pool.js';
+import { defaultRecipe } from './recipes.js';
+import { scanDataset, type SkippedFile } from './scan.js';
+import { ALL_TRAIN, checkSplit, SPLIT_NAMES, type SplitFractions, type SplitName } from './split.js';
+import type { AugmentTask, TaskResult } from './task.js';
+
+export interface AugmentOptions {
+  /** The data set: one sub-folder per class. Never written to. */
+  input: string;
+  /** Where to write; must not contain `input` nor lie inside it. */
+  out: string;
+  /** Recipes (see `loadRecipe`); several give one output folder per recipe name. Default: {@link defaultRecipe}. */
+  recipes?: readonly Recipe[];
+  /** Augmented copies per train original (default 1); not with `balance`. */
+  variants?: number;
+  /** Augment only these classes; the others are copied through. Default: all. */
+  classes?: readonly string[];
+  /** `true`: augment each class up to the largest class's train count; a number: up to that many. */
+  balance?: boolean | number;
+  /** Fractions per split, e.g. `{ train: 0.7, val: 0.15, test: 0.15 }`. Default: everything in train. */
+  split?: Partial<SplitFractions>;
+  /** Resize every output to width × height first (antialiased). Default: keep sizes. */
+  size?: { width: number; height: number };
+  /** The global seed (default 0). */
+  seed?: number;
+  /** Worker threads (default: available cores). */
+  workers?: number;
+  /** Process only shard `index` (0-based) of `count`. */
+  shard?: { index: number; count: number };
+  /** Output format (default 'png'). */
+  format?: OutputFormat;
+  /** JPEG quality 1..100 (default 90). */
+  quality?: number;
+  /** PNG zlib level 0..9 (default 6). */
+  pngLevel?: number;
+  /** Plan and report, write nothing. */
+  dryRun?: boolean;
+  /** Called after each source is processed. */
+  onProgress?: (progress: AugmentProgress) => void;
+}
+
+export interface AugmentProgress {
+  /** Sources processed so far and in total (this shard). */
+  readonly done: number;
+  readonly total: number;
+  /** Files written so far. */
+  readonly written: number;
+  readonly elapsedMs: number;
+}
+
+/** Files per output root, split and class. */
+export type OutputCounts = Record<string, Record<SplitName, Record<string, { originals: number; variants: number }>>>;
+
+export interface AugmentSummary {
+  readonly input: string;
+  readonly out: string;
+  readonly seed: number;
+  readonly recipes: readonly string[];
+  readonly shard: { index: number; count: number } | null;
+  readonly workers: number;
+  readonly dryRun: boolean;
+  /** Images per class and split (the whole data set, every shard). */
+  readonly classes: readonly ClassPlan[];
+  readonly balanceTarget: number | null;
+  /** Output roots ('' is `out` itself) with their files per split and class (this shard). */
+  readonly outputs: OutputCounts;
+  /** Source images this run processed (its shard), and files it planned, wrote and found complete already. */
+  readonly sources: number;
+  readonly planned: number;
+  readonly written: number;
+  readonly existing: number;
+  /** Files not used: hidden, non-images, outside class folders, unreadable (`bad`). */
+  readonly skipped: readonly SkippedFile[];
+  /** How many of `skipped` are bad images (exit code 1 in the CLI). */
+  readonly bad: number;
+  readonly manifests: readonly string[];
+  readonly seconds: number;
+  /** Files written per second of wall time. */
+  readonly imagesPerSecond: number;
+}
+
+const JOB_FILE = '.augkit-job.json';
+
+interface Settings extends PlanOptions {
+  readonly workers: number;
+  readonly quality: number;
+  readonly pngLevel: number;
+  readonly dryRun: boolean;
+}
+
+function checkSettings(options: AugmentOptions): Settings {
+  const o = checkOptions(options);
+  if (typeof o.input !== 'string' || o.input === '') throw invalidArgument('input', 'a folder path', o.input);
+  if (typeof o.out !== 'string' || o.out === '') throw invalidArgument('out', 'a folder path', o.out);
+  const recipes = o.recipes ?? [defaultRecipe()];
+  if (!Array.isArray(recipes) || recipes.length === 0) throw invalidArgument('recipes', 'a non-empty array of recipes', recipes);
+  const names = new Set<string>();
+  for (const recipe of recipes) {
+    // folder names: "Flips" and "flips" would share a folder on a case-insensitive file system
+    if (names.has(recipe.name.toLowerCase())) {
+      throw new AugkitError('INVALID_ARGUMENT', `Expected recipes with different names but received "${recipe.name}" twice`);
+    }
+    names.add(recipe.name.toLowerCase());
+  }
+  if (o.balance !== undefined && o.variants !== undefined) {
+    throw new AugkitError('INVALID_ARGUMENT', 'Expected either variants or balance but received both');
+  }
+  const variants = o.variants ?? 1;
+  if (!Number.isSafeInteger(variants) || variants < 0) throw invalidArgument('variants', 'a non-negative integer', variants);
+  const balance = o.balance ?? false;
+  if (typeof balance !== 'boolean' && (!Number.isSafeInteger(balance) || balance < 1)) {
+    throw invalidArgument('balance', 'true or a positive integer', balance);
+  }
+  const classes = o.classes === undefined ? null : [...o.classes];
+  if (classes !== null && (!Array.isArray(classes) || classes.some((c) => typeof c !== 'string'))) {
+    throw invalidArgument('classes', 'an array of class names', o.classes);
+  }
+  const split = o.split === undefined ? ALL_TRAIN : checkSplit(o.split);
+  const size = o.size === undefined ? null : { width: checkDimension(o.size.width, 'size.width'), height: checkDimension(o.size.height, 'size.height') };
+  const seed = checkSeed(o.seed ?? 0);
+  const workers = o.workers ?? availableParallelism();
+  if (!Number.isSafeInteger(workers) || workers < 1) throw invalidArgument('workers', 'a positive integer', workers);
+  let shard: Settings['shard'] = null;
+  if (o.shard !== undefined) {
+    const { index, count } = o.shard;
+    if (!Number.isSafeInteger(count) || count < 1) throw invalidArgument('shard.count', 'a positive integer', count);
+    if (!Number.isSafeInteger(index) || index < 0 || index >= count) throw invalidArgument('shard.index', `an integer 0..${count - 1}`, index);
+    shard = { index, count };
+  }
+  const format = o.format ?? 'png';
+  if (format !== 'png' && format !== 'jpg') throw invalidArgument('format', '"png" or "jpg"', format);
+  const quality = checkIntegerInRange(o.quality ?? 90, 'quality', 1, 100);
+  const pngLevel = checkIntegerInRange(o.pngLevel ?? 6, 'pngLevel', 0, 9);
+  const dryRun = checkBoolean(o.dryRun ?? false, 'dryRun');
+  return { recipes, variants, balance, classes, split, size, seed, format, shard, workers, quality, pngLevel, dryRun };
+}
+
+/** What identifies a job: everything that decides the output bytes (not workers, not the shard). */
+function jobDescription(settings: Settings, sources: readonly { path: string; bytes: number }[]): string {
+  const listing = createHash('sha256');
+  for (const s of sources) listing.update(`${s.path}\t${s.bytes}\n`);
+  const job = {
+    job: 'augkit augment',
+    version: 1,
+    seed: settings.seed,
+    split: settings.split,
+    size: settings.size,
+    format: settings.format,
+    quality: settings.format === 'jpg' ? settings.quality : null,
+    pngLevel: settings.format === 'png' ? settings.pngLevel : null,
+    variants: settings.balance === false ? settings.variants : null,
+    balance: settings.balance,
+    classes: settings.classes,
+    recipes: settings.recipes.map(recipeToJSON),
+    sources: `sha256:${listing.digest('hex')}`,
+  };
+  return `${JSON.stringify(job, null, 2)}\n`;
+}
+
+/**
+ * Checks that `out` is a fresh folder or holds the same job (then the run resumes: complete files are
+ * kept, the rest written), and records the job there.
+ */
+async function claimOutput(out: string, job: string): Promise<void> {
+  const info = await stat(out).catch(() => undefined);
+  if (info !== undefined && !info.isDirectory()) throw invalidArgument('out', 'a folder', out);
+  const entries = await readdir(out).catch(() => [] as string[]);
+  if (entries.length > 0) {
+    const previous = await readFile(join(out, JOB_FILE), 'utf8').catch(() => undefined);
+    if (previous === undefined) {
+      throw new AugkitError('INVALID_ARGUMENT', `Expected an empty folder or an earlier augkit run for out but ${out} holds other files`);
+    }
+    if (previous !== job) {
+      const before = JSON.parse(previous) as Record<string, unknown>;
+      const now = JSON.parse(job) as Record<string, unknown>;
+      const differ = Object.keys(now).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(now[k]));
+      throw new AugkitError(
+        'INVALID_ARGUMENT',
+        `Expected the same job to resume in ${out} but its ${differ.join(', ')} differ; use an empty folder for a new job`,
+      );
+    }
+    return;
+  }
+  await writeFileAtomic(join(out, JOB_FILE), job);
+}
+
+function emptyCounts(plan: AugmentPlan, classes: readonly string[]): OutputCounts {
+  const counts: OutputCounts = {};
+  for (const root of plan.roots) {
+    counts[root] = Object.fromEntries(
+      SPLIT_NAMES.map((s) => [s, Object.fromEntries(classes.map((c) => [c, { originals: 0, variants: 0 }]))]),
+    ) as OutputCounts[string];
+  }
+  return counts;
+}
+
+/** The manifest's file name: `manifest.jsonl`, or `manifest.shard-K-of-N.jsonl` (K zero-padded) for a shard. */
+export function manifestName(shard: { index: number; count: number } | null): string {
+  if (shard === null) return 'manifest.jsonl';
+  const width = String(shard.count - 1).length;
+  return `manifest.shard-${String(shard.index).padStart(width, '0')}-of-${shard.count}.jsonl`;
+}
+
+/**
+ * Builds training sets from a class-per-folder data set: splits first (stratified, seeded), writes
+ * val/test resized only, and train as every original plus augmented copies per recipe; then one
+ * `manifest.jsonl` per output root. Output bytes depend only on the input, the options that shape
+ * the output and `seed` — not on `workers`, `shard` or file-system order. Re-running the same job in
+ * the same `out` resumes it: complete files are kept, missing ones written.
+ *
+ * @throws {AugkitError} INVALID_ARGUMENT for bad options, an input that is not a folder, an `out` that overlaps
+ *   `input` or holds something else; IO_ERROR when writing fails.
+ * @example
+ * const summary = await augment({ input: 'data', out: 'augmented', recipes: [await loadRecipe('flips.json')],
+ *   balance: true, split: { train: 0.7, val: 0.15, test: 0.15 }, size: { width: 224, height: 224 }, seed: 1 });
+ */
+export async function augment(options: AugmentOptions): Promise<AugmentSummary> {
+  const started = performance.now();
+  const settings = checkSettings(options);
+  const { input, out, onProgress } = options;
+  const inputReal = await realPathOrPlanned(input);
+  const outReal = await realPathOrPlanned(out);
+  if (isInside(outReal, inputReal) || isInside(inputReal, outReal)) {
+    throw new AugkitError('INVALID_ARGUMENT', `Expected out outside the input folder (and not containing it) but received ${out} for input ${input}`);
+  }
+  const scan = await scanDataset(input);
+  if (settings.classes !== null) {
+    for (const name of settings.classes) {
+      if (!scan.classes.includes(name)) {
+        throw new AugkitError(
+          'INVALID_ARGUMENT',
+          `Expected a class of ${input} (${scan.classes.join(', ')}) for classes but received "${name}"`,
+        );
+      }
+    }
+  }
+  const plan = planAugment(scan, settings);
+  const mine = plan.sources.filter((s) => s.inShard);
+  const counts = emptyCounts(plan, scan.classes);
+  for (const source of mine) {
+    for (const file of source.files) counts[file.root]![source.split][source.image.className]![file.variant === null ? 'originals' : 'variants']++;
+  }
+  const planned = mine.reduce((n, s) => n + s.files.length, 0);
+  const skipped = [...scan.skipped];
+  let written = 0;
+  let existing = 0;
+  const manifests: string[] = [];
+
+  if (!settings.dryRun) {
+    await claimOutput(out, jobDescription(settings, scan.images));
+    // temporary files of an interrupted run of these outputs
+    const folders = new Map<string, Set<string>>();
+    for (const source of mine) {
+      for (const file of source.files) {
+        const path = join(out, file.root, file.file);
+        const names = folders.get(dirname(path)) ?? new Set<string>();
+        names.add(basename(path));
+        folders.set(dirname(path), names);
+      }
+    }
+    for (const [folder, names] of folders) await removeStaleTemps(folder, names);
+
+    const tasks: AugmentTask[] = mine.map((source, index) => ({
+      kind: 'augment',
+      index,
+      fsPath: source.image.fsPath,
+      baseOps: source.baseOps,
+      outputs: source.files.map((f) => ({ path: join(out, f.root, f.file), ops: f.ops })),
+      encode: { format: settings.format, quality: settings.quality, pngLevel: settings.pngLevel },
+    }));
+    const failed = new Set<number>();
+    let done = 0;
+    await runPool(tasks, settings.workers, (result: TaskResult) => {
+      if (result.fatal) throw new AugkitError(result.fatal.code === 'IO_ERROR' ? 'IO_ERROR' : 'INTERNAL', result.fatal.message);
+      if (result.failure) {
+        failed.add(result.index);
+        skipped.push({ path: mine[result.index]!.image.path, reason: `${result.failure.code}: ${result.failure.message}`, bad: true });
+      }
+      written += result.written;
+      existing += result.existing;
+      done++;
+      onProgress?.({ done, total: tasks.length, written, elapsedMs: performance.now() - started });
+    });
+    // a failed source leaves no manifest line and counts no outputs
+    for (const index of failed) {
+      const source = mine[index]!;
+      for (const file of source.files) counts[file.root]![source.split][source.image.className]![file.variant === null ? 'originals' : 'variants']--;
+    }
+    const name = manifestName(settings.shard);
+    for (const root of plan.roots) {
+      const lines = mine
+        .filter((_, i) => !failed.has(i))
+        .flatMap((source) => source.files.filter((f) => f.root === root).map((f) => `${JSON.stringify(manifestRecord(source, f))}\n`));
+      const path = join(out, root, name);
+      await writeFileAtomic(path, lines.join(''));
+      manifests.push(path);
+    }
+    skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    input,
+    out,
+    seed: settings.seed,
+    recipes: settings.recipes.map((r) => r.name),
+    shard: settings.shard,
+    workers: settings.workers,
+    dryRun: settings.dryRun,
+    classes: plan.classes,
+    balanceTarget: plan.balanceTarget,
+    outputs: counts,
+    sources: mine.length,
+    planned,
+    written,
+    existing,
+    skipped,
+    bad: skipped.filter((s) => s.bad).length,
+    manifests,
+    seconds,
+    imagesPerSecond: seconds > 0 ? written / seconds : 0,
+  };
+}

@@ -1,0 +1,80 @@
+import { mkdir, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { AugkitError } from '../errors.js';
+
+/** A temporary file next to `path`: hidden, and named after its target so a resumed run can find and remove it. */
+function tempPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}.tmp`);
+}
+
+/** Matches the temporary files `tempPath` makes; group 1 is the target's name. */
+const TEMP_FILE = /^\.(.+)\.\d+-\d+\.tmp$/;
+
+/**
+ * Writes `bytes` to `path` atomically: into a temporary file in the same folder, then renamed over the
+ * target, so a reader (or a resumed run) never sees a half-written file.
+ *
+ * @throws {AugkitError} IO_ERROR when the folder cannot be created or the file written.
+ */
+export async function writeFileAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
+  const temp = tempPath(path);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(temp, bytes);
+    await rename(temp, path);
+  } catch (cause) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw ioError(`could not write ${path}`, cause);
+  }
+}
+
+/**
+ * Removes temporary files left in `folder` by an interrupted run, but only those whose target is in
+ * `targets` (file names in that folder): another shard writing into the same folder keeps its own.
+ */
+export async function removeStaleTemps(folder: string, targets: ReadonlySet<string>): Promise<number> {
+  let entries: string[];
+  try {
+    entries = await readdir(folder);
+  } catch {
+    return 0; // not created yet: nothing to clean
+  }
+  let removed = 0;
+  for (const name of entries) {
+    const match = TEMP_FILE.exec(name);
+    if (match && targets.has(match[1]!)) {
+      await rm(join(folder, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+export function ioError(what: string, cause: unknown): AugkitError {
+  const detail = cause instanceof Error ? `: ${cause.message}` : '';
+  return new AugkitError('IO_ERROR', `${what}${detail}`, { cause });
+}
+
+/** The real path of `path`, or of its deepest existing ancestor joined with the rest (for folders not created yet). */
+export async function realPathOrPlanned(path: string): Promise<string> {
+  const absolute = resolve(path);
+  let existing = absolute;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return join(await realpath(existing), ...rest.reverse());
+    } catch {
+      const parent = dirname(existing);
+      if (parent === existing) return absolute;
+      rest.push(basename(existing));
+      existing = parent;
+    }
+  }
+}
+
+/** True when `inner` is `outer` or lies inside it (both absolute, resolved). */
+export function isInside(inner: string, outer: string): boolean {
+  const rel = relative(outer, inner);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
+}

@@ -1,0 +1,34 @@
+/**
+ * augkit/node: the dataset workflow on top of augkit (Node only) — augment a class-per-folder data set
+ * into train/val/test folders with manifests, inspect it, preview recipes, and stream training batches.
+ *
+ * @example
+ * import { augment, loadRecipe } from 'augkit/node';
+ * await augment({ input: 'data', out: 'augmented', recipes: [await loadRecipe('flips.json')], balance: true,
+ *   split: { train: 0.7, val: 0.15, test: 0.15 }, size: { width: 224, height: 224 } });
+ */
+export {
+  augment,
+  manifestName,
+  type AugmentOptions,
+  type AugmentProgress,
+  type AugmentSummary,
+  type OutputCounts,
+} from './augment.js';
+export { flowFromDirectory, type Batch, type FlowOptions } from './flow.js';
+export { inspect, type ClassReport, type InspectOptions, type InspectSummary } from './inspect.js';
+export {
+  planAugment,
+  type AugmentPlan,
+  type ClassPlan,
+  type ManifestRecord,
+  type OutputFormat,
+  type PlanOptions,
+  type PlannedFile,
+  type PlannedSource,
+} from './plan.js';
+export { preview, type PreviewOptions, type PreviewResult } from './preview.js';
+export { defaultRecipe, loadRecipe } from './recipes.js';
+export { scanDataset, type DatasetScan, type SkippedFile, type SourceImage } from './scan.js';
+export { contactSheet, describeOp, type ContactSheet, type ContactSheetOptions } from './sheet.js';
+export { assignSplits, checkSplit, parseSplit, splitCounts, type SplitAssignment, type SplitFractions, type SplitName } from './split.js';

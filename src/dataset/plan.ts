@@ -1,0 +1,184 @@
+import type { AppliedOp } from '../pipeline/execute.js';
+import type { Recipe } from '../pipeline/recipe.js';
+import { deriveSeed } from '../pipeline/seed.js';
+import type { DatasetScan, SourceImage } from './scan.js';
+import { assignSplits, type SplitFractions, type SplitName } from './split.js';
+
+export type OutputFormat = 'png' | 'jpg';
+
+/** What to produce from a scanned data set (already validated). */
+export interface PlanOptions {
+  readonly recipes: readonly Recipe[];
+  /** Augmented copies per train original (ignored when `balance` is set). */
+  readonly variants: number;
+  /** `true`: every augmented class up to the largest class's train count; a number: up to that count. */
+  readonly balance: boolean | number;
+  /** Classes to augment; null for all. Other classes are copied through (originals only). */
+  readonly classes: readonly string[] | null;
+  readonly split: SplitFractions;
+  /** Every output is first resized to this (antialiased); null keeps each image's size. */
+  readonly size: { readonly width: number; readonly height: number } | null;
+  readonly seed: number;
+  readonly format: OutputFormat;
+  /** Process only block `index` of `count` (0-based) of the sorted sources. */
+  readonly shard: { readonly index: number; readonly count: number } | null;
+}
+
+/** One file to write. */
+export interface PlannedFile {
+  /** The output root it belongs to, relative to `--out`: '' with one recipe, else the recipe's name. */
+  readonly root: string;
+  /** Path relative to the root, '/'-separated: `<split>/<class>/<name>.<ext>`. */
+  readonly file: string;
+  readonly recipe: string;
+  /** 1..N for an augmented copy, null for the (resized) original. */
+  readonly variant: number | null;
+  /** The pipeline seed of a variant: `deriveSeed(seed, source path, variant)`; null for an original. */
+  readonly seed: number | null;
+  /** The ops after the base resize (the recipe's draw for `seed`); empty for an original. */
+  readonly ops: readonly AppliedOp[];
+}
+
+/** One source image and everything made from it. */
+export interface PlannedSource {
+  readonly image: SourceImage;
+  readonly split: SplitName;
+  /** Applied to the decoded image before anything else: the `--size` resize, if any. */
+  readonly baseOps: readonly AppliedOp[];
+  readonly files: readonly PlannedFile[];
+  /** Whether this run's shard processes it. */
+  readonly inShard: boolean;
+}
+
+/** Per class: images per split and augmented copies per recipe. */
+export interface ClassPlan {
+  readonly name: string;
+  readonly images: number;
+  readonly train: number;
+  readonly val: number;
+  readonly test: number;
+  readonly augmented: boolean;
+  /** Augmented copies in train, per recipe (the same for every recipe). */
+  readonly variants: number;
+}
+
+export interface AugmentPlan {
+  /** Output roots relative to `--out` ('' for a single recipe). */
+  readonly roots: readonly string[];
+  readonly sources: readonly PlannedSource[];
+  readonly classes: readonly ClassPlan[];
+  /** The per-class train target of `--balance`, or null. */
+  readonly balanceTarget: number | null;
+}
+
+/** `cat/sub/x.JPG` in class `cat` → `sub/x`. */
+function stemWithinClass(image: SourceImage): string {
+  const within = image.path.slice(image.className.length + 1);
+  const slash = within.lastIndexOf('/');
+  const dot = within.lastIndexOf('.');
+  return dot > slash + 1 ? within.slice(0, dot) : within;
+}
+
+/** The index range of shard `index` of `count` over `n` sorted sources: contiguous blocks, so manifests concatenate. */
+export function shardRange(n: number, shard: PlanOptions['shard']): [number, number] {
+  if (shard === null) return [0, n];
+  return [Math.floor((shard.index * n) / shard.count), Math.floor(((shard.index + 1) * n) / shard.count)];
+}
+
+/**
+ * Plans an augmentation run: split first (stratified, seeded), then the number of augmented copies of
+ * each train original, then every output's name, seed and ops. Depends only on the scan and the options,
+ * so every shard and every worker count computes the same plan.
+ *
+ * Copies are spread evenly over a class's train originals: each gets `floor(k / n)`, and the first `k mod n`
+ * in the class's shuffled order (see `assignSplits`) one more.
+ */
+export function planAugment(scan: DatasetScan, options: PlanOptions): AugmentPlan {
+  const assignment = assignSplits(scan.images, options.split, options.seed);
+  const trainCount = new Map<string, number>();
+  for (const image of scan.images) {
+    if (assignment.get(image.path)!.split === 'train') trainCount.set(image.className, (trainCount.get(image.className) ?? 0) + 1);
+  }
+  const largest = Math.max(0, ...trainCount.values());
+  const balanceTarget = options.balance === false ? null : options.balance === true ? largest : options.balance;
+  const augmented = (className: string) => options.classes === null || options.classes.includes(className);
+
+  /** Copies for the train original at `rank` of a class with `n` train originals. */
+  const copiesFor = (className: string, rank: number): number => {
+    if (!augmented(className)) return 0;
+    if (balanceTarget === null) return options.variants;
+    const n = trainCount.get(className) ?? 0;
+    const needed = Math.max(0, balanceTarget - n);
+    if (n === 0) return 0;
+    return Math.floor(needed / n) + (rank < needed % n ? 1 : 0);
+  };
+
+  const multi = options.recipes.length > 1;
+  const roots = multi ? options.recipes.map((r) => r.name) : [''];
+  const [first, end] = shardRange(scan.images.length, options.shard);
+  const baseOps: AppliedOp[] = options.size === null ? [] : [{ op: 'resize', ...options.size, antialias: true }];
+  const taken = new Set<string>();
+  const sources = scan.images.map((image, index): PlannedSource => {
+    const { split, rank } = assignment.get(image.path)!;
+    const copies = split === 'train' ? copiesFor(image.className, rank) : 0;
+    const folder = `${split}/${image.className}/`;
+    const stem = stemWithinClass(image);
+    // a rare clash (x.jpg next to x.png, or a file already named x_v1): the later source gets "-2", "-3" …
+    let names: string[] = [];
+    for (let n = 1; ; n++) {
+      const base = `${folder}${stem}${n === 1 ? '' : `-${n}`}`;
+      names = [`${base}.${options.format}`];
+      for (let v = 1; v <= copies; v++) names.push(`${base}_v${v}.${options.format}`);
+      if (names.every((name) => !taken.has(name.toLowerCase()))) break;
+    }
+    for (const name of names) taken.add(name.toLowerCase());
+    const files: PlannedFile[] = [];
+    options.recipes.forEach((recipe, r) => {
+      const root = roots[r]!;
+      files.push({ root, file: names[0]!, recipe: recipe.name, variant: null, seed: null, ops: [] });
+      for (let v = 1; v <= copies; v++) {
+        const seed = deriveSeed(options.seed, image.path, v);
+        files.push({ root, file: names[v]!, recipe: recipe.name, variant: v, seed, ops: recipe.pipeline.draw(seed) });
+      }
+    });
+    return { image, split, baseOps, files, inShard: index >= first && index < end };
+  });
+
+  const classes = scan.classes.map((name): ClassPlan => {
+    const mine = sources.filter((s) => s.image.className === name);
+    const count = (split: SplitName) => mine.filter((s) => s.split === split).length;
+    const counts = { train: count('train'), val: count('val'), test: count('test') };
+    const images = mine.length;
+    const variants = mine.reduce((sum, s) => sum + s.files.filter((f) => f.variant !== null && f.root === roots[0]).length, 0);
+    return { name, images, ...counts, augmented: augmented(name), variants };
+  });
+  return { roots, sources, classes, balanceTarget };
+}
+
+/** One line of `manifest.jsonl`: a written file and how it was made. */
+export interface ManifestRecord {
+  /** Relative to the output root. */
+  readonly file: string;
+  /** Relative to the input folder. */
+  readonly source: string;
+  readonly class: string;
+  readonly split: SplitName;
+  readonly recipe: string;
+  readonly variant: number | null;
+  readonly seed: number | null;
+  /** Every op from the decoded source (EXIF orientation applied) to the written pixels: `replay(decode(source), applied)`. */
+  readonly applied: readonly AppliedOp[];
+}
+
+export function manifestRecord(source: PlannedSource, file: PlannedFile): ManifestRecord {
+  return {
+    file: file.file,
+    source: source.image.path,
+    class: source.image.className,
+    split: source.split,
+    recipe: file.recipe,
+    variant: file.variant,
+    seed: file.seed,
+    applied: [...source.baseOps, ...file.ops],
+  };
+}

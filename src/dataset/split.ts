@@ -1,0 +1,131 @@
+import { AugkitError, invalidArgument } from '../errors.js';
+import { deriveSeed, SeedStream } from '../pipeline/seed.js';
+
+export type SplitName = 'train' | 'val' | 'test';
+export const SPLIT_NAMES: readonly SplitName[] = ['train', 'val', 'test'];
+
+/** Fractions of each class that go to each split; they sum to 1. */
+export interface SplitFractions {
+  readonly train: number;
+  readonly val: number;
+  readonly test: number;
+}
+
+/** Everything in train: the default without `--split`. */
+export const ALL_TRAIN: SplitFractions = { train: 1, val: 0, test: 0 };
+
+/**
+ * Checks split fractions: each in 0..1, summing to 1 (within 1e-9).
+ *
+ * @throws {AugkitError} INVALID_ARGUMENT naming the bad fraction.
+ */
+export function checkSplit(value: unknown, param = 'split'): SplitFractions {
+  if (value === null || typeof value !== 'object') throw invalidArgument(param, 'an object { train, val, test }', value);
+  const fractions: Record<string, number> = {};
+  for (const [key, fraction] of Object.entries(value)) {
+    if (!SPLIT_NAMES.includes(key as SplitName)) throw invalidArgument(`${param}`, 'only the splits train, val and test', key);
+    if (typeof fraction !== 'number' || !(fraction >= 0 && fraction <= 1)) {
+      throw invalidArgument(`${param}.${key}`, 'a fraction between 0 and 1', fraction);
+    }
+    fractions[key] = fraction;
+  }
+  const split = { train: fractions.train ?? 0, val: fractions.val ?? 0, test: fractions.test ?? 0 };
+  const sum = split.train + split.val + split.test;
+  if (Math.abs(sum - 1) > 1e-9) {
+    throw new AugkitError('INVALID_ARGUMENT', `Expected fractions summing to 1 for ${param} but received ${sum} (${formatSplit(split)})`);
+  }
+  return split;
+}
+
+/** `train=0.7,val=0.15,test=0.15` → fractions; missing names are 0. */
+export function parseSplit(text: string, param = '--split'): SplitFractions {
+  const entries: [string, number][] = [];
+  for (const part of text.split(',')) {
+    const match = /^\s*([a-z]+)\s*=\s*([0-9.eE+-]+)\s*$/.exec(part);
+    if (!match) throw invalidArgument(param, 'name=fraction pairs like train=0.7,val=0.15,test=0.15', text);
+    entries.push([match[1]!, Number(match[2])]);
+  }
+  return checkSplit(Object.fromEntries(entries), param);
+}
+
+export function formatSplit(split: SplitFractions): string {
+  return SPLIT_NAMES.map((name) => `${name}=${split[name]}`).join(',');
+}
+
+/**
+ * How many images of each class go to each split. Per class of n images: `n · fraction` rounded down,
+ * then the images left over go one each to the splits with the largest remainders. Ties go to the split
+ * furthest below its share of all images seen so far (classes in sorted order), then in the order
+ * train, val, test — so small classes do not all round the same way. Each class's counts sum to its n.
+ *
+ * @param sizes - class name → number of images
+ */
+export function splitCounts(sizes: ReadonlyMap<string, number>, split: SplitFractions): Map<string, Record<SplitName, number>> {
+  const result = new Map<string, Record<SplitName, number>>();
+  const assigned = [0, 0, 0];
+  let seen = 0;
+  for (const className of [...sizes.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const n = sizes.get(className)!;
+    seen += n;
+    const exact = SPLIT_NAMES.map((name) => n * split[name]);
+    const counts = exact.map(Math.floor);
+    let left = n - counts.reduce((a, b) => a + b, 0);
+    const remainder = (i: number) => exact[i]! - counts[i]!;
+    const behind = (i: number) => assigned[i]! + counts[i]! - seen * split[SPLIT_NAMES[i]!];
+    const order = [0, 1, 2].sort((a, b) => remainder(b) - remainder(a) || behind(a) - behind(b) || a - b);
+    for (const i of order) {
+      if (left <= 0) break;
+      if (split[SPLIT_NAMES[i]!] > 0) {
+        counts[i]!++;
+        left--;
+      }
+    }
+    counts.forEach((c, i) => (assigned[i]! += c));
+    result.set(className, { train: counts[0]!, val: counts[1]!, test: counts[2]! });
+  }
+  return result;
+}
+
+/** Where one image goes: its split and its position in its class's shuffled order. */
+export interface SplitAssignment {
+  readonly split: SplitName;
+  readonly rank: number;
+}
+
+/**
+ * Splits each class separately (stratified) with a seeded shuffle, before any augmentation. Per class,
+ * the paths (sorted) are shuffled by Fisher–Yates drawing from `SeedStream(deriveSeed(seed, 'split', class))`
+ * (`j = floor(u · (i + 1))`); the first `train` of that order go to train, the next `val` to val, the
+ * rest to test, with per-class counts from {@link splitCounts}. An image is in exactly one split.
+ *
+ * @param images - `{ path, className }` of every image, in any order
+ * @returns the assignment of each path
+ */
+export function assignSplits(
+  images: readonly { readonly path: string; readonly className: string }[],
+  split: SplitFractions,
+  seed: number,
+): Map<string, SplitAssignment> {
+  const byClass = new Map<string, string[]>();
+  for (const { path, className } of images) {
+    const list = byClass.get(className) ?? [];
+    list.push(path);
+    byClass.set(className, list);
+  }
+  const result = new Map<string, SplitAssignment>();
+  const sizes = splitCounts(new Map([...byClass].map(([c, paths]) => [c, paths.length])), split);
+  for (const [className, paths] of byClass) {
+    const order = [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const stream = new SeedStream(deriveSeed(seed, 'split', className));
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(stream.uniform() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const counts = sizes.get(className)!;
+    order.forEach((path, rank) => {
+      const name: SplitName = rank < counts.train ? 'train' : rank < counts.train + counts.val ? 'val' : 'test';
+      result.set(path, { split: name, rank });
+    });
+  }
+  return result;
+}

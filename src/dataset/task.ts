@@ -1,0 +1,135 @@
+import { access, readFile } from 'node:fs/promises';
+import { decode, encodeJpeg, encodePng } from '../codecs/index.js';
+import { AugkitError } from '../errors.js';
+import type { AugkitImage } from '../image.js';
+import { runOps, type AppliedOp } from '../pipeline/execute.js';
+import { writeFileAtomic } from './files.js';
+import type { OutputFormat } from './plan.js';
+
+export interface EncodeSettings {
+  readonly format: OutputFormat;
+  /** JPEG quality 1..100. */
+  readonly quality: number;
+  /** PNG zlib level 0..9. */
+  readonly pngLevel: number;
+}
+
+/** Decode one source, write every output made from it (skipping those already complete). */
+export interface AugmentTask {
+  readonly kind: 'augment';
+  readonly index: number;
+  readonly fsPath: string;
+  readonly baseOps: readonly AppliedOp[];
+  /** Absolute output paths and the ops after `baseOps` (empty for an original). */
+  readonly outputs: readonly { readonly path: string; readonly ops: readonly AppliedOp[] }[];
+  readonly encode: EncodeSettings;
+}
+
+/** Decode one source fully, to find out whether it is readable. */
+export interface InspectTask {
+  readonly kind: 'inspect';
+  readonly index: number;
+  readonly fsPath: string;
+}
+
+export type Task = AugmentTask | InspectTask;
+
+export interface TaskError {
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface TaskResult {
+  readonly index: number;
+  /** Files written by this task. */
+  readonly written: number;
+  /** Outputs already complete from an earlier run, left as they were. */
+  readonly existing: number;
+  /** The source could not be used (unreadable, corrupt …): reported, the run goes on. */
+  readonly failure?: TaskError;
+  /** The run cannot go on (an output could not be written, a bug). */
+  readonly fatal?: TaskError;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+function asTaskError(e: unknown): TaskError {
+  return e instanceof AugkitError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: String((e as Error)?.stack ?? e) };
+}
+
+async function decodeSource(fsPath: string): Promise<AugkitImage> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(fsPath);
+  } catch (cause) {
+    throw new AugkitError('IO_ERROR', `could not read ${fsPath}: ${(cause as Error).message}`, { cause });
+  }
+  return decode(bytes);
+}
+
+function encode(img: AugkitImage, settings: EncodeSettings): Uint8Array {
+  return settings.format === 'png' ? encodePng(img, { level: settings.pngLevel }) : encodeJpeg(img, { quality: settings.quality });
+}
+
+async function runAugment(task: AugmentTask): Promise<TaskResult> {
+  const pending: { path: string; ops: readonly AppliedOp[] }[] = [];
+  for (const output of task.outputs) if (!(await exists(output.path))) pending.push(output);
+  const existing = task.outputs.length - pending.length;
+  if (pending.length === 0) return { index: task.index, written: 0, existing };
+
+  let base: AugkitImage;
+  try {
+    base = runOps(await decodeSource(task.fsPath), task.baseOps);
+  } catch (e) {
+    return { index: task.index, written: 0, existing, failure: asTaskError(e) };
+  }
+  // outputs with the same ops (the original in every recipe's folder, or two recipes drawing the same ops)
+  // are encoded once
+  const encoded = new Map<string, Uint8Array>();
+  let written = 0;
+  for (const output of pending) {
+    const key = JSON.stringify(output.ops);
+    let bytes = encoded.get(key);
+    try {
+      if (bytes === undefined) {
+        bytes = encode(runOps(base, output.ops), task.encode);
+        encoded.set(key, bytes);
+      }
+    } catch (e) {
+      if (e instanceof AugkitError && e.code !== 'INTERNAL') {
+        return { index: task.index, written, existing, failure: asTaskError(e) };
+      }
+      return { index: task.index, written, existing, fatal: asTaskError(e) };
+    }
+    try {
+      await writeFileAtomic(output.path, bytes);
+    } catch (e) {
+      return { index: task.index, written, existing, fatal: asTaskError(e) };
+    }
+    written++;
+  }
+  return { index: task.index, written, existing };
+}
+
+async function runInspect(task: InspectTask): Promise<TaskResult> {
+  try {
+    await decodeSource(task.fsPath);
+    return { index: task.index, written: 0, existing: 0 };
+  } catch (e) {
+    return { index: task.index, written: 0, existing: 0, failure: asTaskError(e) };
+  }
+}
+
+/** Runs one task; never throws (failures are in the result), so a worker thread never dies of a bad image. */
+export async function runTask(task: Task): Promise<TaskResult> {
+  try {
+    return task.kind === 'augment' ? await runAugment(task) : await runInspect(task);
+  } catch (e) {
+    return { index: task.index, written: 0, existing: 0, fatal: asTaskError(e) };
+  }
+}
