@@ -12,9 +12,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'dist/cli/bin.js');
 const runs = Number(process.argv[2] ?? 5);
 const configs = [
-  { workers: 1, level: 6 },
-  { workers: 2, level: 6 },
   { workers: 1, level: 1 },
+  { workers: 2, level: 1 },
   { workers: 1, level: 0 },
   { workers: 2, level: 0 },
 ];

@@ -47,7 +47,7 @@ recipe, <out>/<recipe name>/{train,val,test}/<class>/… with several, and a man
   --shard <K/N>          process only part K of N (0-based); N shard runs together equal one full run
   --format <png|jpg>     output format (default png)
   --quality <1-100>      JPEG quality (default 90)
-  --png-level <0-9>      PNG zlib level (default 6)
+  --png-level <0-9>      PNG zlib level (default 1)
   --json                 print a machine-readable summary on stdout
   --dry-run              plan and report, write nothing
   -h, --help             this help`;

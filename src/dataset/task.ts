@@ -1,8 +1,9 @@
 import { access, readFile } from 'node:fs/promises';
-import { decode, encodeJpeg, encodePng } from '../codecs/index.js';
+import { decode, encodeJpeg } from '../codecs/index.js';
 import { AugkitError } from '../errors.js';
 import type { AugkitImage } from '../image.js';
 import { runOps, type AppliedOp } from '../pipeline/execute.js';
+import { encodePngNative } from './encodePngNative.js';
 import { writeFileAtomic } from './files.js';
 import type { OutputFormat } from './plan.js';
 
@@ -73,7 +74,7 @@ async function decodeSource(fsPath: string): Promise<AugkitImage> {
 }
 
 function encode(img: AugkitImage, settings: EncodeSettings): Uint8Array {
-  return settings.format === 'png' ? encodePng(img, { level: settings.pngLevel }) : encodeJpeg(img, { quality: settings.quality });
+  return settings.format === 'png' ? encodePngNative(img, settings.pngLevel) : encodeJpeg(img, { quality: settings.quality });
 }
 
 async function runAugment(task: AugmentTask): Promise<TaskResult> {
