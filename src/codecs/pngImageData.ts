@@ -42,12 +42,22 @@ export function imageDataBytes({ width, height, bitDepth, colorType, interlaced 
   );
 }
 
-/** The IDAT payloads of `bytes`, joined (no copy for the usual single IDAT). Chunks are not validated here. */
+/** PNG chunk lengths are 31-bit (PNG spec, 5.3). */
+const MAX_CHUNK_LENGTH = 0x7fffffff;
+
+/**
+ * The IDAT payloads of `bytes`, joined (no copy for the usual single IDAT), walking the chunks as pngjs does.
+ * Only chunk lengths are checked here: one of 2³¹ or more makes pngjs loop forever (its bundled Buffer's
+ * `slice` truncates offsets with `~~`, so an IDAT that long is read as empty, again and again).
+ */
 function idatStream(bytes: Uint8Array): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const parts: Uint8Array[] = [];
   for (let offset = 8; offset + 8 <= bytes.length; ) {
     const length = view.getUint32(offset);
+    if (length > MAX_CHUNK_LENGTH) {
+      throw corruptImage('png', `a chunk at offset ${offset} declaring ${length} bytes, more than the PNG maximum of 2³¹−1`);
+    }
     const start = offset + 8;
     const end = Math.min(start + length, bytes.length);
     const type = view.getUint32(offset + 4);
@@ -75,9 +85,11 @@ function idatStream(bytes: Uint8Array): Uint8Array {
  *   browser bundle), so a small compression bomb would otherwise take gigabytes and seconds. The stream is
  *   walked without output and the walk stops at the first byte too many.
  *
- * Whatever else is wrong (CRCs, bad zlib data, too little data) is left to pngjs to report.
+ * Whatever else is wrong (CRCs, bad zlib data, too little data) is left to pngjs to report, except a chunk
+ * length over 2³¹−1, which would hang it.
  *
- * @throws {AugkitError} CORRUPT_IMAGE when the image data is too short or too long for the header.
+ * @throws {AugkitError} CORRUPT_IMAGE when the image data is too short or too long for the header, or a
+ *   chunk length exceeds 2³¹−1.
  * @example
  * checkPngImageData(bytes, readPngHeader(bytes));
  */

@@ -93,6 +93,17 @@ describe('small files that declare large images within the limit', () => {
   });
 });
 
+describe('PNG chunk lengths', () => {
+  it.each([0x80000000, 0xffffffff])('an IDAT declaring %i bytes is CORRUPT_IMAGE at once (pngjs would loop forever)', (length) => {
+    const png = corpusFile('png-interlaced-rgba8.png');
+    const idat = pngChunks(png).filter((c) => c.type === 'IDAT')[1];
+    const bytes = png.slice(0, idat.end - 100);
+    new DataView(bytes.buffer).setUint32(idat.start, length);
+    const error = expectAugkitError(() => decode(bytes), 'CORRUPT_IMAGE');
+    expect(error.message).toMatch(new RegExp(`a chunk at offset ${idat.start} declaring ${length} bytes, more than the PNG maximum of 2³¹−1$`));
+  });
+});
+
 describe('PNG compression bombs', () => {
   it.each([0, 1])('interlace %i: 64 MB of zeros behind a 1×1 header is CORRUPT_IMAGE, without inflating it', (interlace) => {
     const bytes = pngFile({ width: 1, height: 1, interlace }, zeros(64 * MB));
