@@ -1,4 +1,5 @@
 import type { AugkitImage, RgbaImage } from '../image.js';
+import { checkPixelLimit } from '../limits.js';
 import { checkBoolean, checkDimension, checkImage, checkOptions } from '../validate.js';
 import { runKernel } from '../wasm/run.js';
 
@@ -37,7 +38,8 @@ export function resizeScratchBytes(sw: number, sh: number, dw: number, dh: numbe
  * @param options - `antialias` (default false)
  * @returns a new image of `width`×`height`
  * @throws {AugkitError} INVALID_ARGUMENT for a bad image, size or option; TOO_LARGE when the
- *   target exceeds the pixel limit or the input, output and scratch exceed what WebAssembly memory can hold.
+ *   target (or, with antialias, the intermediate target-width × source-height image) exceeds the pixel
+ *   limit, or the input, output and scratch exceed what WebAssembly memory can hold.
  * @example
  * const thumb = resize(img, 400, 400, { antialias: true });
  */
@@ -48,6 +50,9 @@ export function resize(img: RgbaImage, width: number, height: number, options?: 
   const { antialias = false } = checkOptions(options);
   checkBoolean(antialias, 'options.antialias');
   const { width: sw, height: sh } = src;
+  // The antialiased resize passes through a target-width × source-height image (Pillow's order, which its
+  // results depend on): a 1×1000000 source resized to 400×400 would need 400 megapixels of it.
+  if (antialias && sw !== dw && sh !== dh) checkPixelLimit(dw, sh, 'resize intermediate image');
   return runKernel({
     op: 'resize',
     input: src,

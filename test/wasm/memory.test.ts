@@ -56,7 +56,13 @@ describe('WebAssembly memory that cannot grow', () => {
     const before = memoryBytes();
     const grow = vi.spyOn(WebAssembly.Memory.prototype, 'grow');
     // 1×40000 → 40000×1 with antialias needs a 40000×40000 intermediate image: 6.4 GB.
-    expectAugkitError(() => resize(randomImage(1, 40_000), 40_000, 1, { antialias: true }), 'TOO_LARGE');
+    const previous = setPixelLimit(2 ** 53 - 1); // so that memory, not the pixel limit, is what refuses it
+    try {
+      const error = expectAugkitError(() => resize(randomImage(1, 40_000), 40_000, 1, { antialias: true }), 'TOO_LARGE');
+      expect(error.message).toMatch(/^needs 64\d{8} bytes of WebAssembly memory/);
+    } finally {
+      setPixelLimit(previous);
+    }
     expect(grow).not.toHaveBeenCalled();
     expect(memoryBytes()).toBe(before);
   });
@@ -88,6 +94,19 @@ describe('resize scratch sizes', () => {
 });
 
 describe('output sizes over the pixel limit', () => {
+  it('an antialiased resize whose intermediate image (target width × source height) exceeds the limit is TOO_LARGE', () => {
+    const tall = randomImage(1, 100_000);
+    const previous = setPixelLimit(1_000_000);
+    try {
+      const error = expectAugkitError(() => resize(tall, 400, 400, { antialias: true }), 'TOO_LARGE');
+      expect(error.message).toBe('resize intermediate image of 400×100000 = 40000000 pixels exceeds the limit of 1000000 pixels');
+      expect(resize(tall, 400, 400).width).toBe(400); // plain bilinear has no intermediate image
+      expect(resize(tall, 1, 400, { antialias: true }).height).toBe(400); // nor a resize along one axis
+    } finally {
+      setPixelLimit(previous);
+    }
+  });
+
   it('resize to 100000×100000 and an expanded rotation of a large image fail TOO_LARGE without allocating', () => {
     const img = randomImage(2000, 1000);
     const before = { wasm: memoryBytes(), js: process.memoryUsage().arrayBuffers };
