@@ -36,7 +36,7 @@ function memoryBudgetMB(width: number, height: number): number {
  *
  * @throws {AugkitError} UNSUPPORTED_FORMAT for lossless, hierarchical or arithmetic-coded JPEG or samples
  *   other than 8-bit; CORRUPT_IMAGE for anything jpeg-js rejects, and for a stream with no scan or too
- *   little scan data for its frame (see {@link checkJpegScanData}).
+ *   little scan data for its frame; TOO_LARGE for more than 256 scans (see {@link checkJpegScanData}).
  * @example
  * const img = decodeJpeg(bytes, readJpegHeader(bytes));
  */

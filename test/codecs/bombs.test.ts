@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decode, encodeJpeg, encodePng } from '../../src/index.js';
-import { concat, pngChunks, pngFile, withJpegSize, zeros } from '../helpers/formats.js';
+import { concat, pngChunks, pngFile, progressiveJpegWithScans, withJpegSize, zeros } from '../helpers/formats.js';
 import { randomImage } from '../helpers/images.js';
 import { corpusFile, expectAugkitError, expectSameImage } from './helpers.js';
 
@@ -90,6 +90,21 @@ describe('small files that declare large images within the limit', () => {
     const jpeg = encodeJpeg(blank, { quality: 1 });
     expect(jpeg.length * 8).toBeGreaterThan(3 * 128 * 128); // above one bit per 8×8 block, as every JPEG is
     expect(decode(jpeg).width).toBe(1024);
+  });
+});
+
+describe('JPEG scans', () => {
+  it('a progressive JPEG of 256 scans decodes; one of 257 is TOO_LARGE before jpeg-js visits any block', () => {
+    const flat = decode(progressiveJpegWithScans(64, 255));
+    expect([flat.width, flat.height]).toEqual([64, 64]);
+    expect(flat.data.every((v, i) => (i % 4 === 3 ? v === 255 : v === 128))).toBe(true);
+    const many = progressiveJpegWithScans(4096, 2000); // 100 KB; jpeg-js would take 7 s, 10× the scans 10× longer
+    const used = growth(() => {
+      const error = expectAugkitError(() => decode(many), 'TOO_LARGE');
+      expect(error.message).toBe('JPEG of 2001 scans exceeds the limit of 256 scans');
+    });
+    expect(used.ms).toBeLessThan(20);
+    expectAugkitError(() => decode(progressiveJpegWithScans(64, 256)), 'TOO_LARGE');
   });
 });
 

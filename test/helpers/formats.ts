@@ -153,3 +153,43 @@ export function concat(...parts: Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+function jpegSegment(marker: number, payload: Uint8Array): Uint8Array {
+  const length = payload.length + 2;
+  return concat(new Uint8Array([0xff, marker, length >> 8, length & 0xff]), payload);
+}
+
+/** Bits (MSB first) as entropy-coded bytes: padded with 1s, 0xFF stuffed with 0x00. */
+function entropyBytes(bits: number[]): Uint8Array {
+  const padded = [...bits];
+  while (padded.length % 8) padded.push(1);
+  const out: number[] = [];
+  for (let i = 0; i < padded.length; i += 8) {
+    const byte = padded.slice(i, i + 8).reduce((b, bit) => (b << 1) | bit, 0);
+    out.push(byte);
+    if (byte === 0xff) out.push(0);
+  }
+  return new Uint8Array(out);
+}
+
+/**
+ * A valid grey progressive JPEG of `size`×`size` (a flat grey image) with one DC scan and `acScans`
+ * identical AC scans: each codes every block in a few bytes (an end-of-band run), so the file stays small
+ * while a decoder visits every block once per scan.
+ */
+export function progressiveJpegWithScans(size: number, acScans: number): Uint8Array {
+  const blocks = Math.ceil(size / 8) ** 2;
+  const oneCodeOfLength1 = [1, ...new Array<number>(15).fill(0)];
+  const dqt = jpegSegment(0xdb, concat(new Uint8Array([0]), new Uint8Array(64).fill(1)));
+  const sof2 = jpegSegment(0xc2, new Uint8Array([8, size >> 8, size & 0xff, size >> 8, size & 0xff, 1, 1, 0x11, 0]));
+  // DC table 0: the 1-bit code 0 is category 0 (no change); AC table 0: the 1-bit code 0 is EOB14 (a run of 2^14 + 14 bits).
+  const dht = jpegSegment(0xc4, new Uint8Array([0x00, ...oneCodeOfLength1, 0x00, 0x10, ...oneCodeOfLength1, 0xe0]));
+  const dcScan = concat(jpegSegment(0xda, new Uint8Array([1, 1, 0x00, 0, 0, 0])), new Uint8Array(Math.ceil(blocks / 8)));
+  const runs: number[] = [];
+  for (let left = blocks; left > 0; left -= 32_767) {
+    const extra = Math.min(left, 32_767) - 16_384;
+    runs.push(0, ...Array.from({ length: 14 }, (_, i) => (extra >> (13 - i)) & 1));
+  }
+  const acScan = concat(jpegSegment(0xda, new Uint8Array([1, 1, 0x00, 1, 63, 0])), entropyBytes(runs));
+  return concat(new Uint8Array([0xff, 0xd8]), dqt, sof2, dht, dcScan, ...new Array<Uint8Array>(acScans).fill(acScan), new Uint8Array([0xff, 0xd9]));
+}
