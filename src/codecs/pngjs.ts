@@ -18,10 +18,13 @@ const BundledBuffer = new PNG({ width: 1, height: 1 }).data.constructor as unkno
 /**
  * Wraps `bytes` in the bundle's Buffer class without copying: `PNG.sync.read` calls Buffer methods
  * (`readUInt32BE`, …) on its input, which a plain Uint8Array, or the Node Buffer of another runtime, lacks.
+ * Bytes in a SharedArrayBuffer (pixels shared between workers) are copied first: the bundle's Buffer only
+ * wraps an ArrayBuffer and throws a TypeError for anything else.
  *
  * @example
  * const png = PNG.sync.read(toBundledBuffer(new Uint8Array(fileBytes)));
  */
 export function toBundledBuffer(bytes: Uint8Array | Uint8ClampedArray): Uint8Array {
+  if (!(bytes.buffer instanceof ArrayBuffer)) return BundledBuffer.from(new Uint8Array(bytes).buffer, 0, bytes.byteLength);
   return BundledBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -55,6 +55,23 @@ function fillBytes(length: number, seed: number): Uint8Array {
   return bytes;
 }
 
+/** `bytes` as another kind of byte array: a Node Buffer, a Uint8ClampedArray, in a SharedArrayBuffer, or a view into a larger buffer. */
+function asType(bytes: Uint8Array, type: string): Uint8Array | Uint8ClampedArray {
+  if (type === 'Buffer') return Buffer.from(bytes.buffer);
+  if (type === 'Uint8ClampedArray') return new Uint8ClampedArray(bytes.buffer);
+  if (type === 'shared') {
+    const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+    shared.set(bytes);
+    return shared;
+  }
+  if (type === 'view') {
+    const larger = new Uint8Array(bytes.length + 9);
+    larger.set(bytes, 5);
+    return larger.subarray(5, 5 + bytes.length);
+  }
+  return bytes;
+}
+
 /**
  * Well-formed images: mostly small, sometimes exactly at the pixel limit (not for the encoders, whose pure
  * JavaScript takes a second per megapixel), as Uint8Array, Uint8ClampedArray or Buffer.
@@ -68,12 +85,11 @@ function goodImage(atLimit: boolean): fc.Arbitrary<RgbaImage> {
         { weight: atLimit ? 1 : 0, arbitrary: fc.constantFrom<[number, number]>([1024, 1024], [OPS_PIXEL_LIMIT, 1], [1, OPS_PIXEL_LIMIT]) },
       ),
       seed: fc.integer(),
-      type: fc.constantFrom('Uint8Array', 'Uint8ClampedArray', 'Buffer'),
+      type: fc.constantFrom('Uint8Array', 'Uint8ClampedArray', 'Buffer', 'shared', 'view'),
     })
     .map(({ size: [width, height], seed, type }) => {
       const bytes = fillBytes(width * height * 4, seed);
-      const data = type === 'Uint8Array' ? bytes : type === 'Buffer' ? Buffer.from(bytes.buffer) : new Uint8ClampedArray(bytes.buffer);
-      return { width, height, data };
+      return { width, height, data: asType(bytes, type) };
     });
 }
 
@@ -150,6 +166,7 @@ function bytesArg(files: readonly Uint8Array[]): fc.Arbitrary<unknown> {
     { weight: 1, arbitrary: fc.constantFrom(...files).map((f) => Buffer.from(f)) },
     { weight: 1, arbitrary: fc.constantFrom(...files).map((f) => new DataView(f.buffer)) },
     { weight: 1, arbitrary: fc.constantFrom(...files).map((f) => new Uint8ClampedArray(f)) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...files), fc.constantFrom('shared', 'view')).map(([f, type]) => asType(f, type)) },
     { weight: 1, arbitrary: anyValue },
   );
 }
@@ -197,7 +214,11 @@ function sameBytes(a: ArrayLike<number>, b: ArrayLike<number>, tolerance = 0): b
   return true;
 }
 
-const img = (args: unknown[]) => args[0] as RgbaImage;
+/** The image argument, its data copied into a fresh Uint8Array (the references view it as aligned 32-bit words). */
+const img = (args: unknown[]): RgbaImage => {
+  const { width, height, data } = args[0] as RgbaImage;
+  return { width, height, data: new Uint8Array(data) };
+};
 
 function opSpecs(files: readonly Uint8Array[]): OpSpec[] {
   return [
