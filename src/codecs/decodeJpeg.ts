@@ -35,8 +35,9 @@ function memoryBudgetMB(width: number, height: number): number {
  * up: the pixel limit was already checked on the header.
  *
  * @throws {AugkitError} UNSUPPORTED_FORMAT for lossless, hierarchical or arithmetic-coded JPEG or samples
- *   other than 8-bit; CORRUPT_IMAGE for anything jpeg-js rejects, and for a stream with no scan or too
- *   little scan data for its frame; TOO_LARGE for more than 256 scans (see {@link checkJpegScanData}).
+ *   other than 8-bit; CORRUPT_IMAGE for anything jpeg-js rejects, and for a stream with no scan, too
+ *   little scan data for its frame or a component coded twice in a sequential frame; TOO_LARGE for more
+ *   than 256 scans (see {@link checkJpegScanData}).
  * @example
  * const img = decodeJpeg(bytes, readJpegHeader(bytes));
  */

@@ -14,13 +14,15 @@ const EOI = 0xd9;
 export const MAX_JPEG_SCANS = 256;
 
 /**
- * The offset of the first scan header (SOS) after `from` (-1 without one) and the number of scans, walking
- * the markers as jpeg-js reads them: segments skipped by their length, entropy-coded data up to the next
- * marker (stuffed 0xFF00 and RSTn are part of it), up to EOI.
+ * The offset of the first scan header (SOS) after `from` (-1 without one), the number of scans, and whether
+ * a component is coded by more than one scan, walking the markers as jpeg-js reads them: segments skipped by
+ * their length, entropy-coded data up to the next marker (stuffed 0xFF00 and RSTn are part of it), up to EOI.
  */
-function findScans(bytes: Uint8Array, from: number): { first: number; count: number } {
+function findScans(bytes: Uint8Array, from: number): { first: number; count: number; recoded: boolean } {
   let first = -1;
   let count = 0;
+  let recoded = false;
+  const coded = new Set<number>();
   for (let at = from; at < bytes.length; ) {
     const ff = bytes.indexOf(0xff, at);
     if (ff < 0) break;
@@ -31,14 +33,20 @@ function findScans(bytes: Uint8Array, from: number): { first: number; count: num
     at = p + 1;
     if (marker === 0x00 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue; // no length field
     if (marker === EOI) break;
+    if (at + 2 > bytes.length) break;
     if (marker === SOS) {
       if (first < 0) first = ff;
       count++;
+      // length (2), component count Ns (1), then Ns × (component id, table selectors)
+      for (let i = 0, n = bytes[at + 2] ?? 0; i < n && at + 3 + 2 * i < bytes.length; i++) {
+        const id = bytes[at + 3 + 2 * i];
+        if (coded.has(id)) recoded = true;
+        coded.add(id);
+      }
     }
-    if (at + 2 > bytes.length) break;
     at += (bytes[at] << 8) | bytes[at + 1];
   }
-  return { first, count };
+  return { first, count, recoded };
 }
 
 /**
@@ -66,10 +74,11 @@ function blocksToCode({ width, height, components }: JpegHeader): number {
  * - from the first scan on there is at least one bit per 8×8 block of every component. Each block costs at
  *   least a 1-bit Huffman code in its first (DC) scan, so no valid JPEG has less; a 600-byte file declaring
  *   16000×16000 pixels is refused at once instead of taking gigabytes and most of a minute;
- * - it has at most {@link MAX_JPEG_SCANS} scans.
+ * - it has at most {@link MAX_JPEG_SCANS} scans, and a sequential (non-progressive) one codes each component
+ *   in one scan only, as the standard requires (jpeg-js would decode every repetition).
  *
- * @throws {AugkitError} CORRUPT_IMAGE when there is no scan, or too little data for the frame; TOO_LARGE for
- *   more than 256 scans.
+ * @throws {AugkitError} CORRUPT_IMAGE when there is no scan, too little data for the frame, or a sequential
+ *   frame that codes a component twice; TOO_LARGE for more than 256 scans.
  * @example
  * checkJpegScanData(bytes, readJpegHeader(bytes));
  */
@@ -78,6 +87,11 @@ export function checkJpegScanData(bytes: Uint8Array, header: JpegHeader): void {
   if (scans.first < 0) throw corruptImage('jpeg', 'a frame header with no scan (SOS) after it');
   if (scans.count > MAX_JPEG_SCANS) {
     throw new AugkitError('TOO_LARGE', `JPEG of ${scans.count} scans exceeds the limit of ${MAX_JPEG_SCANS} scans`);
+  }
+  if (header.frameType !== 2 && scans.recoded) {
+    // Sequential coding codes each component in exactly one scan (ITU T.81, B.2.3); jpeg-js would decode
+    // every repetition and keep the last.
+    throw corruptImage('jpeg', `a sequential (SOF${header.frameType}) frame with a component coded by more than one scan`);
   }
   const blocks = blocksToCode(header);
   const available = bytes.length - scans.first;

@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decode, encodeJpeg, encodePng } from '../../src/index.js';
-import { concat, pngChunks, pngFile, progressiveJpegWithScans, withJpegSize, zeros } from '../helpers/formats.js';
+import { concat, jpegMarkers, pngChunks, pngFile, progressiveJpegWithScans, withJpegSize, zeros } from '../helpers/formats.js';
 import { randomImage } from '../helpers/images.js';
 import { corpusFile, expectAugkitError, expectSameImage } from './helpers.js';
 
@@ -106,6 +106,20 @@ describe('JPEG scans', () => {
     expect(used.ms).toBeLessThan(20);
     expectAugkitError(() => decode(progressiveJpegWithScans(64, 256)), 'TOO_LARGE');
   });
+
+  it.each(['jpeg-baseline-444.jpg', 'jpeg-gray.jpg', 'jpeg-restart-markers.jpg'])(
+    '%s with its scan repeated is CORRUPT_IMAGE: sequential JPEG codes each component once',
+    (file) => {
+      const jpeg = corpusFile(file);
+      const markers = jpegMarkers(jpeg);
+      const sos = markers.find((m) => m.marker === 0xda)!;
+      const eoi = markers[markers.length - 1];
+      expect(eoi.marker).toBe(0xd9);
+      const scan = jpeg.subarray(sos.start, eoi.start);
+      const error = expectAugkitError(() => decode(concat(jpeg.subarray(0, eoi.start), scan, jpeg.subarray(eoi.start))), 'CORRUPT_IMAGE');
+      expect(error.message).toMatch(/a sequential \(SOF0\) frame with a component coded by more than one scan$/);
+    },
+  );
 });
 
 describe('PNG chunk lengths', () => {
