@@ -25,7 +25,7 @@ const opsRuns = Number(values['ops-runs'] ?? Math.max(100, Math.round(runs / 10)
 
 function report(title: string, stats: Stats, seconds: number): void {
   console.log(`${title}: ${stats.cases} cases in ${seconds.toFixed(1)} s — ${formatOutcomes(stats)}`);
-  console.log(`  slowest ${stats.slowestMs.toFixed(0)} ms (${stats.slowest}); time box ${TIME_BOX_MS} ms`);
+  console.log(`  slowest ${stats.slowestMs.toFixed(0)} ms (${stats.slowest}); time box ${TIME_BOX_MS} ms + 2 ms per KB of input`);
   for (const failure of stats.failures) {
     console.log(`  FAIL ${describeCase(failure.fuzzCase)}\n       ${failure.problems.join('\n       ')}`);
   }
@@ -43,7 +43,9 @@ try {
   const stats = emptyStats();
   const step = 1000;
   for (let seed = first; seed < first + runs; seed += step) {
+    const known = stats.failures.length;
     await fuzzSeeds(pool, corpus, seed, Math.min(step, first + runs - seed), stats);
+    for (const failure of stats.failures.slice(known)) process.stderr.write(`\n  failing: ${describeCase(failure.fuzzCase)}\n`);
     process.stderr.write(`\r  ${stats.cases}/${runs} mutated cases, ${stats.failures.length} failing`);
   }
   process.stderr.write('\n');

@@ -24,7 +24,7 @@ function expectNoFailures(title: string, stats: Stats): void {
 }
 
 describe('decode fuzzing (each case in a worker, time-boxed)', () => {
-  it(`${RUNS} seeded mutations of the corpus: a valid image or UNSUPPORTED_FORMAT / CORRUPT_IMAGE / TOO_LARGE, each within ${TIME_BOX_MS} ms`, async () => {
+  it(`${RUNS} seeded mutations of the corpus: a valid image or UNSUPPORTED_FORMAT / CORRUPT_IMAGE / TOO_LARGE, each within ${TIME_BOX_MS} ms (+2 ms per KB)`, async () => {
     expectNoFailures('mutations', await fuzzSeeds(pool, corpus, 1, RUNS));
   }, 600_000);
 
