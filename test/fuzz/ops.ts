@@ -395,8 +395,11 @@ function opSpecs(files: readonly Uint8Array[]): OpSpec[] {
 function snapshotArgs(args: unknown[]): { view: Uint8Array; copy: Uint8Array }[] {
   const out: { view: Uint8Array; copy: Uint8Array }[] = [];
   const add = (v: unknown) => {
-    if (ArrayBuffer.isView(v)) out.push({ view: new Uint8Array(v.buffer, v.byteOffset, v.byteLength), copy: new Uint8Array(v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength)) });
-    else if (v instanceof ArrayBuffer) out.push({ view: new Uint8Array(v), copy: new Uint8Array(v.slice(0)) });
+    // Copied with the typed-array constructor: V8's SharedArrayBuffer.prototype.slice throws for an empty slice.
+    if (ArrayBuffer.isView(v)) {
+      const view = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+      out.push({ view, copy: new Uint8Array(view) });
+    } else if (v instanceof ArrayBuffer) out.push({ view: new Uint8Array(v), copy: new Uint8Array(new Uint8Array(v)) });
   };
   for (const arg of args) {
     add(arg);
