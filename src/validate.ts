@@ -69,7 +69,11 @@ export function checkSeed(value: unknown, param = 'seed'): number {
   return value as number;
 }
 
-/** Checks that `img` is a well-formed RGBA image within the pixel limit. */
+/**
+ * Checks that `img` is a well-formed RGBA image within the pixel limit, and returns what was checked: a new
+ * `{ width, height, data }` holding the values read once, so an object whose getters answer differently on
+ * a second read cannot make a kernel see other sizes than the ones validated.
+ */
 export function checkImage(img: unknown, param = 'image'): RgbaImage {
   if (img === null || typeof img !== 'object') {
     throw invalidArgument(param, 'an RgbaImage { width, height, data }', img);
@@ -87,5 +91,5 @@ export function checkImage(img: unknown, param = 'image'): RgbaImage {
       `Expected ${param}.data of length ${width}×${height}×4 = ${width * height * 4} but received length ${data.length}`,
     );
   }
-  return img as RgbaImage;
+  return { width, height, data };
 }

@@ -61,6 +61,6 @@ export function decode(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions)
   const limit = checkLimitOption(pixelLimit);
   const header = parseHeader(input);
   checkPixelLimit(header.width, header.height, `${FORMAT_NAMES[header.format]} image`, limit);
-  const img = header.format === 'png' ? decodePng(input) : decodeJpeg(input, header);
+  const img = header.format === 'png' ? decodePng(input, header) : decodeJpeg(input, header);
   return mode === 'apply' ? applyOrientation(img, header.orientation) : img;
 }

@@ -3,6 +3,7 @@ import type { AugkitImage } from '../image.js';
 import { ownedView } from './bytes.js';
 import { decoderFailed, unsupportedImage } from './codecErrors.js';
 import type { JpegHeader } from './jpegHeader.js';
+import { checkJpegScanData } from './jpegScanData.js';
 
 /** Huffman-coded DCT processes jpeg-js decodes: SOF0 baseline, SOF1 extended, SOF2 progressive. */
 const DECODABLE_FRAME_TYPES = [0, 1, 2];
@@ -34,7 +35,9 @@ function memoryBudgetMB(width: number, height: number): number {
  * up: the pixel limit was already checked on the header.
  *
  * @throws {AugkitError} UNSUPPORTED_FORMAT for lossless, hierarchical or arithmetic-coded JPEG or samples
- *   other than 8-bit; CORRUPT_IMAGE for anything jpeg-js rejects.
+ *   other than 8-bit; CORRUPT_IMAGE for anything jpeg-js rejects, and for a stream with no scan, too
+ *   little scan data for its frame or a component coded twice in a sequential frame; TOO_LARGE for more
+ *   than 256 scans (see {@link checkJpegScanData}).
  * @example
  * const img = decodeJpeg(bytes, readJpegHeader(bytes));
  */
@@ -46,6 +49,7 @@ export function decodeJpeg(bytes: Uint8Array, header: JpegHeader): AugkitImage {
       `SOF${frameType} with ${precision}-bit samples`,
     );
   }
+  checkJpegScanData(bytes, header);
   try {
     const decoded = jpeg.decode(bytes, {
       useTArray: true,

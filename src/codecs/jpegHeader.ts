@@ -11,6 +11,17 @@ export interface JpegHeader {
   frameType: number;
   /** Bits per sample: 8, or 12 / 16 for extended and lossless JPEG. */
   precision: number;
+  /** Each component of the frame header: identifier and horizontal / vertical sampling factors. */
+  components: readonly JpegComponent[];
+  /** Offset of the first byte after the frame header segment. */
+  frameEnd: number;
+}
+
+/** A component as the frame header (SOFn) declares it. */
+export interface JpegComponent {
+  id: number;
+  h: number;
+  v: number;
 }
 
 const SOI = 0xd8;
@@ -32,7 +43,7 @@ function markerName(marker: number): string {
   return `marker 0xFF${marker.toString(16).toUpperCase().padStart(2, '0')}`;
 }
 
-function readFrameHeader(marker: number, segment: Uint8Array, orientation: number): JpegHeader {
+function readFrameHeader(marker: number, segment: Uint8Array, orientation: number, frameEnd: number): JpegHeader {
   const frameType = marker - 0xc0;
   // precision (1), height (2), width (2), component count (1), then 3 bytes per component.
   if (segment.length < 6 || segment.length < 6 + 3 * segment[5]) {
@@ -44,7 +55,12 @@ function readFrameHeader(marker: number, segment: Uint8Array, orientation: numbe
   if (width === 0 || height === 0) {
     throw corruptImage('jpeg', `a frame header (SOF${frameType}) declaring ${width}×${height} pixels`);
   }
-  return { width, height, orientation, frameType, precision };
+  const components = Array.from({ length: segment[5] }, (_, i) => ({
+    id: segment[6 + 3 * i],
+    h: segment[7 + 3 * i] >> 4,
+    v: segment[7 + 3 * i] & 15,
+  }));
+  return { width, height, orientation, frameType, precision, components, frameEnd };
 }
 
 /**
@@ -86,7 +102,7 @@ export function readJpegHeader(bytes: Uint8Array): JpegHeader {
     if (marker === APP1 && orientation === undefined && isExif(segment)) {
       orientation = readExifOrientation(segment);
     }
-    if (isFrameHeader(marker)) return readFrameHeader(marker, segment, orientation ?? 1);
+    if (isFrameHeader(marker)) return readFrameHeader(marker, segment, orientation ?? 1, offset + length);
     offset += length;
   }
 }

@@ -11,6 +11,12 @@ const MAX_PNG_DIMENSION = 0x7fffffff;
 export interface PngHeader {
   width: number;
   height: number;
+  /** Bits per sample: 1, 2, 4, 8 or 16. */
+  bitDepth: number;
+  /** 0 grey, 2 RGB, 3 palette, 4 grey + alpha, 6 RGBA. */
+  colorType: number;
+  /** Adam7 interlacing (interlace method 1). */
+  interlaced: boolean;
 }
 
 /** Bit depths allowed for each colour type (PNG spec, table 11.1). */
@@ -57,5 +63,5 @@ export function readPngHeader(bytes: Uint8Array): PngHeader {
       `an IHDR chunk with compression method ${compression}, filter method ${filter} and interlace method ${interlace}`,
     );
   }
-  return { width, height };
+  return { width, height, bitDepth, colorType, interlaced: interlace === 1 };
 }

@@ -38,10 +38,14 @@ if ((BundledBuffer as unknown) !== Uint8Array && Object.getPrototypeOf(BundledBu
 /**
  * Wraps `bytes` in the bundle's Buffer class without copying: `PNG.sync.read` calls Buffer methods
  * (`readUInt32BE`, …) on its input, which a plain Uint8Array, or the Node Buffer of another runtime, lacks.
+ * Bytes in a SharedArrayBuffer (pixels shared between workers) are copied first: the bundle's Buffer only
+ * wraps an ArrayBuffer and throws a TypeError for anything else.
  *
  * @example
  * const png = PNG.sync.read(toBundledBuffer(new Uint8Array(fileBytes)));
  */
 export function toBundledBuffer(bytes: Uint8Array | Uint8ClampedArray): Uint8Array {
-  return withStandardProto(() => BundledBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  // a SharedArrayBuffer cannot back the bundle's Buffer: copy such bytes into a plain ArrayBuffer
+  const owned = bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes);
+  return withStandardProto(() => BundledBuffer.from(owned.buffer, owned.byteOffset, owned.byteLength));
 }

@@ -1,4 +1,5 @@
 import type { AugkitImage, RgbaImage } from '../image.js';
+import { checkPixelLimit } from '../limits.js';
 import { checkBoolean, checkDimension, checkImage, checkOptions } from '../validate.js';
 import { runKernel } from '../wasm/run.js';
 
@@ -11,17 +12,34 @@ export interface ResizeOptions {
 }
 
 /**
+ * Bytes of scratch each resize kernel needs, computed here in float64 rather than by the kernels'
+ * `resize*Scratch` exports: those return a wasm32 `usize`, which wraps past 4 GiB (and reads as negative
+ * past 2 GiB in JavaScript), so a legal request such as 1×40000 → 40000×1 with antialias would get a
+ * scratch region far too small and the kernel would write outside it. A true size over what linear memory
+ * can hold becomes TOO_LARGE in `reserve`. Same formulas as assembly/geometry/resize*.ts (a test checks
+ * that they agree wherever the kernels' arithmetic does not wrap).
+ */
+export function resizeScratchBytes(sw: number, sh: number, dw: number, dh: number, antialias: boolean): number {
+  if (!antialias) return dw * 16; // per output column: x0, x1 (i32) and fx (f64)
+  const tableBytes = (inSize: number, outSize: number) =>
+    inSize === outSize ? 0 : (2 + Math.ceil(Math.max(inSize / outSize, 1)) * 2 + 1) * 4 * outSize;
+  const intermediate = sw !== dw && sh !== dh ? dw * sh * 4 : 0;
+  return tableBytes(sw, dw) + tableBytes(sh, dh) + intermediate;
+}
+
+/**
  * Resizes to `width`×`height` with bilinear interpolation and half-pixel centres:
  * `sx = (x + 0.5) · sw / dw − 0.5`, clamped to the image. Each channel (alpha too) is
  * interpolated independently, rounded half away from zero. The same size returns an exact copy.
  *
  * @param img - the source image (not modified)
- * @param width - target width, an integer 1..65535
- * @param height - target height, an integer 1..65535
+ * @param width - target width, a positive integer
+ * @param height - target height, a positive integer
  * @param options - `antialias` (default false)
  * @returns a new image of `width`×`height`
  * @throws {AugkitError} INVALID_ARGUMENT for a bad image, size or option; TOO_LARGE when the
- *   target exceeds the pixel limit.
+ *   target (or, with antialias, the intermediate target-width × source-height image) exceeds the pixel
+ *   limit, or the input, output and scratch exceed what WebAssembly memory can hold.
  * @example
  * const thumb = resize(img, 400, 400, { antialias: true });
  */
@@ -32,12 +50,15 @@ export function resize(img: RgbaImage, width: number, height: number, options?: 
   const { antialias = false } = checkOptions(options);
   checkBoolean(antialias, 'options.antialias');
   const { width: sw, height: sh } = src;
+  // The antialiased resize passes through a target-width × source-height image (Pillow's order, which its
+  // results depend on): a 1×1000000 source resized to 400×400 would need 400 megapixels of it.
+  if (antialias && sw !== dw && sh !== dh) checkPixelLimit(dw, sh, 'resize intermediate image');
   return runKernel({
     op: 'resize',
     input: src,
     width: dw,
     height: dh,
-    scratchBytes: (k) => (antialias ? k.resizeAntialiasScratch(sw, sh, dw, dh) : k.resizeBilinearScratch(dw)),
+    scratchBytes: () => resizeScratchBytes(sw, sh, dw, dh, antialias),
     run: (k, b) => (antialias ? k.resizeAntialias : k.resizeBilinear)(b.src, sw, sh, b.dst, dw, dh, b.scratch),
   });
 }

@@ -32,7 +32,25 @@ function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
  * code also loads as CommonJS (`dist/index.cjs`), through Node's `require(esm)`, and in bundles targeting
  * engines without top-level await. See "Runtimes" in the README.
  */
-const instance = new WebAssembly.Instance(new WebAssembly.Module(decodeBase64(kernelsBase64)), {});
+const module = new WebAssembly.Module(decodeBase64(kernelsBase64));
+const instance = new WebAssembly.Instance(module, {});
 
-/** The kernels' exports, ready to call. */
-export const kernels = instance.exports as unknown as Kernels;
+/**
+ * The kernels' exports, ready to call. A live binding: {@link reinstantiateKernels} replaces it, so
+ * always read `kernels.…` at the time of the call, never keep `kernels.memory` across calls.
+ */
+export let kernels = instance.exports as unknown as Kernels;
+
+/**
+ * Replaces the instance with a fresh one of the same compiled module (its memory back to the initial
+ * size). Called after a trap, when the instance's memory or globals may be in any state. Synchronous
+ * instantiation of an already compiled module is allowed on every engine's main thread for a module this
+ * small; should an engine still refuse, the old instance is kept (its memory is only scratch).
+ */
+export function reinstantiateKernels(): void {
+  try {
+    kernels = new WebAssembly.Instance(module, {}).exports as unknown as Kernels;
+  } catch {
+    // Keep the current instance: every call lays out its own buffers again.
+  }
+}

@@ -1,0 +1,482 @@
+// Random arguments (fast-check) for every public function: each call must return a correct result or throw
+// the AugkitError the README's rules call for — never another exception, never INTERNAL, never modify its
+// input, never take longer than the time box. A small model restates the validation rules independently, so
+// valid arguments that are refused fail as surely as invalid ones that are accepted; valid calls are checked
+// against the plain-TypeScript references (or a round trip for the encoders).
+import fc from 'fast-check';
+import {
+  AugkitError,
+  decode,
+  encodeJpeg,
+  encodePng,
+  flipHorizontal,
+  flipVertical,
+  getPixelLimit,
+  readHeader,
+  resize,
+  rotate,
+  saltAndPepper,
+  setPixelLimit,
+  type AugkitErrorCode,
+  type RgbaImage,
+} from '../../src/index.js';
+import { flipHorizontalReference, flipVerticalReference } from '../../src/reference/flip.js';
+import { resizeAntialiasReference, resizeBilinearReference } from '../../src/reference/resize.js';
+import { rotateReference } from '../../src/reference/rotate.js';
+import { saltAndPepperReference } from '../../src/reference/saltAndPepper.js';
+import { checkDecode, DECODE_CODES } from './verdict.js';
+
+/** The global pixel limit while op properties run: large requests fail fast instead of allocating gigabytes. */
+export const OPS_PIXEL_LIMIT = 2 ** 20;
+const TIME_BOX_MS = 2000;
+
+/** What a call must do: return something of this size, or throw one of these codes. */
+type Expectation = { readonly ok: true; readonly width: number; readonly height: number } | { readonly ok: false; readonly code: AugkitErrorCode };
+
+const invalid: Expectation = { ok: false, code: 'INVALID_ARGUMENT' };
+const tooLarge: Expectation = { ok: false, code: 'TOO_LARGE' };
+
+// ---- arbitraries ---------------------------------------------------------------------------------------
+
+/** Values that break naive checks. */
+const oddValue = fc.constantFrom<unknown>(
+  0, -0, -1, 0.5, 1.5, Number.NaN, Infinity, -Infinity, 2 ** 31, 2 ** 32, 2 ** 53, 2 ** 53 - 1, Number.MAX_VALUE,
+  Number.MIN_VALUE, 1e5, '3', '', true, false, null, undefined, {}, [], [1], 1n, Symbol('odd'), () => 1, new Date(0),
+);
+const anyValue = fc.oneof(oddValue, fc.anything({ maxDepth: 1 }));
+
+function fillBytes(length: number, seed: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let s = seed >>> 0 || 1;
+  for (let i = 0; i < length; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    bytes[i] = s >>> 24;
+  }
+  return bytes;
+}
+
+/** `bytes` as another kind of byte array: a Node Buffer, a Uint8ClampedArray, in a SharedArrayBuffer, or a view into a larger buffer. */
+function asType(bytes: Uint8Array, type: string): Uint8Array | Uint8ClampedArray {
+  if (type === 'Buffer') return Buffer.from(bytes.buffer);
+  if (type === 'Uint8ClampedArray') return new Uint8ClampedArray(bytes.buffer);
+  if (type === 'shared') {
+    const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+    shared.set(bytes);
+    return shared;
+  }
+  if (type === 'view') {
+    const larger = new Uint8Array(bytes.length + 9);
+    larger.set(bytes, 5);
+    return larger.subarray(5, 5 + bytes.length);
+  }
+  return bytes;
+}
+
+/**
+ * Well-formed images: mostly small, sometimes exactly at the pixel limit (not for the encoders, whose pure
+ * JavaScript takes a second per megapixel), as Uint8Array, Uint8ClampedArray or Buffer.
+ */
+function goodImage(atLimit: boolean): fc.Arbitrary<RgbaImage> {
+  return fc
+    .record({
+      size: fc.oneof(
+        { weight: 20, arbitrary: fc.tuple(fc.integer({ min: 1, max: 48 }), fc.integer({ min: 1, max: 48 })) },
+        { weight: 3, arbitrary: fc.tuple(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 300 })) },
+        { weight: atLimit ? 1 : 0, arbitrary: fc.constantFrom<[number, number]>([1024, 1024], [OPS_PIXEL_LIMIT, 1], [1, OPS_PIXEL_LIMIT]) },
+      ),
+      seed: fc.integer(),
+      type: fc.constantFrom('Uint8Array', 'Uint8ClampedArray', 'Buffer', 'shared', 'view'),
+    })
+    .map(({ size: [width, height], seed, type }) => {
+      const bytes = fillBytes(width * height * 4, seed);
+      return { width, height, data: asType(bytes, type) };
+    });
+}
+
+/** A well-formed image with one thing wrong. */
+function badImage(atLimit: boolean): fc.Arbitrary<unknown> {
+  return fc.tuple(goodImage(atLimit), fc.integer({ min: 0, max: 7 }), anyValue).map(([img, kind, value]) => {
+    const { width, height, data } = img;
+    switch (kind) {
+      case 0:
+        return { width: value, height, data };
+      case 1:
+        return { width, height: value, data };
+      case 2:
+        return { width, height, data: data.subarray(0, Math.max(0, data.length - 1 - (data.length % 7))) };
+      case 3:
+        return { width, height, data: new Uint8Array(data.length + 4) };
+      case 4:
+        return { width, height, data: value };
+      case 5:
+        return { width, height, data: new Uint16Array(data.length) };
+      case 6:
+        return { width: width * 4096, height: height * 4096, data }; // declares far more than the limit
+      default:
+        return { width, height };
+    }
+  });
+}
+
+function imageArg(atLimit = true): fc.Arbitrary<unknown> {
+  return fc.oneof({ weight: 6, arbitrary: goodImage(atLimit) }, { weight: 3, arbitrary: badImage(atLimit) }, { weight: 1, arbitrary: anyValue });
+}
+
+/** A size argument: mostly fine, sometimes huge, sometimes not a size at all. */
+const sizeArg = fc.oneof(
+  { weight: 8, arbitrary: fc.integer({ min: 1, max: 96 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 5000 }) },
+  { weight: 1, arbitrary: fc.constantFrom(100_000, 2 ** 31, 2 ** 53 - 1) },
+  { weight: 2, arbitrary: oddValue },
+);
+
+/** An options argument: absent, an object whose fields come from `fields`, or something that is no object. */
+function optionsArg(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    { weight: 2, arbitrary: fc.constant(undefined) },
+    { weight: 8, arbitrary: fc.record(fields, { requiredKeys: [] }) },
+    { weight: 1, arbitrary: anyValue },
+  );
+}
+
+const booleanOption = fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: oddValue });
+const unitOption = fc.oneof(
+  { weight: 4, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) },
+  { weight: 1, arbitrary: fc.constantFrom(0, 1, 5e-324, 1 - 2 ** -53) },
+  { weight: 1, arbitrary: oddValue },
+);
+const colorOption = fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)) },
+  { weight: 1, arbitrary: fc.array(fc.oneof(fc.integer({ min: -2, max: 300 }), oddValue), { maxLength: 5 }) },
+  { weight: 1, arbitrary: oddValue },
+);
+const angleArg = fc.oneof(
+  { weight: 6, arbitrary: fc.double({ min: -1080, max: 1080, noNaN: true }) },
+  { weight: 2, arbitrary: fc.constantFrom(0, 90, 180, 270, -90, 360, 45, 1e-300, 1e300, -1e300, Number.MAX_VALUE) },
+  { weight: 1, arbitrary: fc.double() },
+  { weight: 1, arbitrary: oddValue },
+);
+
+/** Bytes for decode/readHeader: corpus-like files, random bytes, or no bytes at all. */
+function bytesArg(files: readonly Uint8Array[]): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...files) },
+    { weight: 2, arbitrary: fc.uint8Array({ maxLength: 64 }) },
+    { weight: 1, arbitrary: fc.constantFrom(...files).map((f) => f.slice().buffer) },
+    { weight: 1, arbitrary: fc.constantFrom(...files).map((f) => Buffer.from(f)) },
+    { weight: 1, arbitrary: fc.constantFrom(...files).map((f) => new DataView(f.buffer)) },
+    { weight: 1, arbitrary: fc.constantFrom(...files).map((f) => new Uint8ClampedArray(f)) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...files), fc.constantFrom('shared', 'view')).map(([f, type]) => asType(f, type)) },
+    { weight: 1, arbitrary: anyValue },
+  );
+}
+
+// ---- the model: the README's rules, restated ---------------------------------------------------------
+
+const isPositiveInteger = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 1;
+const isObjectOption = (v: unknown) => v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v));
+const isByte = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 255;
+const inUnit = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1;
+
+function expectImage(img: unknown): Expectation {
+  if (img === null || typeof img !== 'object') return invalid;
+  const { width, height, data } = img as Record<string, unknown>;
+  if (!isPositiveInteger(width) || !isPositiveInteger(height)) return invalid;
+  if (!(data instanceof Uint8Array || data instanceof Uint8ClampedArray)) return invalid;
+  if (width * height > getPixelLimit()) return tooLarge;
+  if (data.length !== width * height * 4) return invalid;
+  return { ok: true, width, height };
+}
+
+function withinLimit(width: number, height: number): Expectation {
+  return width * height > getPixelLimit() ? tooLarge : { ok: true, width, height };
+}
+
+function field(options: unknown, name: string): unknown {
+  return options === undefined ? undefined : (options as Record<string, unknown>)[name];
+}
+
+// ---- the properties ----------------------------------------------------------------------------------
+
+interface OpSpec {
+  readonly name: string;
+  readonly args: fc.Arbitrary<unknown[]>;
+  /** What the call must do, from the README's rules. */
+  readonly expect: (args: unknown[]) => Expectation | 'decodes';
+  readonly call: (args: unknown[]) => unknown;
+  /** Checks a result beyond its size: pixels against the reference, a round trip; a problem or undefined. */
+  readonly verify?: (result: unknown, args: unknown[]) => string | undefined;
+}
+
+function sameBytes(a: ArrayLike<number>, b: ArrayLike<number>, tolerance = 0): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (Math.abs(a[i] - b[i]) > tolerance) return false;
+  return true;
+}
+
+/** The image argument, its data copied into a fresh Uint8Array (the references view it as aligned 32-bit words). */
+const img = (args: unknown[]): RgbaImage => {
+  const { width, height, data } = args[0] as RgbaImage;
+  return { width, height, data: new Uint8Array(data) };
+};
+
+function opSpecs(files: readonly Uint8Array[]): OpSpec[] {
+  return [
+    {
+      name: 'resize',
+      args: fc.tuple(imageArg(), sizeArg, sizeArg, optionsArg({ antialias: booleanOption })),
+      expect: ([image, w, h, options]) => {
+        const source = expectImage(image);
+        if (!source.ok) return source;
+        if (!isPositiveInteger(w) || !isPositiveInteger(h) || !isObjectOption(options)) return invalid;
+        const antialias = field(options, 'antialias');
+        if (antialias !== undefined && typeof antialias !== 'boolean') return invalid;
+        // antialias passes through a w × source-height image, which the limit applies to as well
+        if (antialias && source.width !== w && source.height !== h && w * source.height > getPixelLimit()) return tooLarge;
+        return withinLimit(w, h);
+      },
+      call: ([image, w, h, options]) => resize(image as RgbaImage, w as number, h as number, options as never),
+      verify: (out, args) => {
+        const [, w, h, options] = args as [RgbaImage, number, number, { antialias?: boolean } | undefined];
+        // The references are slow (the antialias one takes seconds for a 1×1048576 source): small cases are checked.
+        if (w * h > 4096 * 4 || img(args).width * img(args).height > 300 * 300) return undefined;
+        const expected = options?.antialias ? resizeAntialiasReference(img(args), w, h) : resizeBilinearReference(img(args), w, h);
+        return sameBytes((out as RgbaImage).data, expected.data) ? undefined : 'pixels differ from the plain-TypeScript reference';
+      },
+    },
+    ...(['flipHorizontal', 'flipVertical'] as const).map(
+      (name): OpSpec => ({
+        name,
+        args: fc.tuple(imageArg()),
+        expect: ([image]) => expectImage(image),
+        call: ([image]) => (name === 'flipHorizontal' ? flipHorizontal : flipVertical)(image as RgbaImage),
+        verify: (out, args) => {
+          const expected = (name === 'flipHorizontal' ? flipHorizontalReference : flipVerticalReference)(img(args));
+          return sameBytes((out as RgbaImage).data, expected.data) ? undefined : 'pixels differ from the reference';
+        },
+      }),
+    ),
+    {
+      name: 'rotate',
+      args: fc.tuple(imageArg(), angleArg, optionsArg({ expand: booleanOption, fill: colorOption })),
+      expect: ([image, degrees, options]) => {
+        const source = expectImage(image);
+        if (!source.ok) return source;
+        if (typeof degrees !== 'number' || !Number.isFinite(degrees) || !isObjectOption(options)) return invalid;
+        const expand = field(options, 'expand');
+        const fill = field(options, 'fill');
+        if (expand !== undefined && typeof expand !== 'boolean') return invalid;
+        if (fill !== undefined && !(Array.isArray(fill) && fill.length === 4 && fill.every(isByte))) return invalid;
+        if (!expand) return source;
+        const d = (((degrees % 360) + 360) % 360) * (Math.PI / 180);
+        const [w, h] = [source.width - 1, source.height - 1];
+        const width = Math.round(Math.abs(w * Math.cos(d)) + Math.abs(h * Math.sin(d))) + 1;
+        const height = Math.round(Math.abs(w * Math.sin(d)) + Math.abs(h * Math.cos(d))) + 1;
+        return withinLimit(width, height);
+      },
+      call: ([image, degrees, options]) => rotate(image as RgbaImage, degrees as number, options as never),
+      verify: (out, args) => {
+        const [, degrees, options] = args as [RgbaImage, number, { expand?: boolean; fill?: [number, number, number, number] } | undefined];
+        const result = out as RgbaImage;
+        if (result.width * result.height > 4096 * 4 || img(args).width * img(args).height > 300 * 300) return undefined;
+        const expected = rotateReference(img(args), degrees, options?.expand ?? false, options?.fill ?? [0, 0, 0, 0]);
+        // The kernel's sin/cos are the module's own, the reference's the engine's: allow one level.
+        return sameBytes(result.data, expected.data, 1) ? undefined : 'pixels differ from the reference by more than 1';
+      },
+    },
+    {
+      name: 'saltAndPepper',
+      args: fc.tuple(
+        imageArg(),
+        optionsArg({
+          amount: unitOption,
+          saltVsPepper: unitOption,
+          seed: fc.oneof(fc.nat(), fc.constantFrom(0, 2 ** 53 - 1), oddValue),
+          perChannel: booleanOption,
+        }),
+      ),
+      expect: ([image, options]) => {
+        const source = expectImage(image);
+        if (!source.ok) return source;
+        if (!isObjectOption(options)) return invalid;
+        // amount, saltVsPepper and perChannel take their default for null too (read with ??), unlike other options
+        const amount = field(options, 'amount') ?? 0.05;
+        const saltVsPepper = field(options, 'saltVsPepper') ?? 0.5;
+        const seed = field(options, 'seed');
+        const perChannel = field(options, 'perChannel') ?? false;
+        if (!inUnit(amount) || !inUnit(saltVsPepper) || typeof perChannel !== 'boolean') return invalid;
+        if (seed !== undefined && !(Number.isSafeInteger(seed) && (seed as number) >= 0)) return invalid;
+        return source;
+      },
+      call: ([image, options]) => saltAndPepper(image as RgbaImage, options as never),
+      verify: (out, args) => {
+        const options = (args[1] ?? {}) as { amount?: number; saltVsPepper?: number; perChannel?: boolean };
+        const result = out as RgbaImage & { seed: number };
+        if (!Number.isSafeInteger(result.seed) || result.seed < 0) return `returned seed ${result.seed}`;
+        const expected = saltAndPepperReference(img(args), options.amount ?? 0.05, options.saltVsPepper ?? 0.5, result.seed, options.perChannel ?? false);
+        return sameBytes(result.data, expected.data) ? undefined : 'pixels differ from the reference with the returned seed';
+      },
+    },
+    {
+      name: 'encodePng',
+      args: fc.tuple(imageArg(false), optionsArg({ level: fc.oneof(fc.integer({ min: -1, max: 10 }), oddValue) })),
+      expect: ([image, options]) => {
+        const source = expectImage(image);
+        if (!source.ok) return source;
+        if (!isObjectOption(options)) return invalid;
+        const level = field(options, 'level') ?? 6; // a default for undefined only: null is refused
+        if (field(options, 'level') === null) return invalid;
+        return Number.isInteger(level) && (level as number) >= 0 && (level as number) <= 9 ? source : invalid;
+      },
+      call: ([image, options]) => encodePng(image as RgbaImage, options as never),
+      verify: (out, args) => {
+        if (img(args).width * img(args).height > 4096 * 4) return undefined;
+        const back = decode(out as Uint8Array, { pixelLimit: OPS_PIXEL_LIMIT });
+        return sameBytes(back.data, img(args).data) ? undefined : 'decoding the PNG does not give the image back';
+      },
+    },
+    {
+      name: 'encodeJpeg',
+      args: fc.tuple(imageArg(false), optionsArg({ quality: fc.oneof(fc.integer({ min: 0, max: 101 }), oddValue) })),
+      expect: ([image, options]) => {
+        const source = expectImage(image);
+        if (!source.ok) return source;
+        if (!isObjectOption(options)) return invalid;
+        const quality = field(options, 'quality') ?? 90;
+        if (field(options, 'quality') === null) return invalid;
+        return Number.isInteger(quality) && (quality as number) >= 1 && (quality as number) <= 100 ? source : invalid;
+      },
+      call: ([image, options]) => encodeJpeg(image as RgbaImage, options as never),
+      verify: (out, args) => {
+        if (img(args).width * img(args).height > 4096 * 4) return undefined;
+        const back = decode(out as Uint8Array, { pixelLimit: OPS_PIXEL_LIMIT });
+        return back.width === img(args).width && back.height === img(args).height ? undefined : 'the JPEG decodes to another size';
+      },
+    },
+    {
+      name: 'decode',
+      args: fc.tuple(
+        bytesArg(files),
+        optionsArg({
+          orientation: fc.oneof(fc.constantFrom('apply', 'ignore'), oddValue),
+          pixelLimit: fc.oneof(fc.integer({ min: 1, max: 2 ** 20 }), oddValue),
+        }),
+      ),
+      expect: ([bytes, options]) => {
+        if (!(bytes instanceof Uint8Array || bytes instanceof ArrayBuffer) || !isObjectOption(options)) return invalid;
+        const orientation = field(options, 'orientation');
+        const limit = field(options, 'pixelLimit');
+        if (orientation !== undefined && orientation !== 'apply' && orientation !== 'ignore') return invalid;
+        if (limit !== undefined && !isPositiveInteger(limit)) return invalid;
+        return 'decodes';
+      },
+      call: ([bytes, options]) => decode(bytes as Uint8Array, options as never),
+      verify: (_, [bytes, options]) => {
+        const input = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : (bytes as Uint8Array);
+        return checkDecode(input, options as never).problems[0];
+      },
+    },
+    {
+      name: 'readHeader',
+      args: fc.tuple(bytesArg(files)),
+      expect: ([bytes]) => (bytes instanceof Uint8Array || bytes instanceof ArrayBuffer ? 'decodes' : invalid),
+      call: ([bytes]) => readHeader(bytes as Uint8Array),
+      verify: (header) => {
+        const { format, width, height, orientation } = header as Record<string, unknown>;
+        if (format !== 'png' && format !== 'jpeg') return `format ${String(format)}`;
+        if (!isPositiveInteger(width) || !isPositiveInteger(height)) return `size ${String(width)}×${String(height)}`;
+        return Number.isInteger(orientation) && (orientation as number) >= 1 && (orientation as number) <= 8 ? undefined : `orientation ${String(orientation)}`;
+      },
+    },
+  ];
+}
+
+/** A copy of whatever typed-array or ArrayBuffer contents the arguments hold, to check they are left alone. */
+function snapshotArgs(args: unknown[]): { view: Uint8Array; copy: Uint8Array }[] {
+  const out: { view: Uint8Array; copy: Uint8Array }[] = [];
+  const add = (v: unknown) => {
+    // Copied with the typed-array constructor: V8's SharedArrayBuffer.prototype.slice throws for an empty slice.
+    if (ArrayBuffer.isView(v)) {
+      const view = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+      out.push({ view, copy: new Uint8Array(view) });
+    } else if (v instanceof ArrayBuffer) out.push({ view: new Uint8Array(v), copy: new Uint8Array(new Uint8Array(v)) });
+  };
+  for (const arg of args) {
+    add(arg);
+    if (arg !== null && typeof arg === 'object' && 'data' in arg) add((arg as { data: unknown }).data);
+  }
+  return out;
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function') return String(value);
+  if (ArrayBuffer.isView(value)) return `${value.constructor.name}(${value.byteLength})`;
+  if (value instanceof ArrayBuffer) return `ArrayBuffer(${value.byteLength})`;
+  if (value !== null && typeof value === 'object') {
+    return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${describeValue(v)}`).join(', ')} }`;
+  }
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** Runs one call and returns its outcome label and what was wrong with it (nothing when it passed). */
+function checkCall(spec: OpSpec, args: unknown[]): { label: string; problem?: string } {
+  const expected = spec.expect(args);
+  const before = snapshotArgs(args);
+  const start = performance.now();
+  let result: unknown;
+  let error: unknown;
+  let threw = false;
+  try {
+    result = spec.call(args);
+  } catch (e) {
+    threw = true;
+    error = e;
+  }
+  const ms = performance.now() - start;
+  const call = `${spec.name}(${args.map(describeValue).join(', ')})`;
+  const fail = (label: string, what: string) => ({ label, problem: `${call}: ${what}` });
+  const label = threw ? (error instanceof AugkitError ? error.code : `foreign ${(error as Error)?.name}`) : 'ok';
+  if (threw && !(error instanceof AugkitError)) return fail(label, `threw ${String(error)}`);
+  if (ms > TIME_BOX_MS) return fail(label, `took ${ms.toFixed(0)} ms`);
+  if (before.some(({ view, copy }) => !sameBytes(view, copy))) return fail(label, 'modified its input');
+  if (expected === 'decodes') {
+    if (threw && !DECODE_CODES.includes((error as AugkitError).code)) return fail(label, `threw ${(error as AugkitError).code}: ${(error as Error).message}`);
+  } else if (!expected.ok) {
+    if (!threw) return fail(label, `returned a result where ${expected.code} was due`);
+    if ((error as AugkitError).code !== expected.code) return fail(label, `threw ${label} (${(error as Error).message}) where ${expected.code} was due`);
+    return { label };
+  } else {
+    if (threw) return fail(label, `threw ${label} (${(error as Error).message}) for valid arguments`);
+    if (!(result instanceof Uint8Array)) {
+      const { width, height, data } = result as RgbaImage;
+      // rotate's expanded size uses the module's sin/cos: the model's may round the other way.
+      const slack = spec.name === 'rotate' ? 1 : 0;
+      if (Math.abs(width - expected.width) > slack || Math.abs(height - expected.height) > slack) {
+        return fail(label, `returned ${width}×${height} where ${expected.width}×${expected.height} was due`);
+      }
+      if (!(data instanceof Uint8ClampedArray) || data.length !== width * height * 4) return fail(label, 'returned malformed image data');
+    }
+  }
+  if (!threw && spec.verify) {
+    const problem = spec.verify(result, args);
+    if (problem) return fail(label, problem);
+  }
+  return { label };
+}
+
+/** The properties, one per public function, for `fc.assert` (tests) or `fc.check` (the CLI). */
+export function opProperties(files: readonly Uint8Array[], outcomes: Record<string, number> = {}): { name: string; property: fc.IProperty<unknown[]> }[] {
+  return opSpecs(files).map((spec) => ({
+    name: spec.name,
+    property: fc.property(spec.args, (args) => {
+      const previous = setPixelLimit(OPS_PIXEL_LIMIT);
+      try {
+        const { label, problem } = checkCall(spec, args);
+        outcomes[`${spec.name} ${label}`] = (outcomes[`${spec.name} ${label}`] ?? 0) + 1;
+        if (problem) throw new Error(problem);
+      } finally {
+        setPixelLimit(previous);
+      }
+    }),
+  }));
+}
