@@ -51,6 +51,21 @@ export async function removeStaleTemps(folder: string, targets: ReadonlySet<stri
   return removed;
 }
 
+/**
+ * A file-system error without the path Node puts in its message: `EACCES: permission denied, open '/x/y'` →
+ * `EACCES: permission denied`. Reasons recorded in summaries and skipped lists name files relative to the input,
+ * so they read the same on every machine.
+ */
+export function systemErrorText(cause: unknown): string {
+  const e = cause as NodeJS.ErrnoException | undefined;
+  if (typeof e?.code === 'string' && typeof e.message === 'string') {
+    if (!e.message.startsWith(`${e.code}:`)) return `${e.code}: ${e.message}`;
+    const comma = e.message.indexOf(', ');
+    return comma === -1 ? e.message : e.message.slice(0, comma);
+  }
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
 export function ioError(what: string, cause: unknown): AugkitError {
   const detail = cause instanceof Error ? `: ${cause.message}` : '';
   return new AugkitError('IO_ERROR', `${what}${detail}`, { cause });

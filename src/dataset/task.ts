@@ -4,7 +4,7 @@ import { AugkitError } from '../errors.js';
 import type { AugkitImage } from '../image.js';
 import { runOps, type AppliedOp } from '../pipeline/execute.js';
 import { encodePngNative } from './encodePngNative.js';
-import { writeFileAtomic } from './files.js';
+import { systemErrorText, writeFileAtomic } from './files.js';
 import type { OutputFormat } from './plan.js';
 
 export interface EncodeSettings {
@@ -68,7 +68,8 @@ async function decodeSource(fsPath: string): Promise<AugkitImage> {
   try {
     bytes = await readFile(fsPath);
   } catch (cause) {
-    throw new AugkitError('IO_ERROR', `could not read ${fsPath}: ${(cause as Error).message}`, { cause });
+    // no path in the message: reasons name sources relative to the input (see systemErrorText)
+    throw new AugkitError('IO_ERROR', `unreadable: ${systemErrorText(cause)}`, { cause });
   }
   return decode(bytes);
 }
