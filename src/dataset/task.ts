@@ -1,4 +1,4 @@
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, rm } from 'node:fs/promises';
 import { decode, encodeJpeg } from '../codecs/index.js';
 import { AugkitError } from '../errors.js';
 import type { AugkitImage } from '../image.js';
@@ -46,7 +46,7 @@ export interface TaskResult {
   readonly written: number;
   /** Outputs already complete from an earlier run, left as they were. */
   readonly existing: number;
-  /** The source could not be used (unreadable, corrupt …): reported, the run goes on. */
+  /** The source could not be used (unreadable, corrupt …): reported, the run goes on; none of its outputs is left. */
   readonly failure?: TaskError;
   /** The run cannot go on (an output could not be written, a bug). */
   readonly fatal?: TaskError;
@@ -104,7 +104,9 @@ async function runAugment(task: AugmentTask): Promise<TaskResult> {
       }
     } catch (e) {
       if (e instanceof AugkitError && e.code !== 'INTERNAL') {
-        return { index: task.index, written, existing, failure: asTaskError(e) };
+        // the source leaves no manifest line, so it must leave no file either (nor one from an earlier run)
+        await Promise.all(task.outputs.map((o) => rm(o.path, { force: true })));
+        return { index: task.index, written: 0, existing: 0, failure: asTaskError(e) };
       }
       return { index: task.index, written, existing, fatal: asTaskError(e) };
     }
