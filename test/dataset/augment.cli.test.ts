@@ -129,15 +129,18 @@ describe('augment determinism', () => {
     expect(hashTree(two)).toEqual(hashTree(full));
   });
 
-  it('shards 0/2 and 1/2 (into one folder) give the same files, and their manifests concatenate to the full one', () => {
+  it('shards 0/2 and 1/2 (into one folder) give the same files, and their manifests and skipped lists concatenate to the full ones', () => {
     const sharded = join(tempDir(), 'sharded');
     for (const shard of ['1/2', '0/2']) {
       expect(runCli(['augment', SAMPLE, '--out', sharded, '--shard', shard, '--workers', '2', ...args]).status).toBe(0);
     }
-    const parts = ['manifest.shard-0-of-2.jsonl', 'manifest.shard-1-of-2.jsonl'].map((m) => readFileSync(join(sharded, m), 'utf8'));
-    expect(parts.every((p) => p.length > 0)).toBe(true);
-    writeFileSync(join(sharded, 'manifest.jsonl'), parts.join(''));
-    for (const m of ['manifest.shard-0-of-2.jsonl', 'manifest.shard-1-of-2.jsonl']) rmSync(join(sharded, m));
+    for (const list of ['manifest', 'skipped']) {
+      const shards = [`${list}.shard-0-of-2.jsonl`, `${list}.shard-1-of-2.jsonl`];
+      const parts = shards.map((m) => readFileSync(join(sharded, m), 'utf8'));
+      if (list === 'manifest') expect(parts.every((p) => p.length > 0)).toBe(true);
+      writeFileSync(join(sharded, `${list}.jsonl`), parts.join(''));
+      for (const m of shards) rmSync(join(sharded, m));
+    }
     expect(hashTree(sharded)).toEqual(hashTree(full));
   });
 
