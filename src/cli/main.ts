@@ -31,10 +31,13 @@ const AUGMENT_HELP = `augkit augment <input> --out <dir> [options]
 
 Splits each class (seeded, stratified) into train/val/test first; val and test are written resized
 only; train gets every original plus augmented copies. Writes <out>/{train,val,test}/<class>/… with one
-recipe, <out>/<recipe name>/{train,val,test}/<class>/… with several, and a manifest.jsonl per output root.
+recipe, <out>/<recipe name>/{train,val,test}/<class>/… with several, and per output root a
+manifest.jsonl (the files written) and a skipped.jsonl (the input files not used, and why).
 
   --out <dir>            output folder (required); must not overlap <input>; an earlier run of the
-                         same job there is resumed
+                         same job there is resumed, another job there is refused
+  --force                delete an earlier augkit run in <out> (its train/val/test folders, manifests,
+                         skipped lists and job record; nothing else) and start over; not with --shard
   --recipe <file.json>   recipe to apply; repeat for several (default: flip 0.5, rotation ±20°,
                          salt-and-pepper 0–5% p=0.3)
   --variants <N>         augmented copies per train original (default 1)
@@ -91,6 +94,7 @@ const AUGMENT_FLAGS: Record<string, FlagSpec> = {
   'png-level': { kind: 'string' },
   json: { kind: 'boolean' },
   'dry-run': { kind: 'boolean' },
+  force: { kind: 'boolean' },
   help: { kind: 'boolean', short: 'h' },
 };
 
@@ -168,6 +172,10 @@ async function runAugment(argv: readonly string[]): Promise<number> {
   if (flags.has('quality')) options.quality = intFlag(str(flags, 'quality')!, '--quality', 1, 100);
   if (flags.has('png-level')) options.pngLevel = intFlag(str(flags, 'png-level')!, '--png-level', 0, 9);
   options.dryRun = flags.has('dry-run');
+  if (flags.has('force') && flags.has('shard')) {
+    throw new UsageError('--force cannot be combined with --shard: shards may share <out>; empty it first, then run the shards');
+  }
+  options.force = flags.has('force');
 
   const bar = new ProgressBar(process.stderr, 'augment');
   options.onProgress = (p) => bar.update(p.done, p.total, p.written, p.elapsedMs);

@@ -86,6 +86,7 @@ export function formatAugment(summary: AugmentSummary): string {
         (summary.existing > 0 ? `; ${summary.existing} already complete from an earlier run` : ''),
     );
     for (const m of summary.manifests) lines.push(`manifest: ${m}`);
+    if (summary.skipped.length > 0) for (const m of summary.skippedLists) lines.push(`skipped:  ${m}`);
   }
   const skipped = skippedLines(summary.skipped);
   if (skipped.length > 0) lines.push('', ...skipped);

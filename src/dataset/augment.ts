@@ -1,15 +1,24 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { AugkitError, invalidArgument } from '../errors.js';
 import { recipeToJSON, type Recipe } from '../pipeline/recipe.js';
 import { checkBoolean, checkDimension, checkIntegerInRange, checkOptions, checkSeed } from '../validate.js';
-import { isInside, realPathOrPlanned, removeStaleTemps, writeFileAtomic } from './files.js';
-import { manifestRecord, planAugment, type AugmentPlan, type ClassPlan, type OutputFormat, type PlanOptions } from './plan.js';
+import { ioError, isInside, realPathOrPlanned, removeStaleTemps, tempTarget, writeFileAtomic } from './files.js';
+import {
+  manifestRecord,
+  planAugment,
+  shardRange,
+  type AugmentPlan,
+  type ClassPlan,
+  type OutputFormat,
+  type PlannedSource,
+  type PlanOptions,
+} from './plan.js';
 import { runPool } from './pool.js';
 import { defaultRecipe } from './recipes.js';
-import { scanDataset, type SkippedFile } from './scan.js';
+import { byCodeUnits, scanDataset, type SkippedFile } from './scan.js';
 import { ALL_TRAIN, checkSplit, SPLIT_NAMES, type SplitFractions, type SplitName } from './split.js';
 import type { AugmentTask, TaskResult } from './task.js';
 
@@ -42,6 +51,14 @@ export interface AugmentOptions {
   quality?: number;
   /** PNG zlib level 0..9 (default 1, as OpenCV: fastest, files about 10 % larger than at 6). */
   pngLevel?: number;
+  /**
+   * Start over when `out` holds an earlier augkit run (of this job or another): first delete what that run
+   * wrote — its `train`/`val`/`test` folders, manifests and skipped lists, per output root, and
+   * `.augkit-job.json` — and nothing else. A folder with files but no `.augkit-job.json` is still refused, and
+   * nothing inside `input` is ever deleted. Not with `shard` (shards may share `out`). Default false: the same
+   * job resumes, another job is refused.
+   */
+  force?: boolean;
   /** Plan and report, write nothing. */
   dryRun?: boolean;
   /** Called after each source is processed. */
@@ -83,6 +100,8 @@ export interface AugmentSummary {
   /** How many of `skipped` are bad images (exit code 1 in the CLI). */
   readonly bad: number;
   readonly manifests: readonly string[];
+  /** The skipped lists written next to the manifests (`skipped.jsonl`: one `SkippedFile` a line). */
+  readonly skippedLists: readonly string[];
   readonly seconds: number;
   /** Files written per second of wall time. */
   readonly imagesPerSecond: number;
@@ -95,6 +114,7 @@ interface Settings extends PlanOptions {
   readonly quality: number;
   readonly pngLevel: number;
   readonly dryRun: boolean;
+  readonly force: boolean;
 }
 
 function checkSettings(options: AugmentOptions): Settings {
@@ -141,7 +161,15 @@ function checkSettings(options: AugmentOptions): Settings {
   const quality = checkIntegerInRange(o.quality ?? 90, 'quality', 1, 100);
   const pngLevel = checkIntegerInRange(o.pngLevel ?? 1, 'pngLevel', 0, 9);
   const dryRun = checkBoolean(o.dryRun ?? false, 'dryRun');
-  return { recipes, variants, balance, classes, split, size, seed, format, shard, workers, quality, pngLevel, dryRun };
+  const force = checkBoolean(o.force ?? false, 'force');
+  if (force && shard !== null) {
+    throw new AugkitError(
+      'INVALID_ARGUMENT',
+      'Expected force without shard but received both: shards may share the output folder, so one must not ' +
+        "delete the others' files; empty the folder first",
+    );
+  }
+  return { recipes, variants, balance, classes, split, size, seed, format, shard, workers, quality, pngLevel, dryRun, force };
 }
 
 /** What identifies a job: everything that decides the output bytes (not workers, not the shard). */
@@ -166,29 +194,101 @@ function jobDescription(settings: Settings, sources: readonly { path: string; by
   return `${JSON.stringify(job, null, 2)}\n`;
 }
 
+/** Output roots of a job: '' for one recipe, else one folder per recipe name. */
+function rootsOf(recipeNames: readonly string[]): string[] {
+  return recipeNames.length > 1 ? [...recipeNames] : [''];
+}
+
+/** A recipe name as the schema allows it: a plain folder name, never '..' or a path. */
+const RECIPE_NAME = /^[A-Za-z0-9_+][A-Za-z0-9._+-]{0,63}$/;
+
+/** The manifests and skipped lists of any shard. */
+const RUN_LIST = /^(manifest|skipped)(\.shard-\d+-of-\d+)?\.jsonl$/;
+
+/** Refuses to write or delete under `path` when it resolves (through links) into the input folder. */
+async function checkOutsideInput(path: string, inputReal: string, input: string): Promise<void> {
+  if (isInside(await realPathOrPlanned(path), inputReal)) {
+    throw new AugkitError('INVALID_ARGUMENT', `Expected out outside the input folder but ${path} leads into ${input} (a link?)`);
+  }
+}
+
+/**
+ * Deletes what an earlier run (described by its job record) wrote into `out`: per output root its
+ * train/val/test folders, manifests and skipped lists (and their temporary files), the recipe folder itself
+ * when that leaves it empty, then the job record. Links are removed, never followed.
+ */
+async function removeEarlierRun(out: string, before: Record<string, unknown>, inputReal: string, input: string): Promise<void> {
+  const recipes = before.recipes;
+  const names = Array.isArray(recipes) ? recipes.map((r) => (r as { name?: unknown } | null)?.name) : [];
+  if (names.length === 0 || !names.every((n): n is string => typeof n === 'string' && RECIPE_NAME.test(n))) {
+    throw new AugkitError(
+      'INVALID_ARGUMENT',
+      `Expected an augkit job record in ${join(out, JOB_FILE)} but its recipes are not readable; delete the earlier run yourself`,
+    );
+  }
+  for (const root of rootsOf(names)) {
+    const folder = join(out, root);
+    await checkOutsideInput(folder, inputReal, input);
+    try {
+      for (const split of SPLIT_NAMES) await rm(join(folder, split), { recursive: true, force: true });
+      const entries = await readdir(folder).catch(() => [] as string[]);
+      for (const name of entries) if (RUN_LIST.test(tempTarget(name) ?? name)) await rm(join(folder, name), { force: true });
+      if (root !== '') await rmdir(folder).catch(() => undefined); // kept when it holds something else
+    } catch (cause) {
+      throw ioError(`could not delete the earlier run in ${folder}`, cause);
+    }
+  }
+  await rm(join(out, JOB_FILE), { force: true }).catch((cause: unknown) => {
+    throw ioError(`could not delete ${join(out, JOB_FILE)}`, cause);
+  });
+}
+
 /**
  * Checks that `out` is a fresh folder or holds the same job (then the run resumes: complete files are
- * kept, the rest written), and records the job there.
+ * kept, the rest written), and records the job there. With `force`, an earlier run of any job is deleted
+ * first (see `removeEarlierRun`).
  */
-async function claimOutput(out: string, job: string): Promise<void> {
+async function claimOutput(out: string, job: string, force: boolean, inputReal: string, input: string): Promise<void> {
   const info = await stat(out).catch(() => undefined);
   if (info !== undefined && !info.isDirectory()) throw invalidArgument('out', 'a folder', out);
+  // a run killed while recording its job leaves only the record's temporary file: not "other files"
+  await removeStaleTemps(out, new Set([JOB_FILE]));
   const entries = await readdir(out).catch(() => [] as string[]);
   if (entries.length > 0) {
     const previous = await readFile(join(out, JOB_FILE), 'utf8').catch(() => undefined);
     if (previous === undefined) {
-      throw new AugkitError('INVALID_ARGUMENT', `Expected an empty folder or an earlier augkit run for out but ${out} holds other files`);
+      throw new AugkitError(
+        'INVALID_ARGUMENT',
+        `Expected an empty folder or an earlier augkit run for out but ${out} holds other files` +
+          (force ? ' (--force deletes only what an earlier augkit run wrote, so it does not apply)' : ''),
+      );
     }
-    if (previous !== job) {
-      const before = JSON.parse(previous) as Record<string, unknown>;
+    let before: Record<string, unknown> | undefined;
+    try {
+      const parsed = JSON.parse(previous) as Record<string, unknown> | null;
+      if (typeof parsed === 'object' && parsed !== null && parsed.job === 'augkit augment') before = parsed;
+    } catch {
+      // handled below
+    }
+    if (before === undefined) {
+      throw new AugkitError(
+        'INVALID_ARGUMENT',
+        `Expected an augkit job record in ${join(out, JOB_FILE)} but it cannot be read as one; use another folder`,
+      );
+    }
+    if (force) {
+      await removeEarlierRun(out, before, inputReal, input);
+    } else if (previous !== job) {
       const now = JSON.parse(job) as Record<string, unknown>;
       const differ = Object.keys(now).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(now[k]));
       throw new AugkitError(
         'INVALID_ARGUMENT',
-        `Expected the same job to resume in ${out} but its ${differ.join(', ')} differ; use an empty folder for a new job`,
+        `Expected the same job to resume in ${out} but its ${differ.join(', ')} differ from the earlier run there; ` +
+          'use an empty folder, or --force to delete the earlier run\'s files and start over',
       );
+    } else {
+      return;
     }
-    return;
   }
   await writeFileAtomic(join(out, JOB_FILE), job);
 }
@@ -203,22 +303,54 @@ function emptyCounts(plan: AugmentPlan, classes: readonly string[]): OutputCount
   return counts;
 }
 
+/** `<base>.jsonl`, or `<base>.shard-K-of-N.jsonl` (K zero-padded, so the shell sorts them) for a shard. */
+function listName(base: string, shard: { index: number; count: number } | null): string {
+  if (shard === null) return `${base}.jsonl`;
+  const width = String(shard.count - 1).length;
+  return `${base}.shard-${String(shard.index).padStart(width, '0')}-of-${shard.count}.jsonl`;
+}
+
 /** The manifest's file name: `manifest.jsonl`, or `manifest.shard-K-of-N.jsonl` (K zero-padded) for a shard. */
 export function manifestName(shard: { index: number; count: number } | null): string {
-  if (shard === null) return 'manifest.jsonl';
-  const width = String(shard.count - 1).length;
-  return `manifest.shard-${String(shard.index).padStart(width, '0')}-of-${shard.count}.jsonl`;
+  return listName('manifest', shard);
+}
+
+/** The skipped list's file name: `skipped.jsonl`, or `skipped.shard-K-of-N.jsonl` for a shard. */
+export function skippedName(shard: { index: number; count: number } | null): string {
+  return listName('skipped', shard);
+}
+
+/**
+ * Whether this shard's skipped list holds `path`: the shard whose block of sorted sources holds the place where
+ * `path` sorts in (the last shard for paths after every source). A source's own path sorts in at its index, so
+ * a failed source is listed by the shard that processed it, and the lists of shards 0..N-1, concatenated, are
+ * the list of one full run, sorted.
+ */
+function listsSkipped(path: string, sources: readonly PlannedSource[], shard: { index: number; count: number } | null): boolean {
+  if (shard === null) return true;
+  let lo = 0;
+  let hi = sources.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byCodeUnits(sources[mid]!.image.path, path) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === sources.length) return shard.index === shard.count - 1;
+  const [first, end] = shardRange(sources.length, shard);
+  return lo >= first && lo < end;
 }
 
 /**
  * Builds training sets from a class-per-folder data set: splits first (stratified, seeded), writes
- * val/test resized only, and train as every original plus augmented copies per recipe; then one
- * `manifest.jsonl` per output root. Output bytes depend only on the input, the options that shape
- * the output and `seed` — not on `workers`, `shard` or file-system order. Re-running the same job in
- * the same `out` resumes it: complete files are kept, missing ones written.
+ * val/test resized only, and train as every original plus augmented copies per recipe; then per output
+ * root a `manifest.jsonl` (one line per written file) and a `skipped.jsonl` (one line per input file not
+ * used, with the reason). Output bytes depend only on the input, the options that shape the output and
+ * `seed` — not on `workers`, `shard` or file-system order. Files are written atomically (temporary file,
+ * then rename). Re-running the same job in the same `out` resumes it: complete files are kept, missing ones
+ * written; `force` deletes an earlier run first. Nothing inside `input` is ever written or deleted.
  *
  * @throws {AugkitError} INVALID_ARGUMENT for bad options, an input that is not a folder, an `out` that overlaps
- *   `input` or holds something else; IO_ERROR when writing fails.
+ *   `input` (also through a link) or holds something else; IO_ERROR when writing fails.
  * @example
  * const summary = await augment({ input: 'data', out: 'augmented', recipes: [await loadRecipe('flips.json')],
  *   balance: true, split: { train: 0.7, val: 0.15, test: 0.15 }, size: { width: 224, height: 224 }, seed: 1 });
@@ -254,19 +386,24 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
   let written = 0;
   let existing = 0;
   const manifests: string[] = [];
+  const skippedLists: string[] = [];
 
   if (!settings.dryRun) {
-    await claimOutput(out, jobDescription(settings, scan.images));
-    // temporary files of an interrupted run of these outputs
+    await claimOutput(out, jobDescription(settings, scan.images), settings.force, inputReal, input);
+    // every file this run may write, by folder: to check where the folders lead, and to remove temporary
+    // files an interrupted run of the same files left
     const folders = new Map<string, Set<string>>();
-    for (const source of mine) {
-      for (const file of source.files) {
-        const path = join(out, file.root, file.file);
-        const names = folders.get(dirname(path)) ?? new Set<string>();
-        names.add(basename(path));
-        folders.set(dirname(path), names);
-      }
+    const willWrite = (path: string) => {
+      const names = folders.get(dirname(path)) ?? new Set<string>();
+      names.add(basename(path));
+      folders.set(dirname(path), names);
+    };
+    for (const source of mine) for (const file of source.files) willWrite(join(out, file.root, file.file));
+    for (const root of plan.roots) {
+      willWrite(join(out, root, manifestName(settings.shard)));
+      willWrite(join(out, root, skippedName(settings.shard)));
     }
+    for (const folder of folders.keys()) await checkOutsideInput(folder, inputReal, input);
     for (const [folder, names] of folders) await removeStaleTemps(folder, names);
 
     const tasks: AugmentTask[] = mine.map((source, index) => ({
@@ -295,16 +432,23 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
       const source = mine[index]!;
       for (const file of source.files) counts[file.root]![source.split][source.image.className]![file.variant === null ? 'originals' : 'variants']--;
     }
-    const name = manifestName(settings.shard);
+    skipped.sort((a, b) => byCodeUnits(a.path, b.path));
+    const listed = skipped
+      .filter((s) => listsSkipped(s.path, plan.sources, settings.shard))
+      .map((s) => `${JSON.stringify({ path: s.path, reason: s.reason, bad: s.bad })}\n`)
+      .join('');
     for (const root of plan.roots) {
       const lines = mine
         .filter((_, i) => !failed.has(i))
         .flatMap((source) => source.files.filter((f) => f.root === root).map((f) => `${JSON.stringify(manifestRecord(source, f))}\n`));
-      const path = join(out, root, name);
+      // what was left out of this training set, next to what is in it
+      const skippedPath = join(out, root, skippedName(settings.shard));
+      await writeFileAtomic(skippedPath, listed);
+      skippedLists.push(skippedPath);
+      const path = join(out, root, manifestName(settings.shard));
       await writeFileAtomic(path, lines.join(''));
       manifests.push(path);
     }
-    skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
   const seconds = (performance.now() - started) / 1000;
   return {
@@ -325,6 +469,7 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
     skipped,
     bad: skipped.filter((s) => s.bad).length,
     manifests,
+    skippedLists,
     seconds,
     imagesPerSecond: seconds > 0 ? written / seconds : 0,
   };

@@ -11,6 +11,11 @@ function tempPath(path: string): string {
 /** Matches the temporary files `tempPath` makes; group 1 is the target's name. */
 const TEMP_FILE = /^\.(.+)\.\d+-\d+\.tmp$/;
 
+/** The target's name when `name` is a temporary file of `writeFileAtomic`, else null. */
+export function tempTarget(name: string): string | null {
+  return TEMP_FILE.exec(name)?.[1] ?? null;
+}
+
 /**
  * Writes `bytes` to `path` atomically: into a temporary file in the same folder, then renamed over the
  * target, so a reader (or a resumed run) never sees a half-written file.
@@ -42,13 +47,28 @@ export async function removeStaleTemps(folder: string, targets: ReadonlySet<stri
   }
   let removed = 0;
   for (const name of entries) {
-    const match = TEMP_FILE.exec(name);
-    if (match && targets.has(match[1]!)) {
+    const target = tempTarget(name);
+    if (target !== null && targets.has(target)) {
       await rm(join(folder, name), { force: true });
       removed++;
     }
   }
   return removed;
+}
+
+/**
+ * A file-system error without the path Node puts in its message: `EACCES: permission denied, open '/x/y'` →
+ * `EACCES: permission denied`. Reasons recorded in summaries and skipped lists name files relative to the input,
+ * so they read the same on every machine.
+ */
+export function systemErrorText(cause: unknown): string {
+  const e = cause as NodeJS.ErrnoException | undefined;
+  if (typeof e?.code === 'string' && typeof e.message === 'string') {
+    if (!e.message.startsWith(`${e.code}:`)) return `${e.code}: ${e.message}`;
+    const comma = e.message.indexOf(', ');
+    return comma === -1 ? e.message : e.message.slice(0, comma);
+  }
+  return cause instanceof Error ? cause.message : String(cause);
 }
 
 export function ioError(what: string, cause: unknown): AugkitError {

@@ -10,6 +10,7 @@
 export {
   augment,
   manifestName,
+  skippedName,
   type AugmentOptions,
   type AugmentProgress,
   type AugmentSummary,

@@ -1,10 +1,10 @@
-import type { Dirent } from 'node:fs';
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { constants, type Dirent, type Stats } from 'node:fs';
+import { open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readHeader } from '../codecs/index.js';
 import type { ImageFormat } from '../codecs/sniff.js';
 import { AugkitError, invalidArgument } from '../errors.js';
-import { ioError } from './files.js';
+import { ioError, isInside, systemErrorText } from './files.js';
 
 /** An image found in a class folder (its header read, its pixels not yet decoded). */
 export interface SourceImage {
@@ -21,7 +21,10 @@ export interface SourceImage {
   readonly bytes: number;
 }
 
-/** A file that is not used, and why. `bad` marks files that look like images but cannot be read. */
+/**
+ * A file (or folder) that is not used, and why. `bad` marks what may be a lost image: a file or folder that
+ * cannot be read, an empty file, a broken link or link loop, a PNG/JPEG that cannot be decoded.
+ */
 export interface SkippedFile {
   readonly path: string;
   readonly reason: string;
@@ -35,7 +38,7 @@ export interface DatasetScan {
   readonly classes: readonly string[];
   /** Every image, sorted by `path`. */
   readonly images: readonly SourceImage[];
-  /** Hidden files, non-images, files outside class folders and unreadable images, sorted by `path`. */
+  /** Hidden files, non-images, files outside class folders, unreadable files and folders, sorted by `path`. */
   readonly skipped: readonly SkippedFile[];
 }
 
@@ -48,13 +51,35 @@ interface Candidate {
   readonly className: string;
 }
 
-/** Lists `folder` recursively into `found` (files) and `skipped` (hidden entries, folder links). */
+/** What a directory entry or link target is, when it is neither a file nor a folder. */
+function kindOf(entry: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (entry.isFIFO()) return 'a FIFO';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
+  return 'neither file nor folder';
+}
+
+/** Why a link cannot be followed: a loop, a missing target, or a target that cannot be reached. */
+function brokenLink(cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ELOOP') return 'link loop (ELOOP)';
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'broken link (no target)';
+  return `unreadable link: ${systemErrorText(cause)}`;
+}
+
+/**
+ * Lists `folder` recursively into `found` (files) and `skipped` (hidden entries, folder links, broken links,
+ * special files, folders that cannot be listed). Links to folders are never followed, so a link loop cannot
+ * make the walk endless.
+ */
 async function walk(folder: string, rel: string, className: string, found: Candidate[], skipped: SkippedFile[]): Promise<void> {
   let entries: Dirent[];
   try {
     entries = await readdir(folder, { withFileTypes: true });
   } catch (cause) {
-    throw ioError(`could not list ${folder}`, cause);
+    // the rest of the data set is still usable: report the folder, as an unreadable file is
+    skipped.push({ path: rel, reason: `unreadable folder: ${systemErrorText(cause)}`, bad: true });
+    return;
   }
   entries.sort((a, b) => byCodeUnits(a.name, b.name));
   for (const entry of entries) {
@@ -64,20 +89,24 @@ async function walk(folder: string, rel: string, className: string, found: Candi
       skipped.push({ path, reason: entry.isDirectory() ? 'hidden folder' : 'hidden file', bad: false });
       continue;
     }
-    let isDirectory = entry.isDirectory();
-    let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
-      const target = await stat(fsPath).catch(() => undefined);
-      if (target?.isDirectory()) {
-        skipped.push({ path, reason: 'link to a folder (not followed)', bad: false });
+      let target: Stats;
+      try {
+        target = await stat(fsPath);
+      } catch (cause) {
+        skipped.push({ path, reason: brokenLink(cause), bad: true });
         continue;
       }
-      isDirectory = false;
-      isFile = target?.isFile() ?? false;
+      if (target.isDirectory()) skipped.push({ path, reason: 'link to a folder (not followed)', bad: false });
+      else if (target.isFile()) found.push({ path, fsPath, className });
+      else skipped.push({ path, reason: `not a regular file (link to ${kindOf(target)})`, bad: false });
+    } else if (entry.isDirectory()) {
+      await walk(fsPath, path, className, found, skipped);
+    } else if (entry.isFile()) {
+      found.push({ path, fsPath, className });
+    } else {
+      skipped.push({ path, reason: `not a regular file (${kindOf(entry)})`, bad: false });
     }
-    if (isDirectory) await walk(fsPath, path, className, found, skipped);
-    else if (isFile) found.push({ path, fsPath, className });
-    else skipped.push({ path, reason: 'not a regular file', bad: false });
   }
 }
 
@@ -86,9 +115,12 @@ const HEAD_BYTES = 256 * 1024;
 
 /** The first `HEAD_BYTES` of a file (all of it when smaller) and the file's size. */
 async function readHead(path: string): Promise<{ head: Uint8Array; size: number }> {
-  const file = await open(path, 'r');
+  // O_NONBLOCK: a file replaced by a FIFO since the listing must not block the scan
+  const file = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    const { size } = await file.stat();
+    const info = await file.stat();
+    if (!info.isFile()) throw new Error('no longer a regular file');
+    const { size } = info;
     const head = new Uint8Array(Math.min(size, HEAD_BYTES));
     const { bytesRead } = await file.read(head, 0, head.length, 0);
     return { head: head.subarray(0, bytesRead), size };
@@ -118,8 +150,10 @@ async function examine(candidate: Candidate): Promise<SourceImage | SkippedFile>
       header = headerOf(await readFile(candidate.fsPath)); // a header beyond the first bytes
     }
   } catch (cause) {
-    return { path: candidate.path, reason: `unreadable: ${(cause as Error).message}`, bad: true };
+    return { path: candidate.path, reason: `unreadable: ${systemErrorText(cause)}`, bad: true };
   }
+  // a zero-byte file in a class folder is an image lost on the way (an interrupted copy or download)
+  if (size === 0) return { path: candidate.path, reason: 'empty file', bad: true };
   if (header instanceof AugkitError) {
     if (header.code === 'UNSUPPORTED_FORMAT') return { path: candidate.path, reason: 'not a PNG or JPEG', bad: false };
     return { path: candidate.path, reason: `${header.code}: ${header.message}`, bad: true };
@@ -152,10 +186,14 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
  * Lists a class-per-folder data set: `<root>/<class>/**` — the class is the first-level folder name
  * (spaces allowed), files may sit at any depth below it. Files are recognised by content (PNG or JPEG
  * signature and a readable header), never by extension. Hidden files and folders (names starting with
- * '.'), files directly in `root`, and non-images are listed in `skipped`; so are images whose header is
- * broken (`bad: true`). Only headers are read here (the first 256 KiB of each file), no pixels.
+ * '.'), files directly in `root`, non-images, special files (FIFOs, sockets, devices) and links to folders
+ * below a class folder are listed in `skipped`; so are files and folders that cannot be read, empty files,
+ * broken links, link loops and images whose header is broken (`bad: true`). Only regular files are opened
+ * (without blocking, should one turn into a FIFO meanwhile), and links to folders are not followed, so the
+ * walk ends on any tree. Only headers are read
+ * here (the first 256 KiB of each file), no pixels.
  *
- * @throws {AugkitError} INVALID_ARGUMENT when `root` is not a folder; IO_ERROR when a folder cannot be listed.
+ * @throws {AugkitError} INVALID_ARGUMENT when `root` is not a folder; IO_ERROR when `root` itself cannot be listed.
  * @example
  * const { classes, images, skipped } = await scanDataset('data');
  */
@@ -172,12 +210,16 @@ export async function scanDataset(root: string): Promise<DatasetScan> {
   const classes: string[] = [];
   const candidates: Candidate[] = [];
   const skipped: SkippedFile[] = [];
+  let rootReal: string | undefined;
   for (const entry of top) {
     const name = entry.name.normalize('NFC');
     const fsPath = join(root, entry.name);
     const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(fsPath).catch(() => undefined))?.isDirectory());
     if (name.startsWith('.')) {
       skipped.push({ path: name, reason: isDirectory ? 'hidden folder' : 'hidden file', bad: false });
+    } else if (isDirectory && entry.isSymbolicLink() && isInside((rootReal ??= await realpath(root)), await realpath(fsPath))) {
+      // a class link to the input itself or a folder above it would list every class again inside it
+      skipped.push({ path: name, reason: 'link to a folder holding the input (not followed)', bad: false });
     } else if (isDirectory) {
       classes.push(name);
       await walk(fsPath, name, name, candidates, skipped);

@@ -1,10 +1,10 @@
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, rm } from 'node:fs/promises';
 import { decode, encodeJpeg } from '../codecs/index.js';
 import { AugkitError } from '../errors.js';
 import type { AugkitImage } from '../image.js';
 import { runOps, type AppliedOp } from '../pipeline/execute.js';
 import { encodePngNative } from './encodePngNative.js';
-import { writeFileAtomic } from './files.js';
+import { systemErrorText, writeFileAtomic } from './files.js';
 import type { OutputFormat } from './plan.js';
 
 export interface EncodeSettings {
@@ -46,7 +46,7 @@ export interface TaskResult {
   readonly written: number;
   /** Outputs already complete from an earlier run, left as they were. */
   readonly existing: number;
-  /** The source could not be used (unreadable, corrupt …): reported, the run goes on. */
+  /** The source could not be used (unreadable, corrupt …): reported, the run goes on; none of its outputs is left. */
   readonly failure?: TaskError;
   /** The run cannot go on (an output could not be written, a bug). */
   readonly fatal?: TaskError;
@@ -68,7 +68,8 @@ async function decodeSource(fsPath: string): Promise<AugkitImage> {
   try {
     bytes = await readFile(fsPath);
   } catch (cause) {
-    throw new AugkitError('IO_ERROR', `could not read ${fsPath}: ${(cause as Error).message}`, { cause });
+    // no path in the message: reasons name sources relative to the input (see systemErrorText)
+    throw new AugkitError('IO_ERROR', `unreadable: ${systemErrorText(cause)}`, { cause });
   }
   return decode(bytes);
 }
@@ -103,7 +104,9 @@ async function runAugment(task: AugmentTask): Promise<TaskResult> {
       }
     } catch (e) {
       if (e instanceof AugkitError && e.code !== 'INTERNAL') {
-        return { index: task.index, written, existing, failure: asTaskError(e) };
+        // the source leaves no manifest line, so it must leave no file either (nor one from an earlier run)
+        await Promise.all(task.outputs.map((o) => rm(o.path, { force: true })));
+        return { index: task.index, written: 0, existing: 0, failure: asTaskError(e) };
       }
       return { index: task.index, written, existing, fatal: asTaskError(e) };
     }

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decode, replay, resize, type AppliedOp } from '../../src/index.js';
-import { copySample, hashTree, readManifest, RECIPES, runCli, SAMPLE, startCli, tempDir } from '../helpers/cli.js';
+import { copySample, hashTree, readManifest, RECIPES, runCli, SAMPLE, snapshotTree, tempDir } from '../helpers/cli.js';
 import { bytesEqual } from '../helpers/images.js';
 
 const sampleBefore = hashTree(SAMPLE);
@@ -129,15 +129,18 @@ describe('augment determinism', () => {
     expect(hashTree(two)).toEqual(hashTree(full));
   });
 
-  it('shards 0/2 and 1/2 (into one folder) give the same files, and their manifests concatenate to the full one', () => {
+  it('shards 0/2 and 1/2 (into one folder) give the same files, and their manifests and skipped lists concatenate to the full ones', () => {
     const sharded = join(tempDir(), 'sharded');
     for (const shard of ['1/2', '0/2']) {
       expect(runCli(['augment', SAMPLE, '--out', sharded, '--shard', shard, '--workers', '2', ...args]).status).toBe(0);
     }
-    const parts = ['manifest.shard-0-of-2.jsonl', 'manifest.shard-1-of-2.jsonl'].map((m) => readFileSync(join(sharded, m), 'utf8'));
-    expect(parts.every((p) => p.length > 0)).toBe(true);
-    writeFileSync(join(sharded, 'manifest.jsonl'), parts.join(''));
-    for (const m of ['manifest.shard-0-of-2.jsonl', 'manifest.shard-1-of-2.jsonl']) rmSync(join(sharded, m));
+    for (const list of ['manifest', 'skipped']) {
+      const shards = [`${list}.shard-0-of-2.jsonl`, `${list}.shard-1-of-2.jsonl`];
+      const parts = shards.map((m) => readFileSync(join(sharded, m), 'utf8'));
+      if (list === 'manifest') expect(parts.every((p) => p.length > 0)).toBe(true);
+      writeFileSync(join(sharded, `${list}.jsonl`), parts.join(''));
+      for (const m of shards) rmSync(join(sharded, m));
+    }
     expect(hashTree(sharded)).toEqual(hashTree(full));
   });
 
@@ -148,34 +151,8 @@ describe('augment determinism', () => {
   });
 });
 
+// a killed run and its resumption: test/dataset/faults.cli.test.ts
 describe('augment resumes an interrupted run', () => {
-  it('after a kill, a re-run ends with the same bytes and manifest as an uninterrupted run', async () => {
-    const args = ['--recipe', NOISY, '--variants', '3', '--size', '160x160', '--seed', '3', '--workers', '1'];
-    const reference = join(tempDir(), 'reference');
-    expect(runCli(['augment', SAMPLE, '--out', reference, ...args]).status).toBe(0);
-
-    const out = join(tempDir(), 'killed');
-    const child = startCli(['augment', SAMPLE, '--out', out, ...args]);
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    // kill as soon as the first output file is complete
-    for (let i = 0; i < 2000 && !existsSync(join(out, 'train/cat/cat_01.png')); i++) await new Promise((r) => setTimeout(r, 5));
-    child.kill('SIGKILL');
-    await exited;
-    expect(existsSync(join(out, 'manifest.jsonl'))).toBe(false);
-    const partial = Object.keys(outputs(out)).length;
-    expect(partial).toBeGreaterThan(0);
-    expect(partial).toBeLessThan(60);
-    // what a kill during a write leaves behind: a temporary file next to its target
-    writeFileSync(join(out, 'train/cat/.cat_02_v1.png.99999-0.tmp'), 'partial');
-
-    const resumed = runCli(['augment', SAMPLE, '--out', out, ...args.slice(0, -1), '2', '--json']);
-    expect(resumed.status, resumed.stderr).toBe(0);
-    const summary = JSON.parse(resumed.stdout);
-    expect(summary.existing).toBeGreaterThan(0);
-    expect(summary.written + summary.existing).toBe(60);
-    expect(hashTree(out)).toEqual(hashTree(reference));
-  }, 60_000);
-
   it('a re-run of a complete job writes nothing and changes nothing', () => {
     const out = join(tempDir(), 'done');
     const args = ['augment', SAMPLE, '--out', out, '--size', '32x24', '--json'];
@@ -194,12 +171,32 @@ describe('augment refuses what it must not do', () => {
     expect(r.stderr).toMatch(message);
   };
 
-  it('--out inside the input folder is a usage error, and nothing is written into the input', () => {
+  it('--out inside the input folder (even through a link, even with --force) is a usage error, and the input is left alone', () => {
     const data = copySample();
-    const before = hashTree(data);
+    const before = snapshotTree(data);
     usage(['augment', data, '--out', join(data, 'augmented')], /outside the input folder/);
+    usage(['augment', data, '--out', join(data, 'augmented'), '--force'], /outside the input folder/);
     usage(['augment', data, '--out', join(data, '..')], /outside the input folder/);
-    expect(hashTree(data)).toEqual(before);
+    const link = join(tempDir(), 'link');
+    symlinkSync(join(data, 'cat'), link);
+    usage(['augment', data, '--out', join(link, 'augmented'), '--force'], /outside the input folder/);
+    expect(snapshotTree(data)).toEqual(before);
+  });
+
+  it('a link inside an earlier run leading into the input: the resume is refused, --force removes the link and nothing behind it', () => {
+    const data = copySample();
+    const out = join(tempDir(), 'out');
+    const args = ['augment', data, '--out', out, '--size', '16x16', '--variants', '0', '--workers', '1'];
+    expect(runCli(args).status).toBe(0);
+    const fresh = hashTree(out);
+    rmSync(join(out, 'train'), { recursive: true });
+    symlinkSync(data, join(out, 'train'));
+    const before = snapshotTree(data);
+    usage(args, /leads into/);
+    expect(runCli([...args, '--force']).status).toBe(0);
+    expect(snapshotTree(data)).toEqual(before);
+    expect(lstatSync(join(out, 'train')).isDirectory()).toBe(true);
+    expect(hashTree(out)).toEqual(fresh);
   });
 
   it('a bad recipe is a usage error naming the file and the field', () => {
@@ -221,16 +218,39 @@ describe('augment refuses what it must not do', () => {
     usage(['augment', SAMPLE, '--out', out, '--frobnicate'], /unknown option --frobnicate/);
     usage(['augment', join(SAMPLE, 'nope'), '--out', out], /folder/);
     usage(['augment', SAMPLE, '--out', out, '--recipe', FLIPS, '--recipe', FLIPS], /different names/);
+    usage(['augment', SAMPLE, '--out', out, '--shard', '0/2', '--force'], /--force cannot be combined with --shard/);
     expect(existsSync(out)).toBe(false);
   });
 
-  it('an --out holding other files, or a different job, is refused', () => {
+  it('an --out holding other files (or an unreadable job record) is refused, even with --force, and left as it was', () => {
     const foreign = tempDir();
     writeFileSync(join(foreign, 'notes.txt'), 'mine');
+    mkdirSync(join(foreign, 'train'));
+    writeFileSync(join(foreign, 'train', 'photo.png'), 'mine too');
+    const before = snapshotTree(foreign);
     usage(['augment', SAMPLE, '--out', foreign, '--size', '16x16'], /holds other files/);
+    usage(['augment', SAMPLE, '--out', foreign, '--size', '16x16', '--force'], /holds other files.*--force deletes only what an earlier augkit/);
+    expect(snapshotTree(foreign)).toEqual(before);
+    // a job record augkit cannot read: refused, not a crash
+    writeFileSync(join(foreign, '.augkit-job.json'), '{"job": "augkit aug');
+    usage(['augment', SAMPLE, '--out', foreign, '--size', '16x16', '--force'], /\.augkit-job\.json but it cannot be read as one/);
+  });
+
+  it('an earlier run of a different job is refused, naming what differs; --force replaces it, keeping files augkit did not write', () => {
     const out = join(tempDir(), 'out');
-    expect(runCli(['augment', SAMPLE, '--out', out, '--size', '16x16']).status).toBe(0);
-    usage(['augment', SAMPLE, '--out', out, '--size', '16x16', '--seed', '9'], /seed differ/);
+    const base = ['augment', SAMPLE, '--out', out, '--size', '16x16', '--workers', '1'];
+    expect(runCli([...base, '--recipe', FLIPS, '--recipe', NOISY, '--variants', '2']).status).toBe(0);
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    const before = hashTree(out);
+    usage([...base, '--seed', '9'], /seed, variants, recipes differ .*--force/);
+    expect(hashTree(out)).toEqual(before);
+
+    const replaced = runCli([...base, '--seed', '9', '--force']);
+    expect(replaced.status, replaced.stderr).toBe(0);
+    const fresh = join(tempDir(), 'fresh');
+    expect(runCli(['augment', SAMPLE, '--out', fresh, '--size', '16x16', '--workers', '1', '--seed', '9']).status).toBe(0);
+    // no file of the earlier job is left: not its recipe folders, not its second copies
+    expect(hashTree(out)).toEqual({ ...hashTree(fresh), 'notes.txt': before['notes.txt'] });
   });
 
   it('--dry-run reports the plan and writes nothing', () => {
