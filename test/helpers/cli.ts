@@ -16,6 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SAMPLE = join(ROOT, 'examples/sample');
@@ -88,8 +89,17 @@ export function removeTree(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** Temp folders made by this test file, removed when it ends. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) removeTree(dir);
+});
+
+/** A new temp folder, removed with everything in it when the test file ends. */
 export function tempDir(prefix = 'augkit-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 /** A copy of the sample set in a temp folder, to add junk to. */
