@@ -12,3 +12,5 @@ export { resize, type ResizeOptions } from './ops/resize.js';
 export { flipHorizontal, flipVertical } from './ops/flip.js';
 export { rotate, type RotateOptions } from './ops/rotate.js';
 export { saltAndPepper, type SaltAndPepperOptions, type SaltAndPepperResult } from './ops/saltAndPepper.js';
+export { kernelBuild, releaseMemory, type KernelBuild } from './wasm/kernels.js';
+export { memoryBytes } from './wasm/memory.js';

@@ -1,4 +1,4 @@
-import { kernelsBase64 } from './kernels.generated.js';
+import { scalarBase64, simdBase64 } from './kernels.generated.js';
 
 /** The functions assembly/index.ts exports; pointers are byte offsets into `memory`. */
 export interface Kernels {
@@ -18,6 +18,23 @@ export interface Kernels {
   ): void;
 }
 
+/** Which compilation of assembly/ runs: with 128-bit SIMD instructions, or without for engines that lack them. */
+export type KernelBuild = 'simd' | 'scalar';
+
+/**
+ * The smallest module that uses a SIMD instruction, `(func (result v128) (i8x16.splat (i32.const 0)))`:
+ * `WebAssembly.validate` accepts it exactly in engines with fixed-width SIMD (relaxed SIMD is not used).
+ */
+const SIMD_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
+  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type section: () -> v128
+  0x03, 0x02, 0x01, 0x00, // function section: one function of type 0
+  0x0a, 0x08, 0x01, 0x06, 0x00, 0x41, 0x00, 0xfd, 0x0f, 0x0b, // code: i32.const 0, i8x16.splat, end
+]);
+
+/** Whether this engine runs WebAssembly SIMD (checked once, at load). */
+export const simdSupported: boolean = WebAssembly.validate(SIMD_PROBE);
+
 function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
@@ -25,8 +42,79 @@ function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** The module, compiled and instantiated once when augkit is imported (it imports nothing). */
-const { instance } = await WebAssembly.instantiate(decodeBase64(kernelsBase64), {});
+const compiled = new Map<KernelBuild, WebAssembly.Module>();
 
-/** The kernels' exports, ready to call. */
-export const kernels = instance.exports as unknown as Kernels;
+async function compile(build: KernelBuild): Promise<WebAssembly.Module> {
+  let module = compiled.get(build);
+  if (!module) {
+    module = await WebAssembly.compile(decodeBase64(build === 'simd' ? simdBase64 : scalarBase64));
+    compiled.set(build, module);
+  }
+  return module;
+}
+
+/** Synchronous: instantiating an already compiled module this small is allowed on every thread. */
+function instantiate(module: WebAssembly.Module): Kernels {
+  return new WebAssembly.Instance(module, {}).exports as unknown as Kernels;
+}
+
+/** SIMD where the engine validates it; the scalar build if SIMD is missing or its module fails to compile. */
+async function load(): Promise<KernelBuild> {
+  if (simdSupported) {
+    try {
+      await compile('simd');
+      return 'simd';
+    } catch {
+      // an engine that validates the probe but rejects the module: run the scalar build
+    }
+  }
+  await compile('scalar');
+  return 'scalar';
+}
+
+let build: KernelBuild = await load();
+
+/**
+ * The kernels' exports, ready to call (compiled and instantiated once, when augkit is imported). A live
+ * binding: {@link releaseMemory} and {@link useKernelBuild} replace the instance, so read it at each call.
+ */
+export let kernels: Kernels = instantiate(compiled.get(build)!);
+
+/**
+ * Which build of the WebAssembly kernels this engine runs: `'simd'` (128-bit SIMD, every current
+ * browser, Node ≥ 16, Deno, Bun) or `'scalar'` (engines without WebAssembly SIMD, e.g. Safari < 16.4).
+ * Both give byte-identical results; only the speed differs.
+ *
+ * @example
+ * console.log(`augkit runs its ${kernelBuild()} kernels`);
+ */
+export function kernelBuild(): KernelBuild {
+  return build;
+}
+
+/**
+ * Releases the WebAssembly memory augkit has grown for large images: linear memory can only grow, so
+ * this replaces the kernels' instance with a fresh one (synchronously, from the module compiled at
+ * load) whose memory starts at 64 KiB. Later calls grow it again as needed. Nothing else changes:
+ * results, seeds and options behave the same before and after.
+ *
+ * @example
+ * for (const file of bigScans) save(resize(load(file), 1024, 768));
+ * releaseMemory(); // give the scratch memory back before the app idles
+ * @throws never
+ */
+export function releaseMemory(): void {
+  kernels = instantiate(compiled.get(build)!);
+}
+
+/**
+ * Switches to the given build (compiling it on first use) with a fresh memory. For tests and
+ * benchmarks that compare the builds; not part of the public API.
+ *
+ * @throws {WebAssembly.CompileError} when this engine cannot compile that build (SIMD without support).
+ */
+export async function useKernelBuild(next: KernelBuild): Promise<void> {
+  const module = await compile(next);
+  build = next;
+  kernels = instantiate(module);
+}

@@ -5,8 +5,11 @@ const PAGE_BYTES = 65_536;
 /** wasm32 can address at most 4 GiB. */
 const MAX_MEMORY_BYTES = 65_536 * PAGE_BYTES;
 const ALIGN = 16;
-
-const base = align(kernels.heapBase());
+/**
+ * Bytes left free after every region: SIMD kernels may read (never write) up to one vector past the
+ * end of an input, e.g. the right neighbour of the last pixel, which then gets a zero weight.
+ */
+const OVERREAD = 16;
 
 function align(n: number): number {
   return Math.ceil(n / ALIGN) * ALIGN;
@@ -14,17 +17,17 @@ function align(n: number): number {
 
 /**
  * Lays out consecutive regions of `sizes` bytes in linear memory, after the kernels' static data,
- * growing the memory if needed, and returns their pointers. The same scratch is reused by every call:
- * memory grows to the largest call seen and no further.
+ * growing the memory if needed, and returns their pointers (16-byte aligned). The same memory is
+ * reused by every call: it grows to the largest call seen and no further, until `releaseMemory()`.
  *
  * @throws {AugkitError} TOO_LARGE when the memory cannot grow that far.
  */
 export function reserve(sizes: readonly number[]): number[] {
   const pointers: number[] = [];
-  let end = base;
+  let end = align(kernels.heapBase());
   for (const size of sizes) {
     pointers.push(end);
-    end = align(end + size);
+    end = align(end + size + OVERREAD);
   }
   ensureCapacity(end);
   return pointers;
@@ -49,7 +52,15 @@ export function bytesAt(pointer: number, length: number): Uint8Array {
   return new Uint8Array(kernels.memory.buffer, pointer, length);
 }
 
-/** Current size of the kernels' linear memory in bytes. */
+/**
+ * The size of augkit's WebAssembly memory in bytes: 64 KiB after load, then as large as the largest
+ * call so far needed (input + output + scratch), until {@link releaseMemory} gives it back.
+ *
+ * @example
+ * resize(photo, 400, 400);
+ * console.log(memoryBytes()); // ≈ photo bytes + 400·400·4 + a little scratch
+ * @throws never
+ */
 export function memoryBytes(): number {
   return kernels.memory.buffer.byteLength;
 }
