@@ -1,10 +1,12 @@
 // The augkit kernels: pure functions over RGBA bytes in linear memory. The binding (src/wasm/)
 // owns the memory: it places inputs, outputs and scratch after heapBase() and passes pointers.
+// Compiled twice (asconfig.json): with SIMD (ASC_FEATURE_SIMD, v128 paths) and without; both builds
+// compute the same bytes.
 
 export { flipHorizontal, flipVertical } from './geometry/flip';
 export { resizeBilinear, resizeBilinearScratch } from './geometry/resize';
 export { resizeAntialias, resizeAntialiasScratch } from './geometry/resizeAntialias';
-export { rotate, rotatedWidth, rotatedHeight } from './geometry/rotate';
+export { rotate, rotateScratch, rotatedWidth, rotatedHeight } from './geometry/rotate';
 export { saltAndPepper } from './noise/saltAndPepper';
 
 /** First byte of linear memory free for the binding's use. */

@@ -13,7 +13,8 @@ export interface ResizeOptions {
 /**
  * Resizes to `width`×`height` with bilinear interpolation and half-pixel centres:
  * `sx = (x + 0.5) · sw / dw − 0.5`, clamped to the image. Each channel (alpha too) is
- * interpolated independently, rounded half away from zero. The same size returns an exact copy.
+ * interpolated independently in fixed point (weights of 1/16384, as OpenCV uses 1/2048) and rounded
+ * half up: within ±1 of the exact result. The same size returns an exact copy.
  *
  * @param img - the source image (not modified)
  * @param width - target width, an integer 1..65535

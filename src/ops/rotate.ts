@@ -17,8 +17,8 @@ function packColor([r, g, b, a]: Rgba): number {
 
 /**
  * Rotates counter-clockwise by `degrees` (negative turns clockwise) about the image centre
- * ((w−1)/2, (h−1)/2), with bilinear interpolation; source neighbours outside the image take
- * `fill`. Angles reduce modulo 360; quarter turns use exact cosines, so they are pixel permutations
+ * ((w−1)/2, (h−1)/2), with bilinear interpolation (source coordinates in float64, weights in
+ * fixed point: within ±1 of the exact result); source neighbours outside the image take `fill`. Angles reduce modulo 360; quarter turns use exact cosines, so they are pixel permutations
  * when `expand` is on or width and height have the same parity.
  *
  * With `expand`, the output is `round(|(w−1)cos| + |(h−1)sin|) + 1` × `round(|(w−1)sin| + |(h−1)cos|) + 1`.
@@ -45,6 +45,7 @@ export function rotate(img: RgbaImage, degrees: number, options?: RotateOptions)
     input: src,
     width,
     height,
-    run: (k, b) => k.rotate(b.src, w, h, b.dst, width, height, degrees, color),
+    scratchBytes: (k) => k.rotateScratch(width),
+    run: (k, b) => k.rotate(b.src, w, h, b.dst, width, height, degrees, color, b.scratch),
   });
 }

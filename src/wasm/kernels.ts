@@ -12,7 +12,11 @@ export interface Kernels {
   resizeAntialias(src: number, sw: number, sh: number, dst: number, dw: number, dh: number, scratch: number): void;
   rotatedWidth(w: number, h: number, degrees: number, expand: boolean): number;
   rotatedHeight(w: number, h: number, degrees: number, expand: boolean): number;
-  rotate(src: number, w: number, h: number, dst: number, dw: number, dh: number, degrees: number, fill: number): void;
+  rotateScratch(dw: number): number;
+  rotate(
+    src: number, w: number, h: number, dst: number, dw: number, dh: number, degrees: number, fill: number,
+    scratch: number,
+  ): void;
   saltAndPepper(
     src: number, pixels: number, dst: number, amount: number, saltVsPepper: number, seed: number, perChannel: boolean,
   ): void;
