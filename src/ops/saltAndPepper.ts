@@ -49,7 +49,8 @@ export function saltAndPepper(img: RgbaImage, options?: SaltAndPepperOptions): S
     input: src,
     width,
     height,
-    run: (k, b) => k.saltAndPepper(b.src, width * height, b.dst, amount, saltVsPepper, seed, perChannel),
+    scratchBytes: (k) => k.saltAndPepperScratch(),
+    run: (k, b) => k.saltAndPepper(b.src, width * height, b.dst, amount, saltVsPepper, seed, perChannel, b.scratch),
   });
   return { ...out, seed };
 }

@@ -17,8 +17,12 @@ export interface Kernels {
     src: number, w: number, h: number, dst: number, dw: number, dh: number, degrees: number, fill: number,
     scratch: number,
   ): void;
+  saltAndPepperScratch(): number;
+  saltAndPepperBegin(pixels: number, amount: number, saltVsPepper: number, seed: number, perChannel: boolean): void;
+  saltAndPepperRows(src: number, dst: number, first: number, count: number, scratch: number): void;
   saltAndPepper(
     src: number, pixels: number, dst: number, amount: number, saltVsPepper: number, seed: number, perChannel: boolean,
+    scratch: number,
   ): void;
 }
 
