@@ -1,6 +1,6 @@
 import type { AugkitImage, RgbaImage } from '../image.js';
 import { checkBoolean, checkDimension, checkImage, checkOptions } from '../validate.js';
-import { runKernel } from '../wasm/run.js';
+import { runKernel, type KernelStep } from '../wasm/run.js';
 
 export interface ResizeOptions {
   /**
@@ -8,6 +8,26 @@ export interface ResizeOptions {
    * `BILINEAR`, per channel). Off by default: plain bilinear, as `cv2.resize(INTER_LINEAR)`.
    */
   antialias?: boolean;
+  /** Where to write the result: a Uint8ClampedArray of exactly width × height × 4 bytes. A new array by default. */
+  out?: Uint8ClampedArray;
+}
+
+/**
+ * The resize as a kernel step (see src/wasm/run.ts), its arguments validated.
+ *
+ * @throws {AugkitError} INVALID_ARGUMENT for a bad size or option.
+ */
+export function resizeStep(width: number, height: number, options?: ResizeOptions): KernelStep {
+  const dw = checkDimension(width, 'width');
+  const dh = checkDimension(height, 'height');
+  const { antialias = false } = checkOptions(options);
+  checkBoolean(antialias, 'options.antialias');
+  return {
+    op: 'resize',
+    outputSize: () => [dw, dh],
+    scratchBytes: (k, sw, sh) => (antialias ? k.resizeAntialiasScratch(sw, sh, dw, dh) : k.resizeBilinearScratch(dw)),
+    run: (k, b, sw, sh) => (antialias ? k.resizeAntialias : k.resizeBilinear)(b.src, sw, sh, b.dst, dw, dh, b.scratch),
+  };
 }
 
 /**
@@ -17,28 +37,20 @@ export interface ResizeOptions {
  * half up: within ±1 of the exact result. The same size returns an exact copy.
  *
  * @param img - the source image (not modified)
- * @param width - target width, an integer 1..65535
- * @param height - target height, an integer 1..65535
- * @param options - `antialias` (default false)
- * @returns a new image of `width`×`height`
- * @throws {AugkitError} INVALID_ARGUMENT for a bad image, size or option; TOO_LARGE when the
+ * @param width - target width, a positive integer
+ * @param height - target height, a positive integer
+ * @param options - `antialias` (default false), `out` (default: a new array)
+ * @returns a new image of `width`×`height` (its data is `options.out` when given)
+ * @throws {AugkitError} INVALID_ARGUMENT for a bad image, size, option or `out`; TOO_LARGE when the
  *   target exceeds the pixel limit.
  * @example
  * const thumb = resize(img, 400, 400, { antialias: true });
+ * // in a loop: reuse one output array
+ * const out = new Uint8ClampedArray(224 * 224 * 4);
+ * for (const frame of frames) feed(resize(frame, 224, 224, { out }));
  */
 export function resize(img: RgbaImage, width: number, height: number, options?: ResizeOptions): AugkitImage {
   const src = checkImage(img);
-  const dw = checkDimension(width, 'width');
-  const dh = checkDimension(height, 'height');
-  const { antialias = false } = checkOptions(options);
-  checkBoolean(antialias, 'options.antialias');
-  const { width: sw, height: sh } = src;
-  return runKernel({
-    op: 'resize',
-    input: src,
-    width: dw,
-    height: dh,
-    scratchBytes: (k) => (antialias ? k.resizeAntialiasScratch(sw, sh, dw, dh) : k.resizeBilinearScratch(dw)),
-    run: (k, b) => (antialias ? k.resizeAntialias : k.resizeBilinear)(b.src, sw, sh, b.dst, dw, dh, b.scratch),
-  });
+  const step = resizeStep(width, height, options);
+  return runKernel(src, step, options?.out);
 }
