@@ -2,6 +2,7 @@
 // source coordinates in float64 exactly as the formula, the blend in the fixed point of ./bilinear.ts.
 import type { AugkitImage, Rgba, RgbaImage } from '../image.js';
 import { blendChannel, weight } from './bilinear.js';
+import { cos, sin } from './math.js';
 import { roundHalfUp } from './rounding.js';
 
 /** cos and sin of `degrees` reduced modulo 360, exact for quarter turns. */
@@ -12,7 +13,7 @@ export function rotationCosSin(degrees: number): [number, number] {
   const quarter: Record<number, [number, number]> = { 0: [1, 0], 90: [0, 1], 180: [-1, 0], 270: [0, -1] };
   if (quarter[d]) return quarter[d];
   const t = (d * Math.PI) / 180;
-  return [Math.cos(t), Math.sin(t)];
+  return [cos(t), sin(t)]; // the kernel's cos and sin, not Math's (see ./math.ts)
 }
 
 export function rotateReference(img: RgbaImage, degrees: number, expand = false, fill: Rgba = [0, 0, 0, 0]): AugkitImage {
