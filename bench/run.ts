@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { kernelBuild } from '../src/index.js';
 import { cliTable, runCliBench, type CliResult } from './cli.bench.js';
-import { codecGroups } from './codecs.bench.js';
+import { codecGroups, libraryCodecGroups } from './codecs.bench.js';
 import { goals, goalTable } from './goals.js';
 import { environment } from './lib/environment.js';
 import { groupTable, runGroup, type GroupResult } from './lib/harness.js';
@@ -28,7 +28,7 @@ const before = environment();
 const peers = await loadPeers();
 for (const [name, reason] of Object.entries(peers.missing)) log(`peer ${name} not loaded: ${reason}`);
 
-const groups = [...opGroups(peers), ...codecGroups(log)].filter((g) => selected(g.id));
+const groups = [...opGroups(peers), ...codecGroups(log), ...libraryCodecGroups()].filter((g) => selected(g.id));
 const results: GroupResult[] = [];
 for (const group of groups) {
   log(`${group.id} …`);
