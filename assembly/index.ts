@@ -7,7 +7,7 @@ export { flipHorizontal, flipVertical } from './geometry/flip';
 export { resizeBilinear, resizeBilinearScratch } from './geometry/resize';
 export { resizeAntialias, resizeAntialiasScratch } from './geometry/resizeAntialias';
 export { rotate, rotateScratch, rotatedWidth, rotatedHeight } from './geometry/rotate';
-export { saltAndPepper, saltAndPepperBegin, saltAndPepperRows, saltAndPepperScratch } from './noise/saltAndPepper';
+export { saltAndPepper, saltAndPepperBegin, saltAndPepperHits, saltAndPepperScratch } from './noise/saltAndPepper';
 
 /** First byte of linear memory free for the binding's use. */
 export function heapBase(): usize {

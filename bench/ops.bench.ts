@@ -252,8 +252,8 @@ function noiseGroup(img: RgbaImage, perChannel: boolean): BenchGroup {
     title: `saltAndPepper 5 %${perChannel ? ', `perChannel: true`' : ''}, ${size(img)} (${mb(n)})`,
     bytes: n, baseline: 'augkit',
     tasks: [
-      ...publicCalls((out) => saltAndPepper(img, { ...options, out }), n, `streamed through a ${STRIP_BYTES / 1024} KiB strip, noise applied in place`),
-      kernel(img, n, (k) => k.saltAndPepperScratch(), (k, s, _d, x) => call(k, s, s, x), 'augkit kernel, in place', 'the kernel alone on pixels in linear memory: draws, gaps, hits', 'kernel'),
+      ...publicCalls((out) => saltAndPepper(img, { ...options, out }), n, 'copy to the output (`TypedArray.set`), then the hits the kernel lists'),
+      kernel(img, n, (k) => k.saltAndPepperScratch(), (k, s, _d, x) => call(k, s, s, x), 'augkit kernel, in place', 'the kernel alone, in place on pixels in linear memory: draws, gaps, hits', 'kernel'),
       kernel(img, n, (k) => k.saltAndPepperScratch(), call, 'augkit kernel, src → dst', 'the same plus the copy to a second region', 'kernel-copy'),
       memcpy(img),
       reference(() => saltAndPepperReference(img, 0.05, 0.5, 12345, perChannel), 'src/reference: the same PRNG stream and geometric skipping in plain TypeScript'),

@@ -100,7 +100,7 @@ function noiseCases(): Case[] {
         const options = { ...s, seed, perChannel };
         const tag = `${w}×${h} amount ${s.amount}${perChannel ? ' per channel' : ''}`;
         const reference = () => saltAndPepperReference(img, s.amount, s.saltVsPepper, seed, perChannel).data;
-        // alone (strip by strip) and inside a sequence (the whole image at once)
+        // alone (the kernel lists hits, the binding sets them) and in a sequence (all in WebAssembly memory)
         cases.push({ name: `saltAndPepper ${tag}`, run: () => saltAndPepper(img, options).data, reference });
         cases.push({
           name: `saltAndPepper in a sequence ${tag}`,

@@ -27,7 +27,7 @@ describe('WebAssembly memory', () => {
     expect(bytesEqual(rotate(big, 33).data, before)).toBe(true);
   });
 
-  it('flips and noise alone stream the image through one strip: memory stays near the strip size', () => {
+  it('flips and noise alone need no image-sized memory: it stays near the strip size', () => {
     releaseMemory();
     flipHorizontal(big);
     flipVertical(big);

@@ -3,24 +3,35 @@ import { fillU32, seedRandom } from '../random/xoshiro128';
 
 const TWO_POW_32: f64 = 4294967296.0;
 
-/** Hits drawn per batch: the random numbers are generated, then the gaps computed, a batch at a time. */
-const BATCH = 256;
-/** Batch layout in scratch: BATCH triples of u32 draws [a b c], then BATCH f64 gaps. */
-const GAPS: usize = BATCH * 12;
-
-/** Bytes of scratch `saltAndPepper` needs. */
-export function saltAndPepperScratch(): usize {
-  return GAPS + BATCH * 8;
+/**
+ * An integer-valued f64 below 2^31 as u32, exactly: adding 2^52 + 2^51 leaves it in the low bits.
+ * (Engines check f64 → integer conversions for overflow, which costs more than the addition.)
+ */
+// @ts-ignore: decorator
+@inline
+function toU32(integral: f64): u32 {
+  return <u32>reinterpret<u64>(integral + 6755399441055744.0);
 }
 
-// The state of one image's noise, kept between saltAndPepperRows calls (see saltAndPepperBegin).
-let units: f64 = 0; // units in the whole image
+/** Hits drawn per batch: the random numbers are generated, then the gaps computed, a batch at a time. */
+const BATCH = 256;
+/** Scratch layout: BATCH triples of u32 draws [a b c], BATCH f64 gaps, then a list of HITS packed hits. */
+const GAPS: usize = BATCH * 12;
+const HIT_LIST: usize = GAPS + BATCH * 8;
+const HITS = 1024;
+
+/** Bytes of scratch `saltAndPepper` and `saltAndPepperHits` need. */
+export function saltAndPepperScratch(): usize {
+  return HIT_LIST + HITS * 4;
+}
+
+// The state of one image's noise, kept between saltAndPepperHits calls (see saltAndPepperBegin).
+let units: f64 = 0; // units in the whole image (0 when amount <= 0)
 let unitsPerPixel: i32 = 1; // 3 per channel, else 1
 let everyUnit = false; // amount = 1: one draw per unit, no gaps
 let logMiss: f64 = 0; // ln(1 - amount)
 let saltThreshold: f64 = 0; // saltVsPepper · 2^32
-let position: f64 = -1; // the last hit's unit, or the pending next hit's (see pending)
-let pending = false; // whether `position` is a hit not applied yet (it lies in a later strip)
+let position: f64 = -1; // the unit of the last hit listed
 let cursor: i32 = BATCH; // the next unused triple of the current batch (BATCH: draw a new batch)
 
 /**
@@ -40,13 +51,29 @@ let cursor: i32 = BATCH; // the next unused triple of the current batch (BATCH: 
 export function saltAndPepper(
   src: usize, pixels: i32, dst: usize, amount: f64, saltVsPepper: f64, seed: f64, perChannel: bool, scratch: usize,
 ): void {
+  if (src != dst) memory.copy(dst, src, <usize>pixels << 2);
   saltAndPepperBegin(pixels, amount, saltVsPepper, seed, perChannel);
-  saltAndPepperRows(src, dst, 0, pixels, scratch);
+  const list = scratch + HIT_LIST;
+  let count = HITS;
+  while (count == HITS) {
+    count = saltAndPepperHits(list, HITS, scratch);
+    for (let i = 0; i < count; i++) {
+      const hit = load<u32>(list + (<usize>i << 2));
+      const unit = <usize>(hit >>> 1);
+      if (perChannel) {
+        store<u8>(dst + (unit / 3) * 4 + unit % 3, hit & 1 ? 255 : 0);
+      } else {
+        const p = dst + (unit << 2);
+        store<u32>(p, (load<u32>(p) & 0xff000000) | (hit & 1 ? 0x00ffffff : 0));
+      }
+    }
+  }
 }
 
 /**
- * Starts the noise of one image of `pixels` pixels; then saltAndPepperRows applies it to consecutive
- * ranges of pixels (strips of rows), with the same bytes as one saltAndPepper call.
+ * Starts the noise of one image of `pixels` pixels; then saltAndPepperHits lists its hits in order,
+ * as many at a time as the caller likes (the binding applies them to pixels that never enter
+ * WebAssembly memory).
  */
 export function saltAndPepperBegin(pixels: i32, amount: f64, saltVsPepper: f64, seed: f64, perChannel: bool): void {
   seedRandom(seed);
@@ -56,82 +83,87 @@ export function saltAndPepperBegin(pixels: i32, amount: f64, saltVsPepper: f64, 
   logMiss = everyUnit ? 0.0 : Math.log1p(-amount);
   saltThreshold = saltVsPepper * TWO_POW_32;
   position = -1.0;
-  pending = false;
   cursor = BATCH;
 }
 
 /**
- * Copies pixels first .. first + count - 1 of the image from `src` to `dst` (both pointing at pixel
- * `first`; they may be equal) and applies the hits among them. Calls must cover the image in order.
- * `scratch` holds saltAndPepperScratch() bytes, kept from call to call.
+ * Writes the next hits (at most `capacity`) of the image started by saltAndPepperBegin to `list`, each
+ * a u32 `unit << 1 | salt` (units fit 31 bits: 3 × the pixel limit < 2^30), and returns how many;
+ * fewer than `capacity` means the image has no more. `scratch` holds saltAndPepperScratch() bytes,
+ * kept from call to call.
  */
-export function saltAndPepperRows(src: usize, dst: usize, first: i32, count: i32, scratch: usize): void {
-  if (src != dst) memory.copy(dst, src, <usize>count << 2);
-  const perChannel = unitsPerPixel == 3;
-  const firstUnit = <f64>first * <f64>unitsPerPixel;
-  let endUnit = <f64>(first + count) * <f64>unitsPerPixel;
-  if (endUnit > units) endUnit = units;
-  if (everyUnit) {
-    hitEveryUnit(dst, <usize>firstUnit, <usize>endUnit, perChannel, scratch);
-    return;
-  }
+export function saltAndPepperHits(list: usize, capacity: i32, scratch: usize): i32 {
   const draws = scratch;
   const gaps = scratch + GAPS;
-  // the state in locals for the loop, stored back when the range is done
+  let count = 0;
+  if (everyUnit) {
+    // one draw per unit, in order
+    let unit = <i32>(position + 1.0);
+    const end = <i32>units;
+    while (count < capacity && unit < end) {
+      let chunk = min(capacity - count, end - unit);
+      if (chunk > BATCH * 3) chunk = BATCH * 3;
+      fillU32(draws, chunk);
+      for (let i = 0; i < chunk; i++) {
+        const salt = <f64>load<u32>(draws + (<usize>i << 2)) < saltThreshold;
+        store<u32>(list + (<usize>(count + i) << 2), (<u32>(unit + i) << 1) | <u32>salt);
+      }
+      count += chunk;
+      unit += chunk;
+    }
+    position = <f64>unit - 1.0;
+    return count;
+  }
+  if (units == 0.0) return 0; // amount <= 0: no hits (and ln(1 - 0) must not divide)
+  // the state in locals for the loop, stored back at the end
   let at = position;
   let next = cursor;
-  let waiting = pending;
-  while (true) {
-    if (!waiting) {
-      if (next == BATCH) {
-        fillU32(draws, BATCH * 3);
-        computeGaps(draws, gaps, logMiss);
-        next = 0;
-      }
-      at += load<f64>(gaps + (<usize>next << 3)) + 1.0;
-      waiting = true;
+  while (count < capacity && at < units) {
+    if (next == BATCH) {
+      fillU32(draws, BATCH * 3);
+      computeGaps(draws, gaps, logMiss);
+      next = 0;
     }
-    if (at >= endUnit) break; // in a later range, or past the image
-    const salt = <f64>load<u32>(draws + <usize>next * 12, 8) < saltThreshold;
-    hit(dst, <usize>(at - firstUnit), salt, perChannel);
-    next++;
-    waiting = false;
+    // the rest of this batch, or as many hits as the list still takes
+    const limit = min(BATCH, next + capacity - count);
+    for (; next < limit; next++) {
+      at += load<f64>(gaps + (<usize>next << 3)) + 1.0;
+      if (at >= units) break; // the image is done: `at` stays past it, so later calls list nothing
+      const salt = <f64>load<u32>(draws + <usize>next * 12, 8) < saltThreshold;
+      store<u32>(list + (<usize>count << 2), (toU32(at) << 1) | <u32>salt);
+      count++;
+    }
   }
   position = at;
   cursor = next;
-  pending = waiting;
+  return count;
 }
 
 /**
- * Sets one unit: a whole pixel's R, G, B, or (perChannel) one channel value. `unit` counts from the
- * first unit of the pixel `dst` points at.
+ * u = ((a >>> 5)·2^26 + (b >>> 6) + 1) / 2^53 for the two triples [a b c] at `p`, as f64x2. The division
+ * by 2^53 is a multiplication by 2^-53: the same value, exactly (a power-of-two scaling of an integer).
  */
 // @ts-ignore: decorator
 @inline
-function hit(dst: usize, unit: usize, salt: bool, perChannel: bool): void {
-  if (perChannel) {
-    store<u8>(dst + (unit / 3) * 4 + unit % 3, salt ? 255 : 0);
-  } else {
-    const p = dst + (unit << 2);
-    store<u32>(p, (load<u32>(p) & 0xff000000) | (salt ? 0x00ffffff : 0));
-  }
+function unitPair(p: usize): v128 {
+  const first = v128.load(p); // [a0 b0 c0 a1]
+  const second = v128.load64_zero(p, 16); // [b1 c1 0 0]
+  const a = f64x2.convert_low_i32x4_u(i32x4.shr_u(i32x4.shuffle(first, first, 0, 3, 0, 3), 5));
+  const b = f64x2.convert_low_i32x4_u(i32x4.shr_u(i32x4.shuffle(first, second, 1, 4, 1, 4), 6));
+  const m = f64x2.add(f64x2.add(f64x2.mul(a, f64x2.splat(67108864.0)), b), f64x2.splat(1.0));
+  return f64x2.mul(m, f64x2.splat(1.0 / 9007199254740992.0));
 }
 
 /** gap[i] = floor(log(u_i) / logMiss) for the BATCH triples at `draws`. */
 function computeGaps(draws: usize, gaps: usize, logMiss: f64): void {
   if (ASC_FEATURE_SIMD) {
     const divisor = f64x2.splat(logMiss);
-    for (let i = 0; i < BATCH; i += 2) {
+    // two pairs per step: independent chains the core can overlap (the divisions are slow)
+    for (let i = 0; i < BATCH; i += 4) {
       const p = draws + <usize>i * 12;
-      const first = v128.load(p); // [a0 b0 c0 a1]
-      const second = v128.load64_zero(p, 16); // [b1 c1 0 0]
-      const a = f64x2.convert_low_i32x4_u(i32x4.shr_u(i32x4.shuffle(first, first, 0, 3, 0, 3), 5));
-      const b = f64x2.convert_low_i32x4_u(i32x4.shr_u(i32x4.shuffle(first, second, 1, 4, 1, 4), 6));
-      const u = f64x2.div(
-        f64x2.add(f64x2.add(f64x2.mul(a, f64x2.splat(67108864.0)), b), f64x2.splat(1.0)),
-        f64x2.splat(9007199254740992.0),
-      );
-      v128.store(gaps + (<usize>i << 3), f64x2.floor(f64x2.div(logV(u), divisor)));
+      const g = gaps + (<usize>i << 3);
+      v128.store(g, f64x2.floor(f64x2.div(logV(unitPair(p)), divisor)));
+      v128.store(g, f64x2.floor(f64x2.div(logV(unitPair(p + 24)), divisor)), 16);
     }
   } else {
     for (let i = 0; i < BATCH; i++) {
@@ -144,14 +176,3 @@ function computeGaps(draws: usize, gaps: usize, logMiss: f64): void {
   }
 }
 
-/** amount = 1: every unit in [first, end) is hit and draws one number, salt when below saltThreshold. */
-function hitEveryUnit(dst: usize, first: usize, end: usize, perChannel: bool, draws: usize): void {
-  const batch: usize = BATCH * 3;
-  for (let from = first; from < end; from += batch) {
-    const count = end - from < batch ? end - from : batch;
-    fillU32(draws, <i32>count);
-    for (let i: usize = 0; i < count; i++) {
-      hit(dst, from - first + i, <f64>load<u32>(draws + (i << 2)) < saltThreshold, perChannel);
-    }
-  }
-}

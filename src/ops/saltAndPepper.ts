@@ -1,5 +1,6 @@
 import type { AugkitImage, RgbaImage } from '../image.js';
 import { checkBoolean, checkImage, checkNumberInRange, checkOptions, checkSeed } from '../validate.js';
+import { saltAndPepperInto } from '../wasm/noise.js';
 import { runKernel, type KernelStep } from '../wasm/run.js';
 
 export interface SaltAndPepperOptions {
@@ -63,12 +64,8 @@ export function saltAndPepperStep(options?: SaltAndPepperOptions): { step: Kerne
     scratchBytes: (k) => k.saltAndPepperScratch(),
     run: (k, b, width, height) =>
       k.saltAndPepper(b.src, width * height, b.dst, amount, saltVsPepper, seed, perChannel, b.scratch),
-    // hits come in pixel order, so the noise can also be applied strip by strip, in place
-    strips: {
-      begin: (k, width, height) => k.saltAndPepperBegin(width * height, amount, saltVsPepper, seed, perChannel),
-      rows: (k, pointer, scratch, width, first, rows) =>
-        k.saltAndPepperRows(pointer, pointer, first * width, rows * width, scratch),
-    },
+    // alone: copy the input to the output and set the hits the kernel lists (no pixel in WebAssembly memory)
+    direct: (input, out) => (saltAndPepperInto(input, out, amount, saltVsPepper, seed, perChannel), true),
   };
   return { step, seed };
 }

@@ -19,7 +19,7 @@ export interface Kernels {
   ): void;
   saltAndPepperScratch(): number;
   saltAndPepperBegin(pixels: number, amount: number, saltVsPepper: number, seed: number, perChannel: boolean): void;
-  saltAndPepperRows(src: number, dst: number, first: number, count: number, scratch: number): void;
+  saltAndPepperHits(list: number, capacity: number, scratch: number): number;
   saltAndPepper(
     src: number, pixels: number, dst: number, amount: number, saltVsPepper: number, seed: number, perChannel: boolean,
     scratch: number,
