@@ -22,7 +22,11 @@ const filters = args.filter((a) => !a.startsWith('--')).map((f) => f.toLowerCase
 const time = Number(option('time') ?? 300);
 const rounds = Number(option('rounds') ?? 2);
 const selected = (id: string) => filters.length === 0 || filters.some((f) => id.toLowerCase().includes(f));
-const log = (message: string) => console.error(message);
+const skipped: string[] = [];
+const log = (message: string) => {
+  console.error(message);
+  if (message.includes('skipped')) skipped.push(message);
+};
 
 const before = environment();
 const peers = await loadPeers();
@@ -64,6 +68,7 @@ const markdown = [
   '',
   ...results.flatMap((r) => [groupTable(r), '']),
   ...(cli.length ? ['#### Dataset CLI, 200 JPEGs 1024×768 → 400×400', '', cliTable(cli), ''] : []),
+  ...(skipped.length ? ['Not measured in this run:', '', ...skipped.map((m) => `- ${m}`), ''] : []),
 ].join('\n');
 
 console.log(markdown);
