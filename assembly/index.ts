@@ -1,14 +1,15 @@
 // The augkit kernels: pure functions over RGBA bytes in linear memory. The binding (src/wasm/)
 // owns the memory: it places inputs, outputs and scratch after heapBase() and passes pointers.
+// Compiled twice (asconfig.json): with SIMD (ASC_FEATURE_SIMD, v128 paths) and without; both builds
+// compute the same bytes, which test/simd.test.ts checks.
 
 export { flipHorizontal, flipVertical } from './geometry/flip';
 export { resizeBilinear, resizeBilinearScratch } from './geometry/resize';
 export { resizeAntialias, resizeAntialiasScratch } from './geometry/resizeAntialias';
-export { rotate, rotatedWidth, rotatedHeight } from './geometry/rotate';
-export { saltAndPepper } from './noise/saltAndPepper';
+export { rotate, rotateScratch, rotatedWidth, rotatedHeight } from './geometry/rotate';
+export { saltAndPepper, saltAndPepperBegin, saltAndPepperHits, saltAndPepperScratch } from './noise/saltAndPepper';
 
 /** First byte of linear memory free for the binding's use. */
 export function heapBase(): usize {
   return __heap_base;
 }
-

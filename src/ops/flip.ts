@@ -1,31 +1,72 @@
 import type { AugkitImage, RgbaImage } from '../image.js';
-import { checkImage } from '../validate.js';
-import { runKernel } from '../wasm/run.js';
+import { checkImage, checkOptions } from '../validate.js';
+import { overlaps, runKernel, type KernelStep } from '../wasm/run.js';
 
-function flip(op: 'flipHorizontal' | 'flipVertical', img: RgbaImage): AugkitImage {
-  const src = checkImage(img);
-  const { width, height } = src;
-  return runKernel({ op, input: src, width, height, run: (k, b) => k[op](b.src, width, height, b.dst) });
+export interface FlipOptions {
+  /**
+   * Where to write the result: a Uint8ClampedArray of exactly width × height × 4 bytes (e.g. the
+   * previous frame's output, or `img.data` itself to flip in place). A new array by default.
+   */
+  out?: Uint8ClampedArray;
 }
+
+const sameSize = (width: number, height: number) => [width, height] as const;
+
+/**
+ * The horizontal flip as a kernel step (see src/wasm/run.ts). Rows are independent, so alone it runs
+ * in place on strips of rows.
+ */
+export const flipHorizontalStep: KernelStep = {
+  op: 'flipHorizontal',
+  outputSize: sameSize,
+  run: (k, b, width, height) => k.flipHorizontal(b.src, width, height, b.dst),
+  strips: { rows: (k, pointer, _scratch, width, _first, rows) => k.flipHorizontal(pointer, width, rows, pointer) },
+};
+
+/**
+ * The vertical flip as a kernel step. Alone it only moves whole rows, which `TypedArray.set` does
+ * straight from the input to the output: no pixel needs to visit WebAssembly memory (unless the output
+ * overlaps the input, e.g. a flip in place; then the kernel runs).
+ */
+export const flipVerticalStep: KernelStep = {
+  op: 'flipVertical',
+  outputSize: sameSize,
+  run: (k, b, width, height) => k.flipVertical(b.src, width, height, b.dst),
+  direct: ({ width, height, data }, out) => {
+    if (overlaps(data, out)) return false;
+    const rowBytes = width * 4;
+    for (let y = 0, to = (height - 1) * rowBytes; y < height; y++, to -= rowBytes) {
+      out.set(data.subarray(y * rowBytes, y * rowBytes + rowBytes), to);
+    }
+    return true;
+  },
+};
 
 /**
  * Mirrors the image left to right: pixel (x, y) moves to (width − 1 − x, y). Exact.
  *
- * @throws {AugkitError} INVALID_ARGUMENT for a malformed image.
+ * @param img - the source image (not modified, unless it is also `options.out`)
+ * @param options - `out`: an array to write the result into instead of a new one
+ * @throws {AugkitError} INVALID_ARGUMENT for a malformed image or `out`.
  * @example
  * const mirrored = flipHorizontal(img);
+ * flipHorizontal(frame, { out: frame.data }); // in place, nothing allocated
  */
-export function flipHorizontal(img: RgbaImage): AugkitImage {
-  return flip('flipHorizontal', img);
+export function flipHorizontal(img: RgbaImage, options?: FlipOptions): AugkitImage {
+  const src = checkImage(img);
+  return runKernel(src, flipHorizontalStep, checkOptions(options).out);
 }
 
 /**
  * Mirrors the image top to bottom: pixel (x, y) moves to (x, height − 1 − y). Exact.
  *
- * @throws {AugkitError} INVALID_ARGUMENT for a malformed image.
+ * @param img - the source image (not modified, unless it is also `options.out`)
+ * @param options - `out`: an array to write the result into instead of a new one
+ * @throws {AugkitError} INVALID_ARGUMENT for a malformed image or `out`.
  * @example
  * const upsideDown = flipVertical(img);
  */
-export function flipVertical(img: RgbaImage): AugkitImage {
-  return flip('flipVertical', img);
+export function flipVertical(img: RgbaImage, options?: FlipOptions): AugkitImage {
+  const src = checkImage(img);
+  return runKernel(src, flipVerticalStep, checkOptions(options).out);
 }

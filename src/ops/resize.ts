@@ -1,7 +1,7 @@
 import type { AugkitImage, RgbaImage } from '../image.js';
 import { checkPixelLimit } from '../limits.js';
 import { checkBoolean, checkDimension, checkImage, checkOptions } from '../validate.js';
-import { runKernel } from '../wasm/run.js';
+import { runKernel, type KernelStep } from '../wasm/run.js';
 
 export interface ResizeOptions {
   /**
@@ -9,6 +9,31 @@ export interface ResizeOptions {
    * `BILINEAR`, per channel). Off by default: plain bilinear, as `cv2.resize(INTER_LINEAR)`.
    */
   antialias?: boolean;
+  /** Where to write the result: a Uint8ClampedArray of exactly width × height × 4 bytes. A new array by default. */
+  out?: Uint8ClampedArray;
+}
+
+/**
+ * The resize as a kernel step (see src/wasm/run.ts), its arguments validated.
+ *
+ * @throws {AugkitError} INVALID_ARGUMENT for a bad size or option.
+ */
+export function resizeStep(width: number, height: number, options?: ResizeOptions): KernelStep {
+  const dw = checkDimension(width, 'width');
+  const dh = checkDimension(height, 'height');
+  const { antialias = false } = checkOptions(options);
+  checkBoolean(antialias, 'options.antialias');
+  return {
+    op: 'resize',
+    outputSize: () => [dw, dh],
+    scratchBytes: (_k, sw, sh) => {
+      // Pillow's order passes through a target-width × source-height image: a 1×1000000 source resized to
+      // 400×400 would need 400 megapixels of it
+      if (antialias && sw !== dw && sh !== dh) checkPixelLimit(dw, sh, 'resize intermediate image');
+      return resizeScratchBytes(sw, sh, dw, dh, antialias);
+    },
+    run: (k, b, sw, sh) => (antialias ? k.resizeAntialias : k.resizeBilinear)(b.src, sw, sh, b.dst, dw, dh, b.scratch),
+  };
 }
 
 /**
@@ -20,7 +45,8 @@ export interface ResizeOptions {
  * that they agree wherever the kernels' arithmetic does not wrap).
  */
 export function resizeScratchBytes(sw: number, sh: number, dw: number, dh: number, antialias: boolean): number {
-  if (!antialias) return dw * 16; // per output column: x0, x1 (i32) and fx (f64)
+  // bilinear: per output column an 8-byte entry, plus two row buffers of 8 bytes a pixel in whole vectors
+  if (!antialias) return dw * 8 + 2 * Math.ceil((dw * 8) / 16) * 16;
   const tableBytes = (inSize: number, outSize: number) =>
     inSize === outSize ? 0 : (2 + Math.ceil(Math.max(inSize / outSize, 1)) * 2 + 1) * 4 * outSize;
   const intermediate = sw !== dw && sh !== dh ? dw * sh * 4 : 0;
@@ -30,35 +56,25 @@ export function resizeScratchBytes(sw: number, sh: number, dw: number, dh: numbe
 /**
  * Resizes to `width`×`height` with bilinear interpolation and half-pixel centres:
  * `sx = (x + 0.5) · sw / dw − 0.5`, clamped to the image. Each channel (alpha too) is
- * interpolated independently, rounded half away from zero. The same size returns an exact copy.
+ * interpolated independently in fixed point (weights of 1/16384, as OpenCV uses 1/2048) and rounded
+ * half up: within ±1 of the exact result. The same size returns an exact copy.
  *
  * @param img - the source image (not modified)
  * @param width - target width, a positive integer
  * @param height - target height, a positive integer
- * @param options - `antialias` (default false)
- * @returns a new image of `width`×`height`
- * @throws {AugkitError} INVALID_ARGUMENT for a bad image, size or option; TOO_LARGE when the
+ * @param options - `antialias` (default false), `out` (default: a new array)
+ * @returns a new image of `width`×`height` (its data is `options.out` when given)
+ * @throws {AugkitError} INVALID_ARGUMENT for a bad image, size, option or `out`; TOO_LARGE when the
  *   target (or, with antialias, the intermediate target-width × source-height image) exceeds the pixel
  *   limit, or the input, output and scratch exceed what WebAssembly memory can hold.
  * @example
  * const thumb = resize(img, 400, 400, { antialias: true });
+ * // in a loop: reuse one output array
+ * const out = new Uint8ClampedArray(224 * 224 * 4);
+ * for (const frame of frames) feed(resize(frame, 224, 224, { out }));
  */
 export function resize(img: RgbaImage, width: number, height: number, options?: ResizeOptions): AugkitImage {
   const src = checkImage(img);
-  const dw = checkDimension(width, 'width');
-  const dh = checkDimension(height, 'height');
-  const { antialias = false } = checkOptions(options);
-  checkBoolean(antialias, 'options.antialias');
-  const { width: sw, height: sh } = src;
-  // The antialiased resize passes through a target-width × source-height image (Pillow's order, which its
-  // results depend on): a 1×1000000 source resized to 400×400 would need 400 megapixels of it.
-  if (antialias && sw !== dw && sh !== dh) checkPixelLimit(dw, sh, 'resize intermediate image');
-  return runKernel({
-    op: 'resize',
-    input: src,
-    width: dw,
-    height: dh,
-    scratchBytes: () => resizeScratchBytes(sw, sh, dw, dh, antialias),
-    run: (k, b) => (antialias ? k.resizeAntialias : k.resizeBilinear)(b.src, sw, sh, b.dst, dw, dh, b.scratch),
-  });
+  const step = resizeStep(width, height, options);
+  return runKernel(src, step, options?.out);
 }

@@ -1,13 +1,15 @@
 import type { AugkitImage, Rgba, RgbaImage } from '../image.js';
 import { checkBoolean, checkColor, checkFiniteNumber, checkImage, checkOptions } from '../validate.js';
 import { kernels } from '../wasm/kernels.js';
-import { runKernel } from '../wasm/run.js';
+import { runKernel, type KernelStep } from '../wasm/run.js';
 
 export interface RotateOptions {
   /** Grow the canvas so the whole rotated image fits (default false: keep the input size). */
   expand?: boolean;
   /** Colour of the area not covered by the source, `[r, g, b, a]` (default transparent `[0, 0, 0, 0]`). */
   fill?: Rgba;
+  /** Where to write the result: a Uint8ClampedArray of exactly the output's width × height × 4 bytes. A new array by default. */
+  out?: Uint8ClampedArray;
 }
 
 /** Packs an RGBA colour the way pixels sit in little-endian linear memory. */
@@ -17,34 +19,40 @@ function packColor([r, g, b, a]: Rgba): number {
 
 /**
  * Rotates counter-clockwise by `degrees` (negative turns clockwise) about the image centre
- * ((w−1)/2, (h−1)/2), with bilinear interpolation; source neighbours outside the image take
- * `fill`. Angles reduce modulo 360; quarter turns use exact cosines, so they are pixel permutations
+ * ((w−1)/2, (h−1)/2), with bilinear interpolation (source coordinates in float64, weights in
+ * fixed point: within ±1 of the exact result); source neighbours outside the image take `fill`. Angles reduce modulo 360; quarter turns use exact cosines, so they are pixel permutations
  * when `expand` is on or width and height have the same parity.
  *
  * With `expand`, the output is `round(|(w−1)cos| + |(h−1)sin|) + 1` × `round(|(w−1)sin| + |(h−1)cos|) + 1`.
  *
  * @param img - the source image (not modified)
  * @param degrees - any finite angle in degrees
- * @param options - `expand` (default false), `fill` (default `[0, 0, 0, 0]`)
- * @throws {AugkitError} INVALID_ARGUMENT for a bad image, angle or option; TOO_LARGE when the
+ * @param options - `expand` (default false), `fill` (default `[0, 0, 0, 0]`), `out` (default: a new array)
+ * @throws {AugkitError} INVALID_ARGUMENT for a bad image, angle, option or `out`; TOO_LARGE when the
  *   expanded output exceeds the pixel limit.
  * @example
  * const tilted = rotate(img, 17, { expand: true, fill: [255, 255, 255, 255] });
  */
 export function rotate(img: RgbaImage, degrees: number, options?: RotateOptions): AugkitImage {
   const src = checkImage(img);
+  const step = rotateStep(degrees, options);
+  return runKernel(src, step, options?.out);
+}
+
+/**
+ * The rotation as a kernel step (see src/wasm/run.ts), its arguments validated.
+ *
+ * @throws {AugkitError} INVALID_ARGUMENT for a bad angle or option.
+ */
+export function rotateStep(degrees: number, options?: RotateOptions): KernelStep {
   checkFiniteNumber(degrees, 'degrees');
   const { expand = false, fill = [0, 0, 0, 0] } = checkOptions(options);
   checkBoolean(expand, 'options.expand');
   const color = packColor(checkColor(fill, 'options.fill'));
-  const { width: w, height: h } = src;
-  const width = kernels.rotatedWidth(w, h, degrees, expand);
-  const height = kernels.rotatedHeight(w, h, degrees, expand);
-  return runKernel({
+  return {
     op: 'rotate',
-    input: src,
-    width,
-    height,
-    run: (k, b) => k.rotate(b.src, w, h, b.dst, width, height, degrees, color),
-  });
+    outputSize: (w, h) => [kernels.rotatedWidth(w, h, degrees, expand), kernels.rotatedHeight(w, h, degrees, expand)],
+    scratchBytes: (k, _sw, _sh, dw) => k.rotateScratch(dw),
+    run: (k, b, w, h, dw, dh) => k.rotate(b.src, w, h, b.dst, dw, dh, degrees, color, b.scratch),
+  };
 }

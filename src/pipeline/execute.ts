@@ -1,8 +1,10 @@
 import type { AugkitImage, Rgba, RgbaImage } from '../image.js';
-import { flipHorizontal, flipVertical } from '../ops/flip.js';
-import { resize } from '../ops/resize.js';
-import { rotate } from '../ops/rotate.js';
-import { saltAndPepper } from '../ops/saltAndPepper.js';
+import { flipHorizontalStep, flipVerticalStep } from '../ops/flip.js';
+import { resizeStep } from '../ops/resize.js';
+import { rotateStep } from '../ops/rotate.js';
+import { saltAndPepperStep } from '../ops/saltAndPepper.js';
+import { checkImage } from '../validate.js';
+import { runKernelSequence, type KernelStep } from '../wasm/run.js';
 
 /**
  * One operation as a pipeline applied it, with every parameter fixed: the functional op's name and
@@ -21,33 +23,29 @@ export type AppliedOp =
       readonly seed: number;
     };
 
-function applyOp(img: RgbaImage, op: AppliedOp): AugkitImage {
+/** The kernel step of one applied op; its arguments are validated as the public op would. */
+function stepOf(op: AppliedOp): KernelStep {
   switch (op.op) {
     case 'resize':
-      return resize(img, op.width, op.height, { antialias: op.antialias });
+      return resizeStep(op.width, op.height, { antialias: op.antialias });
     case 'flipHorizontal':
-      return flipHorizontal(img);
+      return flipHorizontalStep;
     case 'flipVertical':
-      return flipVertical(img);
+      return flipVerticalStep;
     case 'rotate':
-      return rotate(img, op.degrees, { expand: op.expand, fill: op.fill });
+      return rotateStep(op.degrees, { expand: op.expand, fill: op.fill });
     case 'saltAndPepper': {
       const { amount, saltVsPepper, perChannel, seed } = op;
-      const { width, height, data } = saltAndPepper(img, { amount, saltVsPepper, perChannel, seed });
-      return { width, height, data };
+      return saltAndPepperStep({ amount, saltVsPepper, perChannel, seed }).step;
     }
   }
 }
 
 /**
- * Runs `ops` in order, each through the public op, and returns a new image (a copy when `ops` is empty).
- *
- * This is the only place where pixels move from one step to the next, so a binding that chains kernels
- * inside WebAssembly memory (no copy out between steps) replaces this loop and nothing else.
+ * Runs `ops` in order and returns a new image (a copy when `ops` is empty). The pixels stay in
+ * WebAssembly memory from the first op to the last: one copy in, one copy out, the same bytes as
+ * calling the public ops one after another.
  */
 export function runOps(img: RgbaImage, ops: readonly AppliedOp[]): AugkitImage {
-  if (ops.length === 0) return { width: img.width, height: img.height, data: new Uint8ClampedArray(img.data) };
-  let out: RgbaImage = img;
-  for (const op of ops) out = applyOp(out, op);
-  return out as AugkitImage;
+  return runKernelSequence(checkImage(img), ops.map(stepOf));
 }

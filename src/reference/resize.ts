@@ -1,14 +1,18 @@
 // Plain-TypeScript statements of the resize kernels, written for clarity: the oracle in tests and
 // the "plain JS" baseline in benchmarks. Same arithmetic as assembly/geometry/resize*.ts.
 import type { AugkitImage, RgbaImage } from '../image.js';
-import { roundHalfUp } from './rounding.js';
+import { blendChannel, weight } from './bilinear.js';
 
 function sourceCoordinate(i: number, sn: number, dn: number): number {
   const s = (i + 0.5) * (sn / dn) - 0.5;
   return Math.min(Math.max(s, 0), sn - 1);
 }
 
-/** Bilinear, half-pixel centres, float64, rounded half away from zero (OpenCV INTER_LINEAR convention). */
+/**
+ * Bilinear, half-pixel centres (OpenCV INTER_LINEAR convention): source coordinates in float64, the
+ * blend in the fixed point of ./bilinear.ts. (The kernel blends each source row once and reuses it;
+ * the integers are the same.)
+ */
 export function resizeBilinearReference(img: RgbaImage, dw: number, dh: number): AugkitImage {
   const { width: sw, height: sh, data: p } = img;
   const out = new Uint8ClampedArray(dw * dh * 4);
@@ -16,17 +20,15 @@ export function resizeBilinearReference(img: RgbaImage, dw: number, dh: number):
     const sy = sourceCoordinate(y, sh, dh);
     const y0 = Math.floor(sy);
     const y1 = Math.min(y0 + 1, sh - 1);
-    const fy = sy - y0;
+    const wy = weight(sy - y0);
     for (let x = 0; x < dw; x++) {
       const sx = sourceCoordinate(x, sw, dw);
       const x0 = Math.floor(sx);
       const x1 = Math.min(x0 + 1, sw - 1);
-      const fx = sx - x0;
+      const wx = weight(sx - x0);
       for (let c = 0; c < 4; c++) {
         const at = (xx: number, yy: number) => p[(yy * sw + xx) * 4 + c]!;
-        const top = at(x0, y0) * (1 - fx) + at(x1, y0) * fx;
-        const bottom = at(x0, y1) * (1 - fx) + at(x1, y1) * fx;
-        out[(y * dw + x) * 4 + c] = roundHalfUp(top * (1 - fy) + bottom * fy);
+        out[(y * dw + x) * 4 + c] = blendChannel(at(x0, y0), at(x1, y0), at(x0, y1), at(x1, y1), wx, wy);
       }
     }
   }

@@ -1,5 +1,8 @@
-// Plain-TypeScript statement of the rotate kernel (assembly/geometry/rotate.ts), for tests and benchmarks.
+// Plain-TypeScript statement of the rotate kernel (assembly/geometry/rotate.ts), for tests and benchmarks:
+// source coordinates in float64 exactly as the formula, the blend in the fixed point of ./bilinear.ts.
 import type { AugkitImage, Rgba, RgbaImage } from '../image.js';
+import { blendChannel, weight } from './bilinear.js';
+import { cos, sin } from './math.js';
 import { roundHalfUp } from './rounding.js';
 
 /** cos and sin of `degrees` reduced modulo 360, exact for quarter turns. */
@@ -10,7 +13,7 @@ export function rotationCosSin(degrees: number): [number, number] {
   const quarter: Record<number, [number, number]> = { 0: [1, 0], 90: [0, 1], 180: [-1, 0], 270: [0, -1] };
   if (quarter[d]) return quarter[d];
   const t = (d * Math.PI) / 180;
-  return [Math.cos(t), Math.sin(t)];
+  return [cos(t), sin(t)]; // the kernel's cos and sin, not Math's (see ./math.ts)
 }
 
 export function rotateReference(img: RgbaImage, degrees: number, expand = false, fill: Rgba = [0, 0, 0, 0]): AugkitImage {
@@ -31,13 +34,11 @@ export function rotateReference(img: RgbaImage, degrees: number, expand = false,
       const sy = cy + dx * s + dy * c;
       const x0 = Math.floor(sx);
       const y0 = Math.floor(sy);
-      const fx = sx - x0;
-      const fy = sy - y0;
+      const wx = weight(sx - x0);
+      const wy = weight(sy - y0);
       for (let ch = 0; ch < 4; ch++) {
         const at = (xx: number, yy: number) => (xx >= 0 && xx < w && yy >= 0 && yy < h ? p[(yy * w + xx) * 4 + ch]! : fill[ch]!);
-        const top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx;
-        const bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx;
-        out[(y * W + x) * 4 + ch] = roundHalfUp(top * (1 - fy) + bottom * fy);
+        out[(y * W + x) * 4 + ch] = blendChannel(at(x0, y0), at(x0 + 1, y0), at(x0, y0 + 1), at(x0 + 1, y0 + 1), wx, wy);
       }
     }
   }

@@ -1,6 +1,7 @@
 // Plain-TypeScript statement of the PRNG and the salt-and-pepper kernel
 // (assembly/random/xoshiro128.ts, assembly/noise/saltAndPepper.ts), for tests and benchmarks.
 import type { AugkitImage, RgbaImage } from '../image.js';
+import { log, log1p } from './math.js';
 
 const MASK64 = (1n << 64n) - 1n;
 
@@ -51,9 +52,9 @@ export function saltAndPepperReference(
   const units = img.width * img.height * (perChannel ? 3 : 1);
   const random = new Xoshiro128(seed);
   if (amount <= 0) return { width: img.width, height: img.height, data: out };
-  const logMiss = Math.log1p(-amount);
+  const logMiss = log1p(-amount); // the kernel's log1p and log, not Math's (see ./math.ts)
   for (let position = -1; ; ) {
-    position += (amount >= 1 ? 0 : Math.floor(Math.log(random.nextOpenClosedUnit()) / logMiss)) + 1;
+    position += (amount >= 1 ? 0 : Math.floor(log(random.nextOpenClosedUnit()) / logMiss)) + 1;
     if (position >= units) break;
     const value = random.nextU32() < saltVsPepper * 2 ** 32 ? 255 : 0;
     if (perChannel) out[Math.floor(position / 3) * 4 + (position % 3)] = value;

@@ -1,4 +1,4 @@
-import { kernelsBase64 } from './kernels.generated.js';
+import { scalarBase64, simdBase64 } from './kernels.generated.js';
 
 /** The functions assembly/index.ts exports; pointers are byte offsets into `memory`. */
 export interface Kernels {
@@ -12,11 +12,36 @@ export interface Kernels {
   resizeAntialias(src: number, sw: number, sh: number, dst: number, dw: number, dh: number, scratch: number): void;
   rotatedWidth(w: number, h: number, degrees: number, expand: boolean): number;
   rotatedHeight(w: number, h: number, degrees: number, expand: boolean): number;
-  rotate(src: number, w: number, h: number, dst: number, dw: number, dh: number, degrees: number, fill: number): void;
+  rotateScratch(dw: number): number;
+  rotate(
+    src: number, w: number, h: number, dst: number, dw: number, dh: number, degrees: number, fill: number,
+    scratch: number,
+  ): void;
+  saltAndPepperScratch(): number;
+  saltAndPepperBegin(pixels: number, amount: number, saltVsPepper: number, seed: number, perChannel: boolean): void;
+  saltAndPepperHits(list: number, capacity: number, scratch: number): number;
   saltAndPepper(
     src: number, pixels: number, dst: number, amount: number, saltVsPepper: number, seed: number, perChannel: boolean,
+    scratch: number,
   ): void;
 }
+
+/** Which compilation of assembly/ runs: with 128-bit SIMD instructions, or without for engines that lack them. */
+export type KernelBuild = 'simd' | 'scalar';
+
+/**
+ * The smallest module that uses a SIMD instruction, `(func (result v128) (i8x16.splat (i32.const 0)))`:
+ * `WebAssembly.validate` accepts it exactly in engines with fixed-width SIMD (relaxed SIMD is not used).
+ */
+const SIMD_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
+  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type section: () -> v128
+  0x03, 0x02, 0x01, 0x00, // function section: one function of type 0
+  0x0a, 0x08, 0x01, 0x06, 0x00, 0x41, 0x00, 0xfd, 0x0f, 0x0b, // code: i32.const 0, i8x16.splat, end
+]);
+
+/** Whether this engine runs WebAssembly SIMD (checked once, at load). */
+export const simdSupported: boolean = WebAssembly.validate(SIMD_PROBE);
 
 function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
@@ -25,32 +50,99 @@ function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/**
- * The module, compiled and instantiated once when augkit is imported (it imports nothing). Synchronously,
- * not with top-level await: the module is about 8 kB, far below the 8 MB Chromium allows for synchronous
- * compilation on the main thread (the only engine with such a limit), and without top-level await the same
- * code also loads as CommonJS (`dist/index.cjs`), through Node's `require(esm)`, and in bundles targeting
- * engines without top-level await. See "Runtimes" in the README.
- */
-const module = new WebAssembly.Module(decodeBase64(kernelsBase64));
-const instance = new WebAssembly.Instance(module, {});
+const compiled = new Map<KernelBuild, WebAssembly.Module>();
 
 /**
- * The kernels' exports, ready to call. A live binding: {@link reinstantiateKernels} replaces it, so
- * always read `kernels.…` at the time of the call, never keep `kernels.memory` across calls.
+ * Compiles a build once, synchronously, not with top-level await: each build is about 10 kB, far below the
+ * 8 MB Chromium allows for synchronous compilation on the main thread (the only engine with such a limit),
+ * and without top-level await the same code also loads as CommonJS (`dist/index.cjs`), through Node's
+ * `require(esm)`, and in bundles targeting engines without top-level await. See "Runtimes" in the README.
  */
-export let kernels = instance.exports as unknown as Kernels;
+function compile(build: KernelBuild): WebAssembly.Module {
+  let module = compiled.get(build);
+  if (!module) {
+    module = new WebAssembly.Module(decodeBase64(build === 'simd' ? simdBase64 : scalarBase64));
+    compiled.set(build, module);
+  }
+  return module;
+}
+
+function instantiate(module: WebAssembly.Module): Kernels {
+  return new WebAssembly.Instance(module, {}).exports as unknown as Kernels;
+}
+
+/** SIMD where the engine validates it; the scalar build if SIMD is missing or its module fails to compile. */
+function load(): KernelBuild {
+  if (simdSupported) {
+    try {
+      compile('simd');
+      return 'simd';
+    } catch {
+      // an engine that validates the probe but rejects the module: run the scalar build
+    }
+  }
+  compile('scalar');
+  return 'scalar';
+}
+
+let build: KernelBuild = load();
+
+/**
+ * The kernels' exports, ready to call (compiled and instantiated once, when augkit is imported). A live
+ * binding: {@link releaseMemory}, {@link reinstantiateKernels} and {@link useKernelBuild} replace the
+ * instance, so read `kernels.…` at the time of each call, never keep `kernels.memory` across calls.
+ */
+export let kernels: Kernels = instantiate(compiled.get(build)!);
+
+/**
+ * Which build of the WebAssembly kernels this engine runs: `'simd'` (128-bit SIMD, every current
+ * browser, Node ≥ 16, Deno, Bun) or `'scalar'` (engines without WebAssembly SIMD, e.g. Safari < 16.4).
+ * Both give byte-identical results; only the speed differs.
+ *
+ * @example
+ * console.log(`augkit runs its ${kernelBuild()} kernels`);
+ */
+export function kernelBuild(): KernelBuild {
+  return build;
+}
+
+/**
+ * Releases the WebAssembly memory augkit has grown for large images: linear memory can only grow, so
+ * this replaces the kernels' instance with a fresh one (synchronously, from the module compiled at
+ * load) whose memory starts at 64 KiB. Later calls grow it again as needed. Nothing else changes:
+ * results, seeds and options behave the same before and after.
+ *
+ * @example
+ * for (const file of bigScans) save(resize(load(file), 1024, 768));
+ * releaseMemory(); // give the scratch memory back before the app idles
+ * @throws never
+ */
+export function releaseMemory(): void {
+  kernels = instantiate(compiled.get(build)!);
+}
+
+/**
+ * Switches to the given build (compiling it on first use) with a fresh memory. For tests and
+ * benchmarks that compare the builds; not part of the public API.
+ *
+ * @throws {WebAssembly.CompileError} when this engine cannot compile that build (SIMD without support).
+ */
+export function useKernelBuild(next: KernelBuild): void {
+  const module = compile(next);
+  build = next;
+  kernels = instantiate(module);
+}
 
 /**
  * Replaces the instance with a fresh one of the same compiled module (its memory back to the initial
- * size). Called after a trap, when the instance's memory or globals may be in any state. Synchronous
- * instantiation of an already compiled module is allowed on every engine's main thread for a module this
- * small; should an engine still refuse, the old instance is kept (its memory is only scratch).
+ * size). Called after a trap, when the instance's memory or globals may be in any state. Should an engine
+ * refuse the synchronous instantiation, the old instance is kept (its memory is only scratch: every call
+ * lays out its own buffers again).
  */
 export function reinstantiateKernels(): void {
   try {
-    kernels = new WebAssembly.Instance(module, {}).exports as unknown as Kernels;
+    releaseMemory();
   } catch {
-    // Keep the current instance: every call lays out its own buffers again.
+    // keep the current instance
   }
 }

@@ -12,11 +12,9 @@ import { bytesEqual, randomImage } from '../helpers/images.js';
  */
 function forceTrap(op: string): unknown {
   try {
-    runKernel({
+    runKernel(randomImage(2, 2), {
       op,
-      input: randomImage(2, 2),
-      width: 2,
-      height: 2,
+      outputSize: () => [2, 2],
       run: (k, b) => k.flipHorizontal(0xffff_fff0, 2, 2, b.dst),
     });
   } catch (error) {

@@ -1,0 +1,156 @@
+// The SIMD and scalar builds of the kernels must give the same bytes for every op, and both must
+// equal the plain-TS references (the statements of the arithmetic). Each op's results are computed
+// under both builds (switched with useKernelBuild) and compared byte for byte.
+import { afterAll, describe, expect, it } from 'vitest';
+import { flipHorizontal, flipVertical, kernelBuild, resize, rotate, saltAndPepper, type RgbaImage } from '../src/index.js';
+import { flipHorizontalReference, flipVerticalReference } from '../src/reference/flip.js';
+import { resizeAntialiasReference, resizeBilinearReference } from '../src/reference/resize.js';
+import { rotateReference } from '../src/reference/rotate.js';
+import { saltAndPepperReference } from '../src/reference/saltAndPepper.js';
+import { saltAndPepperStep } from '../src/ops/saltAndPepper.js';
+import { simdSupported, useKernelBuild, type KernelBuild } from '../src/wasm/kernels.js';
+import { runKernelSequence } from '../src/wasm/run.js';
+import { goldenCases, goldenInput, type GoldenCase } from './helpers/golden.js';
+import { bytesEqual, randomImage } from './helpers/images.js';
+
+interface Case {
+  name: string;
+  run: () => Uint8ClampedArray;
+  /** The plain-TS reference's bytes, when the case has one. */
+  reference?: () => ArrayLike<number>;
+}
+
+function goldenCase(c: GoldenCase): Case {
+  const img = goldenInput(c);
+  const { width = 0, height = 0, degrees = 0, expand = false, fill = [0, 0, 0, 0] } = c.params;
+  const run = {
+    resize: () => resize(img, width, height).data,
+    resizeAntialias: () => resize(img, width, height, { antialias: true }).data,
+    flipHorizontal: () => flipHorizontal(img).data,
+    flipVertical: () => flipVertical(img).data,
+    rotate: () => rotate(img, degrees, { expand, fill }).data,
+  }[c.op];
+  return { name: `golden ${c.id}`, run };
+}
+
+/** A deterministic stream of numbers in [0, 1) for the random cases. */
+function numbers(seed: number): () => number {
+  const img = randomImage(4096, 1, seed).data;
+  let i = 0;
+  return () => {
+    const v = (img[i % img.length]! * 256 + img[(i + 1) % img.length]!) / 65536;
+    i += 2;
+    return v;
+  };
+}
+
+function randomCases(): Case[] {
+  const next = numbers(7);
+  const size = (max: number) => 1 + Math.floor(next() * max);
+  const cases: Case[] = [];
+  for (let i = 0; i < 40; i++) {
+    const [w, h] = i < 20 ? [size(12), size(12)] : [size(300), size(200)];
+    const img = randomImage(w, h, 1000 + i);
+    const [dw, dh] = [size(i < 20 ? 20 : 400), size(i < 20 ? 20 : 300)];
+    const degrees = (next() - 0.5) * 1000;
+    const quarter = [0, 90, 180, 270, -90, 450][i % 6]!;
+    const expand = i % 2 === 0;
+    const fill = [i * 7 % 256, 255, 0, i * 31 % 256] as const;
+    const tag = `${w}×${h} #${i}`;
+    cases.push(
+      { name: `flipHorizontal ${tag}`, run: () => flipHorizontal(img).data, reference: () => flipHorizontalReference(img).data },
+      { name: `flipVertical ${tag}`, run: () => flipVertical(img).data, reference: () => flipVerticalReference(img).data },
+      {
+        name: `resize ${tag} → ${dw}×${dh}`,
+        run: () => resize(img, dw, dh).data,
+        reference: () => resizeBilinearReference(img, dw, dh).data,
+      },
+      {
+        name: `resize antialias ${tag} → ${dw}×${dh}`,
+        run: () => resize(img, dw, dh, { antialias: true }).data,
+        reference: () => resizeAntialiasReference(img, dw, dh).data,
+      },
+      {
+        name: `rotate ${tag} by ${degrees.toFixed(3)}°${expand ? ' expand' : ''}`,
+        run: () => rotate(img, degrees, { expand, fill }).data,
+        reference: () => rotateReference(img, degrees, expand, fill).data,
+      },
+      {
+        name: `rotate ${tag} by ${quarter}°${expand ? ' expand' : ''}`,
+        run: () => rotate(img, quarter, { expand, fill }).data,
+        reference: () => rotateReference(img, quarter, expand, fill).data,
+      },
+    );
+  }
+  return cases;
+}
+
+function noiseCases(): Case[] {
+  const cases: Case[] = [];
+  const shapes: [number, number][] = [[1, 1], [7, 3], [64, 48], [300, 500], [1920, 90]];
+  const settings = [
+    { amount: 0.05, saltVsPepper: 0.5 }, { amount: 0.3, saltVsPepper: 0.1 }, { amount: 1e-4, saltVsPepper: 0.9 },
+    { amount: 1, saltVsPepper: 0.5 }, { amount: 0, saltVsPepper: 0.5 }, { amount: 0.999, saltVsPepper: 1 },
+  ];
+  shapes.forEach(([w, h], i) => {
+    const img = randomImage(w, h, 77 + i);
+    settings.forEach((s, j) => {
+      for (const perChannel of [false, true]) {
+        const seed = (i * 1_000_003 + j * 7919) * 1013 + (perChannel ? 1 : 0);
+        const options = { ...s, seed, perChannel };
+        const tag = `${w}×${h} amount ${s.amount}${perChannel ? ' per channel' : ''}`;
+        const reference = () => saltAndPepperReference(img, s.amount, s.saltVsPepper, seed, perChannel).data;
+        // alone (the kernel lists hits, the binding sets them) and in a sequence (all in WebAssembly memory)
+        cases.push({ name: `saltAndPepper ${tag}`, run: () => saltAndPepper(img, options).data, reference });
+        cases.push({
+          name: `saltAndPepper in a sequence ${tag}`,
+          run: () => runKernelSequence(img, [saltAndPepperStep(options).step]).data,
+          reference,
+        });
+      }
+    });
+  });
+  return cases;
+}
+
+const cases: Case[] = [
+  ...(['resize', 'resizeAntialias', 'flipHorizontal', 'flipVertical', 'rotate'] as const).flatMap((op) =>
+    goldenCases(op).map(goldenCase),
+  ),
+  ...randomCases(),
+  ...noiseCases(),
+];
+
+async function runAll(build: KernelBuild): Promise<Uint8ClampedArray[]> {
+  await useKernelBuild(build);
+  expect(kernelBuild()).toBe(build);
+  return cases.map((c) => c.run());
+}
+
+describe('the SIMD and scalar builds', () => {
+  afterAll(() => useKernelBuild(simdSupported ? 'simd' : 'scalar'));
+
+  it('this engine (Node) runs the SIMD build by default', () => {
+    expect(simdSupported).toBe(true);
+    expect(kernelBuild()).toBe('simd');
+  });
+
+  it(`give identical bytes on ${cases.length} cases (golden inputs, random images, every op)`, async () => {
+    const scalar = await runAll('scalar');
+    const simd = await runAll('simd');
+    const different = cases.filter((_, i) => !bytesEqual(scalar[i]!, simd[i]!)).map((c) => c.name);
+    expect(different).toEqual([]);
+  });
+
+  it('equal the plain-TS references byte for byte', async () => {
+    const simd = await runAll('simd');
+    const different = cases
+      .map((c, i) => [c, simd[i]!] as const)
+      .filter(([c, out]) => c.reference && !bytesEqual(out, c.reference()))
+      .map(([c]) => c.name);
+    expect(different).toEqual([]);
+  });
+});
+
+// keep the type import used when the suite is filtered
+export type { RgbaImage };
