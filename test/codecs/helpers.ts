@@ -3,6 +3,9 @@ import { PNG } from 'pngjs';
 import { expect } from 'vitest';
 import { AugkitError, type AugkitErrorCode } from '../../src/errors.js';
 import type { RgbaImage } from '../../src/image.js';
+import { concat } from '../helpers/formats.js';
+
+export { concat };
 
 /** A file of the decoding corpus (test/fixtures/corpus), as a plain Uint8Array. */
 export function corpusFile(path: string): Uint8Array {
@@ -90,15 +93,6 @@ export function withApp1(jpeg: Uint8Array, payload: Uint8Array): Uint8Array {
   return concat(jpeg.subarray(0, 2), new Uint8Array([0xff, 0xe1, length >> 8, length & 0xff]), payload, jpeg.subarray(2));
 }
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
 
 /** A random RGBA image, alpha included (every value 0..255). */
 export function randomImage(width: number, height: number, seed: number): RgbaImage {
