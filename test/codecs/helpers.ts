@@ -49,18 +49,24 @@ export function expectAugkitError(fn: () => unknown, ...codes: AugkitErrorCode[]
   return error;
 }
 
-/** Deterministic bytes (xorshift32), so a failing case can be replayed. */
-export function randomBytes(length: number, seed: number): Uint8Array {
-  const out = new Uint8Array(length);
+/** xorshift32 (Marsaglia): a tiny seeded generator of 32-bit unsigned values, so a failing case can be replayed. */
+export function xorshift32(seed: number): () => number {
   let s = seed >>> 0 || 1;
-  for (let i = 0; i < length; i++) {
+  return () => {
     s ^= s << 13;
     s >>>= 0;
     s ^= s >>> 17;
     s ^= s << 5;
     s >>>= 0;
-    out[i] = s & 0xff;
-  }
+    return s;
+  };
+}
+
+/** Deterministic bytes (xorshift32), so a failing case can be replayed. */
+export function randomBytes(length: number, seed: number): Uint8Array {
+  const out = new Uint8Array(length);
+  const next = xorshift32(seed);
+  for (let i = 0; i < length; i++) out[i] = next() & 0xff;
   return out;
 }
 

@@ -8,7 +8,7 @@ import { imageDataBytes } from '../../src/codecs/pngImageData.js';
 import manifest from '../fixtures/corpus/manifest.json' with { type: 'json' };
 import { concat, pngChunks, zeros } from '../helpers/formats.js';
 import { randomImage } from '../helpers/images.js';
-import { corpusFile } from './helpers.js';
+import { corpusFile, xorshift32 } from './helpers.js';
 
 /** What Node's zlib inflates `stream` to, or undefined when it rejects it. */
 function zlibLength(stream: Uint8Array): number | undefined {
@@ -24,13 +24,9 @@ const compressible = fc
   .tuple(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 1, max: 256 }), fc.integer(), fc.double({ min: 0, max: 1, noNaN: true }))
   .map(([length, alphabet, seed, noise]) => {
     const bytes = new Uint8Array(length);
-    let s = seed >>> 0 || 1;
+    const next = xorshift32(seed);
     for (let i = 0; i < length; i++) {
-      s ^= s << 13;
-      s >>>= 0;
-      s ^= s >>> 17;
-      s ^= s << 5;
-      s >>>= 0;
+      const s = next();
       bytes[i] = s / 2 ** 32 < noise ? s & 0xff : (i >> 5) % alphabet;
     }
     return bytes;

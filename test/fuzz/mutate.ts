@@ -207,13 +207,18 @@ const pngChunkOrder: Mutator = (bytes, rng) => {
 
 // ---- JPEG-aware mutations ----------------------------------------------------------------------------
 
-const jpegSofDims: Mutator = (bytes, rng) => {
-  let sof: number;
+/** The SOF segment's offset, or undefined when the bytes have none a mutator could edit. */
+function sofOffsetOrUndefined(bytes: Uint8Array): number | undefined {
   try {
-    sof = sofOffset(bytes);
+    return sofOffset(bytes);
   } catch {
     return undefined;
   }
+}
+
+const jpegSofDims: Mutator = (bytes, rng) => {
+  const sof = sofOffsetOrUndefined(bytes);
+  if (sof === undefined) return undefined;
   const out = bytes.slice();
   const height = rng.chance(0.6) ? rng.pick(INTERESTING_U16) : rng.range(1, 4000);
   const width = rng.chance(0.6) ? rng.pick(INTERESTING_U16) : rng.range(1, 4000);
@@ -223,12 +228,8 @@ const jpegSofDims: Mutator = (bytes, rng) => {
 };
 
 const jpegSofComponents: Mutator = (bytes, rng) => {
-  let sof: number;
-  try {
-    sof = sofOffset(bytes);
-  } catch {
-    return undefined;
-  }
+  const sof = sofOffsetOrUndefined(bytes);
+  if (sof === undefined) return undefined;
   const out = bytes.slice();
   const count = out[sof + 9];
   const kind = rng.int(4);
