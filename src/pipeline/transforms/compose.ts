@@ -14,6 +14,7 @@ import { createTransform, stepList, transformFromSpec, type Transform } from '..
 export const composeTransform: TransformDefinition<'compose', { readonly steps: StepsParam }> = defineTransform({
   name: 'compose',
   doc: 'Applies its steps in order; child i draws from deriveSeed(seed, i).',
+  positional: ['steps'],
   params: { steps: stepsParam({ doc: 'The steps, applied in order.', minItems: 0 }) },
   draw: ({ steps }, { child, sizeAfter, size }) => {
     const ops: AppliedOp[] = [];

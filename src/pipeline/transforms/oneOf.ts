@@ -20,6 +20,7 @@ type WeightsParam = Param<readonly number[], readonly number[] | undefined> & { 
 export const oneOfTransform: TransformDefinition<'oneOf', { readonly steps: StepsParam; readonly weights: WeightsParam }> = defineTransform({
   name: 'oneOf',
   doc: 'Applies exactly one of its steps, chosen at random (uniformly, or in proportion to `weights`); the chosen child i draws from deriveSeed(seed, i).',
+  positional: ['steps'],
   params: {
     steps: stepsParam({ doc: 'The steps to choose from.', minItems: 1 }),
     weights: param<readonly number[], readonly number[] | undefined, { readonly doc: string; readonly optional: true }>({
