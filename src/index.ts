@@ -11,6 +11,14 @@ export { DEFAULT_PIXEL_LIMIT, getPixelLimit, setPixelLimit } from './limits.js';
 export { resize, type ResizeOptions } from './ops/resize.js';
 export { flipHorizontal, flipVertical, type FlipOptions } from './ops/flip.js';
 export { rotate, type RotateOptions } from './ops/rotate.js';
+// geometric ops with border modes (docs/geometry.md)
+export { affine, type AffineParams } from './ops/affine.js';
+export type { Border, Interpolation, WarpOptions } from './ops/border.js';
+export { centerCrop } from './ops/centerCrop.js';
+export { crop, type CropOptions, type Rect } from './ops/crop.js';
+export { pad, type Padding, type PadOptions } from './ops/pad.js';
+export { perspective, type PerspectiveOptions, type Quad } from './ops/perspective.js';
+export { warpAffine, type AffineMatrix, type WarpAffineOptions } from './ops/warpAffine.js';
 export { saltAndPepper, type SaltAndPepperOptions, type SaltAndPepperResult } from './ops/saltAndPepper.js';
 export { kernelBuild, releaseMemory, type KernelBuild } from './wasm/kernels.js';
 export { memoryBytes } from './wasm/memory.js';

@@ -1,37 +1,33 @@
-import type { AugkitImage, Rgba, RgbaImage } from '../image.js';
-import { checkBoolean, checkColor, checkFiniteNumber, checkImage, checkOptions } from '../validate.js';
+import type { AugkitImage, RgbaImage } from '../image.js';
+import { checkBoolean, checkFiniteNumber, checkImage, checkOptions } from '../validate.js';
 import { kernels } from '../wasm/kernels.js';
 import { runKernel, type KernelStep } from '../wasm/run.js';
+import { checkSampling, type WarpOptions } from './border.js';
 
-export interface RotateOptions {
+export interface RotateOptions extends WarpOptions {
   /** Grow the canvas so the whole rotated image fits (default false: keep the input size). */
   expand?: boolean;
-  /** Colour of the area not covered by the source, `[r, g, b, a]` (default transparent `[0, 0, 0, 0]`). */
-  fill?: Rgba;
-  /** Where to write the result: a Uint8ClampedArray of exactly the output's width × height × 4 bytes. A new array by default. */
-  out?: Uint8ClampedArray;
-}
-
-/** Packs an RGBA colour the way pixels sit in little-endian linear memory. */
-function packColor([r, g, b, a]: Rgba): number {
-  return (r | (g << 8) | (b << 16) | (a << 24)) >>> 0;
 }
 
 /**
  * Rotates counter-clockwise by `degrees` (negative turns clockwise) about the image centre
  * ((w−1)/2, (h−1)/2), with bilinear interpolation (source coordinates in float64, weights in
- * fixed point: within ±1 of the exact result); source neighbours outside the image take `fill`. Angles reduce modulo 360; quarter turns use exact cosines, so they are pixel permutations
- * when `expand` is on or width and height have the same parity.
+ * fixed point: within ±1 of the exact result) or `interpolation: 'nearest'`; source neighbours outside the
+ * image follow `border` (default `'constant'`: they take `fill`; see docs/geometry.md). Angles reduce modulo
+ * 360; quarter turns use exact cosines, so they are pixel permutations when `expand` is on or width and
+ * height have the same parity. `affine(img, { degrees })` gives the same bytes.
  *
  * With `expand`, the output is `round(|(w−1)cos| + |(h−1)sin|) + 1` × `round(|(w−1)sin| + |(h−1)cos|) + 1`.
  *
  * @param img - the source image (not modified)
  * @param degrees - any finite angle in degrees
- * @param options - `expand` (default false), `fill` (default `[0, 0, 0, 0]`), `out` (default: a new array)
+ * @param options - `expand` (default false), `interpolation` (default `'bilinear'`), `border` (default
+ *   `'constant'`), `fill` (default `[0, 0, 0, 0]`), `out` (default: a new array)
  * @throws {AugkitError} INVALID_ARGUMENT for a bad image, angle, option or `out`; TOO_LARGE when the
  *   expanded output exceeds the pixel limit.
  * @example
  * const tilted = rotate(img, 17, { expand: true, fill: [255, 255, 255, 255] });
+ * const mirrored = rotate(img, 30, { border: 'reflect' }); // no empty corners
  */
 export function rotate(img: RgbaImage, degrees: number, options?: RotateOptions): AugkitImage {
   const src = checkImage(img);
@@ -46,13 +42,14 @@ export function rotate(img: RgbaImage, degrees: number, options?: RotateOptions)
  */
 export function rotateStep(degrees: number, options?: RotateOptions): KernelStep {
   checkFiniteNumber(degrees, 'degrees');
-  const { expand = false, fill = [0, 0, 0, 0] } = checkOptions(options);
+  const checked = checkOptions(options);
+  const { expand = false } = checked;
   checkBoolean(expand, 'options.expand');
-  const color = packColor(checkColor(fill, 'options.fill'));
+  const { border, nearest, fill } = checkSampling(checked);
   return {
     op: 'rotate',
     outputSize: (w, h) => [kernels.rotatedWidth(w, h, degrees, expand), kernels.rotatedHeight(w, h, degrees, expand)],
     scratchBytes: (k, _sw, _sh, dw) => k.rotateScratch(dw),
-    run: (k, b, w, h, dw, dh) => k.rotate(b.src, w, h, b.dst, dw, dh, degrees, color, b.scratch),
+    run: (k, b, w, h, dw, dh) => k.rotate(b.src, w, h, b.dst, dw, dh, degrees, fill, b.scratch, border, nearest),
   };
 }
