@@ -10,6 +10,7 @@ import { saltAndPepperReference } from '../src/reference/saltAndPepper.js';
 import { saltAndPepperStep } from '../src/ops/saltAndPepper.js';
 import { simdSupported, useKernelBuild, type KernelBuild } from '../src/wasm/kernels.js';
 import { runKernelSequence } from '../src/wasm/run.js';
+import { geometryCases } from './helpers/geometryCases.js';
 import { goldenCases, goldenInput, type GoldenCase } from './helpers/golden.js';
 import { bytesEqual, randomImage } from './helpers/images.js';
 
@@ -119,6 +120,7 @@ const cases: Case[] = [
   ),
   ...randomCases(),
   ...noiseCases(),
+  ...geometryCases(),
 ];
 
 async function runAll(build: KernelBuild): Promise<Uint8ClampedArray[]> {
@@ -149,7 +151,7 @@ describe('the SIMD and scalar builds', () => {
       .filter(([c, out]) => c.reference && !bytesEqual(out, c.reference()))
       .map(([c]) => c.name);
     expect(different).toEqual([]);
-  });
+  }, 60_000); // the references are plain loops: slow under load
 });
 
 // keep the type import used when the suite is filtered
