@@ -8,7 +8,8 @@
 export { AugkitError, type AugkitErrorCode } from './errors.js';
 export type { AugkitImage, Rgba, RgbaImage } from './image.js';
 export { DEFAULT_PIXEL_LIMIT, getPixelLimit, setPixelLimit } from './limits.js';
-export { resize, type ResizeOptions } from './ops/resize.js';
+export { resize, type Fit, type ResizeOptions } from './ops/resize.js';
+export { resizeLonger, resizeShorter, type ResizeSideOptions } from './ops/resizeSide.js';
 export { flipHorizontal, flipVertical, type FlipOptions } from './ops/flip.js';
 export { rotate, type RotateOptions } from './ops/rotate.js';
 // geometric ops with border modes (docs/geometry.md)
