@@ -39,9 +39,9 @@ export function padStep(padding: Padding, options?: PadOptions): KernelStep {
   const right = checkMargin(p.right, 'padding.right');
   const bottom = checkMargin(p.bottom, 'padding.bottom');
   const left = checkMargin(p.left, 'padding.left');
-  const o = checkOptions(options);
-  const border = checkBorder(o.border ?? 'constant', 'options.border');
-  const fill = packColor(checkColor(o.fill ?? [0, 0, 0, 0], 'options.fill'));
+  const { border: borderName = 'constant', fill: color = [0, 0, 0, 0] } = checkOptions(options);
+  const border = checkBorder(borderName, 'options.border');
+  const fill = packColor(checkColor(color, 'options.fill'));
   return {
     op: 'pad',
     outputSize: (w, h) => [w + left + right, h + top + bottom],
