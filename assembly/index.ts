@@ -7,6 +7,11 @@ export { flipHorizontal, flipVertical } from './geometry/flip';
 export { resizeBilinear, resizeBilinearScratch } from './geometry/resize';
 export { resizeAntialias, resizeAntialiasScratch } from './geometry/resizeAntialias';
 export { rotate, rotateScratch, rotatedWidth, rotatedHeight } from './geometry/rotate';
+// geometric ops with border modes (warps, crop, pad)
+export { affineInverse } from './geometry/affineMatrix';
+export { crop, pad } from './geometry/cropPad';
+export { warpAffine, warpPerspective } from './geometry/warp';
+
 export { saltAndPepper, saltAndPepperBegin, saltAndPepperHits, saltAndPepperScratch } from './noise/saltAndPepper';
 
 /** First byte of linear memory free for the binding's use. */

@@ -227,7 +227,7 @@ function rotateGroup(peers: Peers, img: RgbaImage, degrees: number): BenchGroup 
     note: 'photon has no same-size rotation: it returns the expanded canvas (more pixels written).',
     tasks: [
       ...publicCalls((out) => rotate(img, degrees, { out }), n, 'copy in, rotate, copy out'),
-      kernel(img, n, (k) => k.rotateScratch(w), (k, s, d, x) => k.rotate(s, w, h, d, w, h, degrees, 0, x)),
+      kernel(img, n, (k) => k.rotateScratch(w), (k, s, d, x) => k.rotate(s, w, h, d, w, h, degrees, 0, x, 0, false)),
       memcpy(img),
       reference(() => rotateReference(img, degrees)),
       ...opencv(cv, img, w, h, (s, d) => {

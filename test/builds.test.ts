@@ -11,6 +11,7 @@ import { opStep } from '../src/ops/define.js';
 import { saltAndPepperOp } from '../src/ops/saltAndPepper.js';
 import { simdSupported, useKernelBuild, type KernelBuild } from '../src/wasm/kernels.js';
 import { runKernelSequence } from '../src/wasm/run.js';
+import { geometryCases } from './helpers/geometryCases.js';
 import { goldenCases, goldenInput, type GoldenCase } from './helpers/golden.js';
 import { bytesEqual, randomImage } from './helpers/images.js';
 
@@ -120,6 +121,7 @@ const cases: Case[] = [
   ),
   ...randomCases(),
   ...noiseCases(),
+  ...geometryCases(),
 ];
 
 async function runAll(build: KernelBuild): Promise<Uint8ClampedArray[]> {
@@ -150,7 +152,7 @@ describe('the SIMD and scalar builds', () => {
       .filter(([c, out]) => c.reference && !bytesEqual(out, c.reference()))
       .map(([c]) => c.name);
     expect(different).toEqual([]);
-  });
+  }, 60_000); // the references are plain loops: slow under load
 });
 
 // keep the type import used when the suite is filtered

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { compose, oneOf, randomFlip, randomRotation, randomSaltAndPepper, replay, resizeTo, type Transform } from '../src/index.js';
+import { opStep } from '../src/ops/define.js';
 import { opDefinitions, transformDefinitions } from '../src/pipeline/catalogue.js';
 import { buildRecipeSchema } from '../src/pipeline/schema.js';
 import { checkAgainstSchema } from '../src/pipeline/schemaErrors.js';
@@ -20,15 +21,25 @@ const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
  * twin and its tests. Adding an op adds a row here, and nothing outside these files (and its transform's
  * file, and the export line) may need editing.
  */
+const warp = ['assembly/geometry/warp.ts', 'assembly/geometry/border.ts', 'src/reference/warp.ts', 'src/reference/border.ts', 'test/warp.test.ts'];
+const cropPad = ['assembly/geometry/cropPad.ts', 'src/reference/cropPad.ts', 'test/cropPad.test.ts'];
 const owned: Record<string, readonly string[]> = {
+  affine: [...warp, 'assembly/geometry/affineMatrix.ts', 'src/ops/affine.ts', 'src/ops/affineForm.ts'],
+  centerCrop: [...cropPad, 'src/ops/centerCrop.ts'],
+  crop: [...cropPad, 'src/ops/crop.ts'],
   flipHorizontal: ['assembly/geometry/flip.ts', 'src/ops/flip.ts', 'src/reference/flip.ts', 'test/flip.test.ts'],
   flipVertical: ['assembly/geometry/flip.ts', 'src/ops/flip.ts', 'src/reference/flip.ts', 'test/flip.test.ts'],
+  pad: [...cropPad, 'src/ops/pad.ts'],
+  perspective: [...warp, 'src/ops/perspective.ts', 'src/ops/homography.ts'],
   resize: [
     'assembly/geometry/resize.ts', 'assembly/geometry/resizeAntialias.ts', 'src/ops/resize.ts', 'src/ops/resizeScratch.ts',
-    'src/reference/resize.ts', 'test/resize.test.ts',
+    'src/reference/resize.ts', 'test/resize.test.ts', 'test/resizeFit.test.ts',
   ],
+  resizeLonger: ['assembly/geometry/resize.ts', 'src/ops/resizeSide.ts', 'src/reference/resize.ts', 'test/resizeFit.test.ts'],
+  resizeShorter: ['assembly/geometry/resize.ts', 'src/ops/resizeSide.ts', 'src/reference/resize.ts', 'test/resizeFit.test.ts'],
   rotate: ['assembly/geometry/rotate.ts', 'src/ops/rotate.ts', 'src/reference/rotate.ts', 'test/rotate.test.ts'],
   saltAndPepper: ['assembly/noise/saltAndPepper.ts', 'src/ops/saltAndPepper.ts', 'src/reference/saltAndPepper.ts', 'test/saltAndPepper.test.ts'],
+  warpAffine: [...warp, 'src/ops/warpAffine.ts', 'src/ops/affineForm.ts'],
 };
 
 /** Each transform's file (definition + factory). */
@@ -54,7 +65,8 @@ describe('the files an op owns', () => {
       for (const file of files) expect(existsSync(new URL(file, root)), file).toBe(true);
       const definitions = files.filter((f) => f.startsWith('src/ops/') && code(f).includes(`name: '${op}'`));
       expect(definitions).toHaveLength(1);
-      expect(read('src/ops/index.ts')).toContain(`export * from './${definitions[0]!.slice('src/ops/'.length, -3)}.js';`);
+      const exportLine = read('src/ops/index.ts').split('\n').find((l) => l.endsWith(`from './${definitions[0]!.slice('src/ops/'.length, -3)}.js';`));
+      expect(exportLine).toContain(` ${op}Op`);
     });
   }
 
@@ -115,7 +127,12 @@ describe('applied records follow the op definitions', () => {
       for (let seed = 0; seed < 40; seed++) {
         const { image, applied } = pipeline(img, { seed });
         checkAgainstSchema('applied', applied, 'applied');
-        for (const record of applied) expect(Object.keys(record)).toEqual(['op', ...Object.keys(opDefinitions().get(record.op)!.params)]);
+        for (const record of applied) {
+          const params = Object.entries(opDefinitions().get(record.op)!.params);
+          const always = params.filter(([, p]) => !p.omitDefault && !p.optional).map(([key]) => key);
+          expect(Object.keys(record)).toEqual(['op', ...params.map(([key]) => key).filter((key) => key in record)]);
+          for (const key of always) expect(record).toHaveProperty(key);
+        }
         expect(bytesEqual(replay(img, JSON.parse(JSON.stringify(applied))).data, image.data)).toBe(true);
       }
     }
@@ -128,7 +145,7 @@ describe('applied records follow the op definitions', () => {
       expect(pipeline.draw(seed, { width: img.width, height: img.height })).toEqual(applied);
       expect(pipeline.draw(seed)).toEqual(applied);
       const last = applied.reduce(
-        (size, op) => opDefinitions().get(op.op)!.step(op as never).outputSize(size[0], size[1]),
+        (size, op) => opStep(opDefinitions().get(op.op)!, op).outputSize(size[0], size[1]),
         [img.width, img.height] as readonly [number, number],
       );
       expect(last).toEqual([image.width, image.height]);

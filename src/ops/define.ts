@@ -48,10 +48,37 @@ export interface OpDefinition<N extends string = string, M extends ParamMap = Pa
   mapPoint?(values: Values<M>, width: number, height: number): PointMap;
 }
 
+type RecordOptionalKeys<M> = {
+  [K in keyof M]: M[K] extends { readonly omitDefault: true } | { readonly optional: true } ? K : never;
+}[keyof M];
+
+/** The values as recorded (applied records, specs): optional and `omitDefault` parameters may be absent. */
+export type Recorded<M> = Simplify<
+  { readonly [K in Exclude<keyof M, RecordOptionalKeys<M>>]: ValueOf<M[K]> } & { readonly [K in RecordOptionalKeys<M>]?: ValueOf<M[K]> }
+>;
+
 /** The record of one applied op of definition `D`: `{ op, ...values }`. */
 export type AppliedOf<D> = D extends { readonly kind: 'op'; readonly name: infer N; readonly params: infer M }
-  ? Simplify<{ readonly op: N } & Values<M>>
+  ? Simplify<{ readonly op: N } & Recorded<M>>
   : never;
+
+/**
+ * `values` as recorded: in definition order, without undefined values and without `omitDefault`
+ * parameters that hold their default (so records and specs written before such a parameter existed stay
+ * byte-identical).
+ *
+ * @example
+ * recordedValues(rotateOp.params, { degrees: 3, expand: false, fill: [0, 0, 0, 0], border: 'constant' }); // no border
+ */
+export function recordedValues(params: ParamMap, values: { readonly [key: string]: unknown }): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const [key, p] of Object.entries(params)) {
+    const value = values[key];
+    if (value === undefined || (p.omitDefault && JSON.stringify(value) === JSON.stringify(p.default))) continue;
+    record[key] = value;
+  }
+  return record;
+}
 
 /**
  * Defines a functional op. The result is plain data plus functions; export it from src/ops/index.ts

@@ -29,6 +29,11 @@ export interface Param<In = unknown, Out = In> {
   readonly default?: Out;
   /** Optional without a default: `check` accepts undefined and the definition derives the value (oneOf's weights). */
   readonly optional?: true;
+  /**
+   * Left out of applied records while it has its default value: for a parameter added to an op after
+   * records were written (rotate's `border`), so those records and manifests stay byte-identical.
+   */
+  readonly omitDefault?: true;
   /** Checks `value` (named `name` in error messages) and returns it normalised; throws AugkitError INVALID_ARGUMENT. */
   check(value: unknown, name: string): Out;
   /** Type-level only: what a caller writes. */
@@ -72,6 +77,16 @@ export function param<In, Out = In, const O extends ParamOptions<Out> & { readon
     ...(optional && { optional }),
     ...(withDefault && { default: options.default }),
   }) as unknown as Built<In, Out, O>;
+}
+
+/**
+ * The same parameter, left out of applied records while it has its default (see `Param.omitDefault`).
+ *
+ * @example
+ * const border = omittedWhenDefault(borderParam); // rotate's records keep their old bytes
+ */
+export function omittedWhenDefault<P extends Param<unknown, unknown> & { readonly default: unknown }>(p: P): P & { readonly omitDefault: true } {
+  return Object.freeze({ ...p, omitDefault: true as const });
 }
 
 /**
@@ -191,19 +206,20 @@ export function seedParam<const O extends ParamOptions<number>>(options: O): Bui
  * @example
  * const border = choice({ doc: 'How pixels outside the image are read.', values: ['constant', 'edge'], default: 'constant' });
  */
-export function choice<const V extends readonly string[], const O extends ParamOptions<V[number]> & { readonly values: V }>(
+export function choice<const O extends { readonly doc: string; readonly values: readonly string[]; readonly default?: string }>(
   options: O,
-): Built<V[number], V[number], O> {
+): Built<O['values'][number], O['values'][number], O> {
+  type V = O['values'][number];
   const { values } = options;
   const expected = `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
-  return param<V[number], V[number], O>({
+  return param<V, V, O>({
     ...options,
     schema: { enum: values, 'x-expected': expected },
-    check: (value, name) => {
+    check: (value: unknown, name: string) => {
       if (!values.includes(value as string)) throw invalidArgument(name, expected, value);
-      return value as V[number];
+      return value as V;
     },
-  });
+  } as never);
 }
 
 /** A number `d` (meaning `[-d, d]` for a symmetric range, `[d, d]` otherwise) or a `[min, max]` pair. */

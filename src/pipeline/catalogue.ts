@@ -23,8 +23,9 @@ export type StepSpec = SpecOf<TransformDefinitions>;
 export type StepInput = StepInputOf<TransformDefinitions>;
 
 function byName<D extends { readonly kind: string; readonly name: string }>(module: object, kind: D['kind']): ReadonlyMap<string, D> {
+  // sorted by name: a module namespace lists its exports in code-unit order, a bundler's emulation may not
   const found = Object.values(module).filter((value): value is D => (value as { kind?: unknown } | null)?.kind === kind);
-  return new Map(found.map((definition) => [definition.name, definition]));
+  return new Map(found.sort((a, b) => (a.name < b.name ? -1 : 1)).map((definition) => [definition.name, definition]));
 }
 
 let opsByName: ReadonlyMap<string, OpDefinition> | undefined;

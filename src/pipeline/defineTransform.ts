@@ -1,4 +1,4 @@
-import type { AppliedOf, Inputs, OpDefinition, ParamMap, Values } from '../ops/define.js';
+import { recordedValues, type AppliedOf, type Inputs, type OpDefinition, type ParamMap, type Recorded, type Values } from '../ops/define.js';
 import type { AppliedOp, StepSpec } from './catalogue.js';
 import type { SeedStream } from './seed.js';
 
@@ -45,7 +45,7 @@ export interface TransformDefinition<N extends string = string, M extends ParamM
 
 /** The normalised spec of definition `D`: `{ op, p, ...values }`. */
 export type SpecOf<D> = D extends { readonly kind: 'transform'; readonly name: infer N; readonly params: infer M }
-  ? { readonly op: N; readonly p: number } & Values<M>
+  ? { readonly op: N; readonly p: number } & Recorded<M>
   : never;
 /** A step of definition `D` as written: `{ op, p?, ...inputs }`. */
 export type StepInputOf<D> = D extends { readonly kind: 'transform'; readonly name: infer N; readonly params: infer M }
@@ -79,16 +79,15 @@ export function defineTransform<const N extends string, const M extends ParamMap
 
 /**
  * The applied record of op `definition` with `values`: `{ op, ...values }`, keys in definition order (so
- * manifests are byte-stable whatever order a transform wrote them in).
+ * manifests are byte-stable whatever order a transform wrote them in); undefined values, and values of
+ * `omitDefault` parameters that equal their default, are left out.
  *
  * @example
  * applied(rotateOp, { degrees: 12.5, expand: false, fill: [0, 0, 0, 0] }); // { op: 'rotate', degrees: 12.5, … }
  */
 export function applied<D extends OpDefinition<string, ParamMap>>(
   definition: D,
-  values: D extends OpDefinition<string, infer M> ? Values<M> : never,
+  values: D extends OpDefinition<string, infer M> ? Recorded<M> : never,
 ): AppliedOf<D> {
-  const record: Record<string, unknown> = { op: definition.name };
-  for (const key of Object.keys(definition.params)) record[key] = (values as Record<string, unknown>)[key];
-  return record as AppliedOf<D>;
+  return { op: definition.name, ...recordedValues(definition.params, values as Record<string, unknown>) } as AppliedOf<D>;
 }

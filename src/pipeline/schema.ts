@@ -40,10 +40,50 @@ function stepSchema(definition: TransformDefinition): JsonSchema {
   return objectSchema(definition.name, definition.doc, properties, required);
 }
 
-/** An applied record's schema: every parameter recorded, so every one required. */
+/** An applied record's schema: every parameter recorded, so required, except optional ones and `omitDefault` ones. */
 function appliedSchema(definition: OpDefinition): JsonSchema {
   const entries = Object.entries(definition.params);
-  return objectSchema(definition.name, definition.doc, Object.fromEntries(entries.map(([key, p]) => [key, p.schema])), entries.map(([key]) => key));
+  const required = entries.filter(([, p]) => p.optional !== true && p.omitDefault !== true).map(([key]) => key);
+  return objectSchema(definition.name, definition.doc, Object.fromEntries(entries.map(([key, p]) => [key, p.schema])), required);
+}
+
+/**
+ * Moves every property schema used by more than one definition (a shared parameter: `fill`, `border` …)
+ * into `definitions` as `param:<name>` and refers to it, so Ajv generates its check once.
+ */
+function shareRepeatedParams(definitions: Record<string, JsonSchema>): Record<string, JsonSchema> {
+  const uses = new Map<string, { name: string; count: number }>();
+  const members = Object.values(definitions).filter((d) => d.properties !== undefined && d.type === 'object');
+  for (const member of members) {
+    for (const [name, schema] of Object.entries(member.properties as Record<string, JsonSchema>)) {
+      const text = JSON.stringify(schema);
+      if (text.length < 80) continue;
+      const entry = uses.get(text) ?? { name, count: 0 };
+      uses.set(text, { ...entry, count: entry.count + 1 });
+    }
+  }
+  const shared: Record<string, JsonSchema> = {};
+  const refs = new Map<string, string>();
+  for (const [text, { name, count }] of uses) {
+    if (count < 2) continue;
+    let key = `param:${name}`;
+    for (let i = 2; key in shared; i++) key = `param:${name}${i}`;
+    shared[key] = JSON.parse(text) as JsonSchema;
+    refs.set(text, key);
+  }
+  const rewritten = Object.fromEntries(
+    Object.entries(definitions).map(([key, d]) => {
+      if (!members.includes(d)) return [key, d];
+      const properties = Object.fromEntries(
+        Object.entries(d.properties as Record<string, JsonSchema>).map(([name, schema]) => {
+          const ref = refs.get(JSON.stringify(schema));
+          return [name, ref === undefined ? schema : { $ref: `#/definitions/${ref}` }];
+        }),
+      );
+      return [key, { ...d, properties }];
+    }),
+  );
+  return { ...rewritten, ...shared };
 }
 
 /**
@@ -80,7 +120,7 @@ export function buildRecipeSchema(): JsonSchema & { definitions: Record<string, 
       description: { type: 'string', 'x-expected': 'a string' },
       steps: { description: 'The transforms, applied in order.', 'x-expected': 'an array of steps', type: 'array', items: { $ref: '#/definitions/step' } },
     },
-    definitions: {
+    definitions: shareRepeatedParams({
       step: unionSchema(
         `One transform: ${transforms.map((t) => t.name).join(', ')}.`,
         'a step object { op, ... }',
@@ -101,6 +141,6 @@ export function buildRecipeSchema(): JsonSchema & { definitions: Record<string, 
         type: 'array',
         items: { $ref: '#/definitions/appliedOp' },
       },
-    },
+    }),
   };
 }

@@ -1,7 +1,7 @@
 import { AugkitError, invalidArgument } from '../errors.js';
 import type { AugkitImage, RgbaImage } from '../image.js';
 import { checkKnownKeys } from '../knownKeys.js';
-import { checkValues, type ParamMap } from '../ops/define.js';
+import { checkValues, opStep, recordedValues, type ParamMap } from '../ops/define.js';
 import { probability } from '../ops/params.js';
 import { drawSeed } from '../randomSeed.js';
 import { checkDimension, checkImage, checkOptions, checkSeed } from '../validate.js';
@@ -49,7 +49,7 @@ export type Pipeline = Transform;
 function sizeAfter(ops: readonly AppliedOp[], size: Size | undefined): Size | undefined {
   if (size === undefined) return undefined;
   let [width, height] = [size.width, size.height];
-  for (const op of ops) [width, height] = opDefinition(op.op).step(op).outputSize(width, height);
+  for (const op of ops) [width, height] = opStep(opDefinition(op.op), op).outputSize(width, height);
   return { width, height };
 }
 
@@ -122,7 +122,7 @@ export function normalizeStep(step: StepInput, name: string): StepSpec {
   const p = stepProbability.check(args.p ?? stepProbability.default, nameOf('p'));
   const checked = checkValues(definition.params, args, nameOf);
   const values = definition.complete?.(checked, nameOf) ?? checked;
-  return { op: definition.name, p, ...values } as unknown as StepSpec;
+  return { op: definition.name, p, ...recordedValues(definition.params, values) } as unknown as StepSpec;
 }
 
 /** Normalises a validated list of steps (see `normalizeStep`); `name` names the list (`steps`, `options.steps` …). */

@@ -217,3 +217,62 @@ export function cos(x: number): number {
   const v = n & 1 ? sinKernel(y0, y1, 1) : cosKernel(y0, y1);
   return (n + 1) & 2 ? -v : v;
 }
+
+const T = [
+  0x3fd5555555555563n, 0x3fc111111110fe7an, 0x3faba1ba1bb341fen, 0x3f9664f48406d637n, 0x3f8226e3e96e8493n,
+  0x3f6d6d22c9560328n, 0x3f57dbc8fee08315n, 0x3f4344d8f2f26501n, 0x3f3026f71a8d1068n, 0x3f147e88a03792a6n,
+  0x3f12b80f32f0a7e9n, 0xbef375cbdb605373n, 0x3efb2a7074bf7ad4n,
+].map(fromBits) as [number, number, number, number, number, number, number, number, number, number, number, number, number];
+const pio4 = fromBits(0x3fe921fb54442d18n);
+const pio4lo = fromBits(0x3c81a62633145c07n);
+
+/** `x` with the low 32 bits of its representation cleared. */
+function highOnly(x: number): number {
+  return fromWords(high(x), 0);
+}
+
+/** tan on [−π/4, π/4] of x + y (k_tan.c); `iy` 1 for tan, −1 for −1/tan. */
+function tanKernel(x: number, y: number, iy: number): number {
+  const [T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12] = T;
+  const hx = high(x) | 0;
+  const big = (hx & 0x7fffffff) >= 0x3fe59428;
+  if (big) {
+    if (hx < 0) {
+      x = -x;
+      y = -y;
+    }
+    x = pio4 - x + (pio4lo - y);
+    y = 0.0;
+  }
+  const z = x * x;
+  let w = z * z;
+  let r = T1 + w * (T3 + w * (T5 + w * (T7 + w * (T9 + w * T11))));
+  let v = z * (T2 + w * (T4 + w * (T6 + w * (T8 + w * (T10 + w * T12)))));
+  let s = z * x;
+  r = y + z * (s * (r + v) + y);
+  r += T0 * s;
+  w = x + r;
+  if (big) {
+    v = iy;
+    return (1 - ((hx >> 30) & 2)) * (v - 2.0 * (x - ((w * w) / (w + v) - r)));
+  }
+  if (iy === 1) return w;
+  const zh = highOnly(w);
+  v = r - (zh - x);
+  const a = -1.0 / w;
+  const t = highOnly(a);
+  s = 1.0 + t * zh;
+  return t + a * (s + t * v);
+}
+
+/** tan(x), bit-identical to AssemblyScript's Math.tan for |x| < 2^20·π/2. */
+export function tan(x: number): number {
+  const ux = high(x) & 0x7fffffff;
+  if (ux <= 0x3fe921fb) {
+    if (ux < 0x3e400000) return x;
+    return tanKernel(x, 0.0, 1);
+  }
+  if (ux >= 0x7ff00000) return x - x;
+  const [n, y0, y1] = reducePiOver2(x);
+  return tanKernel(y0, y1, 1 - ((n & 1) << 1));
+}

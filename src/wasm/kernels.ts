@@ -15,8 +15,27 @@ export interface Kernels {
   rotateScratch(dw: number): number;
   rotate(
     src: number, w: number, h: number, dst: number, dw: number, dh: number, degrees: number, fill: number,
-    scratch: number,
+    scratch: number, border: number, nearest: boolean,
   ): void;
+  // geometric ops with border modes (assembly/geometry/warp.ts, affineMatrix.ts, cropPad.ts)
+  affineInverse(degrees: number, shearX: number, shearY: number, scaleX: number, scaleY: number): number;
+  warpAffine(
+    src: number, w: number, h: number, dst: number, dw: number, dh: number,
+    ox: number, oy: number, tx: number, ty: number, cx: number, cy: number,
+    m00: number, m01: number, m10: number, m11: number, c0: number, c1: number,
+    border: number, nearest: boolean, fill: number, scratch: number,
+  ): void;
+  warpPerspective(
+    src: number, w: number, h: number, dst: number, dw: number, dh: number,
+    h0: number, h1: number, h2: number, h3: number, h4: number, h5: number, h6: number, h7: number,
+    border: number, nearest: boolean, fill: number, scratch: number,
+  ): void;
+  crop(src: number, w: number, dst: number, x: number, y: number, dw: number, dh: number): void;
+  pad(
+    src: number, w: number, h: number, dst: number, dw: number, dh: number, top: number, left: number,
+    border: number, fill: number,
+  ): void;
+
   saltAndPepperScratch(): number;
   saltAndPepperBegin(pixels: number, amount: number, saltVsPepper: number, seed: number, perChannel: boolean): void;
   saltAndPepperHits(list: number, capacity: number, scratch: number): number;

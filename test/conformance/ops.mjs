@@ -54,6 +54,17 @@ const OPERATIONS = [
   ['rotate jpeg 161x113 90 (odd/even: half-pixel blend)', (a, { jpeg }) => a.rotate(jpeg, 90)],
   ['rotate jpeg 161x113 -33.3 expand', (a, { jpeg }) => a.rotate(jpeg, -33.3, { expand: true })],
   ['rotate alpha 1234.5 expand fill', (a, { alpha }) => a.rotate(alpha, 1234.5, { expand: true, fill: [10, 20, 30, 40] })],
+  // geometric ops with border modes: every border, both interpolations
+  ...['constant', 'edge', 'reflect', 'symmetric', 'wrap'].flatMap((border) => [
+    [`warpAffine png rot17 scale1.1 shear5 ${border}`, (a, { photo }) => a.warpAffine(photo, [0.88, -0.27, 40.5, 0.31, 0.86, -20.25], { border, fill: [9, 99, 199, 255] })],
+    [`affine jpeg ${border} nearest`, (a, { jpeg }) => a.affine(jpeg, { degrees: -23.5, translate: [7.5, -3], scale: [1.2, 0.8], shear: [10, -4] }, { border, interpolation: 'nearest' })],
+    [`perspective alpha ${border}`, (a, { alpha }) => a.perspective(alpha, [[0, 0], [63, 0], [63, 47], [0, 47]], [[-6, 4], [60, -3], [70, 50], [5, 40]], { border })],
+    [`rotate png 30 ${border}`, (a, { photo }) => a.rotate(photo, 30, { border })],
+    [`pad jpeg 70 ${border}`, (a, { jpeg }) => a.pad(jpeg, { top: 70, right: 3, bottom: 170, left: 200 }, { border, fill: [1, 2, 3, 4] })],
+  ]),
+  ['affine png 90 (rotate bytes)', (a, { photo }) => a.affine(photo, { degrees: 90 })],
+  ['crop png 100x50 at 17,33', (a, { photo }) => a.crop(photo, { x: 17, y: 33, width: 100, height: 50 })],
+  ['centerCrop jpeg 100x99', (a, { jpeg }) => a.centerCrop(jpeg, 100, 99)],
   ['saltAndPepper png seed 42', (a, { photo }) => a.saltAndPepper(photo, { amount: 0.05, seed: 42 })],
   ['saltAndPepper png seed 42 perChannel', (a, { photo }) => a.saltAndPepper(photo, { amount: 0.05, seed: 42, perChannel: true })],
   [

@@ -5,18 +5,26 @@
 // against the plain-TypeScript references (or a round trip for the encoders).
 import fc from 'fast-check';
 import {
+  affine,
   AugkitError,
+  centerCrop,
+  crop,
   decode,
   encodeJpeg,
   encodePng,
   flipHorizontal,
   flipVertical,
   getPixelLimit,
+  pad,
+  perspective,
   readHeader,
   resize,
+  resizeLonger,
+  resizeShorter,
   rotate,
   saltAndPepper,
   setPixelLimit,
+  warpAffine,
   type AugkitErrorCode,
   type RgbaImage,
 } from '../../src/index.js';
@@ -24,6 +32,9 @@ import { flipHorizontalReference, flipVerticalReference } from '../../src/refere
 import { resizeAntialiasReference, resizeBilinearReference } from '../../src/reference/resize.js';
 import { rotateReference } from '../../src/reference/rotate.js';
 import { saltAndPepperReference } from '../../src/reference/saltAndPepper.js';
+import { cropReference, padReference } from '../../src/reference/cropPad.js';
+import { affineInverseReference, affineReference, perspectiveReference, warpAffineReference } from '../../src/reference/warp.js';
+import { solveHomography } from '../../src/ops/homography.js';
 import { checkDecode, DECODE_CODES } from './verdict.js';
 
 /** The global pixel limit while op properties run: large requests fail fast instead of allocating gigabytes. */
@@ -284,6 +295,7 @@ function opSpecs(files: readonly Uint8Array[]): OpSpec[] {
         return sameBytes(result.data, expected.data, 1) ? undefined : 'pixels differ from the reference by more than 1';
       },
     },
+    ...geometrySpecs(),
     {
       name: 'saltAndPepper',
       args: fc.tuple(
@@ -388,6 +400,246 @@ function opSpecs(files: readonly Uint8Array[]): OpSpec[] {
         return Number.isInteger(orientation) && (orientation as number) >= 1 && (orientation as number) <= 8 ? undefined : `orientation ${String(orientation)}`;
       },
     },
+  ];
+}
+
+// ---- the geometric ops with border modes -------------------------------------------------------------
+
+const BORDER_NAMES = ['constant', 'edge', 'reflect', 'symmetric', 'wrap'];
+const borderOption = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...BORDER_NAMES) }, { weight: 1, arbitrary: fc.oneof(fc.constant('mirror'), oddValue) });
+const interpolationOption = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('bilinear', 'nearest') }, { weight: 1, arbitrary: fc.oneof(fc.constant('cubic'), oddValue) });
+const samplingFields = { interpolation: interpolationOption, border: borderOption, fill: colorOption };
+const coefficient = fc.oneof(
+  { weight: 6, arbitrary: fc.double({ min: -3, max: 3, noNaN: true }) },
+  { weight: 2, arbitrary: fc.double({ min: -500, max: 500, noNaN: true }) },
+  { weight: 1, arbitrary: fc.constantFrom(0, 1, -1, 1e9, -1e12, 1e300) },
+  { weight: 1, arbitrary: oddValue },
+);
+const matrixArg = fc.oneof(
+  { weight: 8, arbitrary: fc.tuple(coefficient, coefficient, coefficient, coefficient, coefficient, coefficient) },
+  { weight: 1, arbitrary: fc.array(coefficient, { maxLength: 7 }) },
+  { weight: 1, arbitrary: oddValue },
+);
+const pointArg = fc.oneof(
+  { weight: 12, arbitrary: fc.tuple(fc.double({ min: -80, max: 80, noNaN: true }), fc.double({ min: -80, max: 80, noNaN: true })) },
+  { weight: 1, arbitrary: fc.tuple(coefficient, coefficient) },
+  { weight: 1, arbitrary: oddValue },
+);
+const quadArg = fc.oneof(
+  { weight: 10, arbitrary: fc.tuple(pointArg, pointArg, pointArg, pointArg) },
+  { weight: 1, arbitrary: fc.array(pointArg, { maxLength: 5 }) },
+  { weight: 1, arbitrary: oddValue },
+);
+const marginArg = fc.oneof(
+  { weight: 8, arbitrary: fc.integer({ min: 0, max: 60 }) },
+  { weight: 1, arbitrary: fc.constantFrom(0, 2000, 2 ** 31) },
+  { weight: 1, arbitrary: oddValue },
+);
+const isFinite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isNonNegativeInteger = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+
+/** Whether interpolation, border and fill of an options object are valid (absent = default). */
+function samplingValid(options: unknown): boolean {
+  const interpolation = field(options, 'interpolation');
+  const border = field(options, 'border');
+  const fill = field(options, 'fill');
+  if (interpolation !== undefined && interpolation !== 'bilinear' && interpolation !== 'nearest') return false;
+  if (border !== undefined && !BORDER_NAMES.includes(border as string)) return false;
+  return fill === undefined || (Array.isArray(fill) && fill.length === 4 && fill.every(isByte));
+}
+
+/** An optional output size option: absent, or a positive integer. */
+const sizeOptionValid = (v: unknown) => v === undefined || isPositiveInteger(v);
+
+/** Whether every output pixel maps within ±2^30 (checked at the corners, where an affine map peaks). */
+function reaches(source: (x: number, y: number) => [number, number], w: number, h: number): boolean {
+  return [[0, 0], [w - 1, 0], [0, h - 1], [w - 1, h - 1]].every(([x, y]) => {
+    const [sx, sy] = source(x!, y!);
+    return Math.abs(sx) <= 2 ** 30 && Math.abs(sy) <= 2 ** 30;
+  });
+}
+
+/** A pair option: one value or an array of two, each passing `ok`. */
+function pair(value: unknown, ok: (v: unknown) => boolean, single = true): [number, number] | undefined {
+  if (single && ok(value)) return [value as number, value as number];
+  return Array.isArray(value) && value.length === 2 && value.every(ok) ? [value[0], value[1]] : undefined;
+}
+
+/** Four finite points within ±2^30 of which no three are on one line. */
+function quadValid(q: unknown): boolean {
+  const point = (p: unknown) => Array.isArray(p) && p.length === 2 && p.every((v) => isFinite(v) && Math.abs(v) <= 2 ** 30);
+  if (!Array.isArray(q) || q.length !== 4 || !q.every(point)) return false;
+  const pts = q as [number, number][];
+  const extent = Math.max(...pts.flatMap(([x, y]) => [Math.abs(x - pts[0]![0]), Math.abs(y - pts[0]![1])]));
+  return [0, 1, 2, 3].every((i) => {
+    const [a, b, c] = [pts[i]!, pts[(i + 1) % 4]!, pts[(i + 2) % 4]!];
+    return Math.abs((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])) > 1e-9 * extent * extent;
+  });
+}
+
+/** Small results are compared with the plain-TS references (they are slow). */
+const small = (out: unknown, args: unknown[]) => (out as RgbaImage).width * (out as RgbaImage).height <= 4096 * 4 && img(args).width * img(args).height <= 300 * 300;
+const matches = (out: unknown, expected: RgbaImage) => (sameBytes((out as RgbaImage).data, expected.data) ? undefined : 'pixels differ from the plain-TS reference');
+
+function geometrySpecs(): OpSpec[] {
+  return [
+    {
+      name: 'warpAffine',
+      args: fc.tuple(imageArg(), matrixArg, optionsArg({ width: sizeArg, height: sizeArg, ...samplingFields })),
+      expect: ([image, m, options]) => {
+        const source = expectImage(image);
+        if (!source.ok) return source;
+        if (!Array.isArray(m) || m.length !== 6 || !m.every(isFinite) || !isObjectOption(options)) return invalid;
+        const width = field(options, 'width');
+        const height = field(options, 'height');
+        if (!sizeOptionValid(width) || !sizeOptionValid(height) || !samplingValid(options)) return invalid;
+        const [w, h] = [(width as number | undefined) ?? source.width, (height as number | undefined) ?? source.height];
+        const [a, b, c, d, e, f] = m as number[];
+        if (!reaches((x, y) => [a! * x + b! * y + c!, d! * x + e! * y + f!], w, h)) return invalid;
+        return withinLimit(w, h);
+      },
+      call: ([image, m, options]) => warpAffine(image as RgbaImage, m as never, options as never),
+      verify: (out, args) => (small(out, args) ? matches(out, warpAffineReference(img(args), args[1] as number[], args[2] as never)) : undefined),
+    },
+    {
+      name: 'affine',
+      args: fc.tuple(
+        imageArg(),
+        optionsArg({
+          degrees: angleArg,
+          translate: fc.oneof(fc.tuple(coefficient, coefficient), oddValue),
+          scale: fc.oneof(fc.double({ min: 0.05, max: 4, noNaN: true }), fc.tuple(coefficient, coefficient), oddValue),
+          shear: fc.oneof(fc.double({ min: -89, max: 89, noNaN: true }), fc.tuple(fc.double({ min: -100, max: 100, noNaN: true }), coefficient), oddValue),
+        }),
+        optionsArg(samplingFields),
+      ),
+      expect: ([image, params, options]) => {
+        const source = expectImage(image);
+        if (!source.ok) return source;
+        if (!isObjectOption(params) || !isObjectOption(options)) return invalid;
+        const degrees = field(params, 'degrees') ?? 0;
+        const translate = pair(field(params, 'translate') ?? [0, 0], isFinite, false);
+        const scale = pair(field(params, 'scale') ?? 1, (v) => isFinite(v) && v > 0);
+        const shear = field(params, 'shear') ?? 0;
+        const shears = isFinite(shear) && Math.abs(shear) < 90 ? [shear, 0] as [number, number] : pair(shear, (v) => isFinite(v) && Math.abs(v) < 90, false);
+        if (!isFinite(degrees) || !translate || !scale || !shears || !samplingValid(options)) return invalid;
+        const [i00, i01, i10, i11] = affineInverseReference(degrees, shears, scale);
+        const [cx, cy] = [(source.width - 1) / 2, (source.height - 1) / 2];
+        const map = (x: number, y: number): [number, number] => {
+          const [dx, dy] = [x - cx - translate[0], y - cy - translate[1]];
+          return [cx + i00 * dx + i01 * dy, cy + i10 * dx + i11 * dy];
+        };
+        return reaches(map, source.width, source.height) ? source : invalid;
+      },
+      call: ([image, params, options]) => affine(image as RgbaImage, params as never, options as never),
+      verify: (out, args) => {
+        if (!small(out, args)) return undefined;
+        const p = (args[1] ?? {}) as { degrees?: number; translate?: [number, number]; scale?: number | [number, number]; shear?: number | [number, number] };
+        // absent and null take the defaults, as the op reads them with ??
+        const scale = typeof p.scale === 'number' ? [p.scale, p.scale] as const : p.scale ?? undefined;
+        const shear = typeof p.shear === 'number' ? [p.shear, 0] as const : p.shear ?? undefined;
+        return matches(out, affineReference(img(args), { degrees: p.degrees ?? 0, translate: p.translate ?? undefined, scale, shear }, args[2] as never));
+      },
+    },
+    {
+      name: 'perspective',
+      args: fc.tuple(imageArg(), quadArg, quadArg, optionsArg({ width: sizeArg, height: sizeArg, ...samplingFields })),
+      expect: ([image, from, to, options]) => {
+        const source = expectImage(image);
+        if (!source.ok) return source;
+        if (!quadValid(from) || !quadValid(to) || !isObjectOption(options)) return invalid;
+        const width = field(options, 'width');
+        const height = field(options, 'height');
+        if (!sizeOptionValid(width) || !sizeOptionValid(height) || !samplingValid(options)) return invalid;
+        const h = solveHomography(to as never, from as never);
+        if (!h || !h.every(isFinite)) return invalid;
+        return withinLimit((width as number | undefined) ?? source.width, (height as number | undefined) ?? source.height);
+      },
+      call: ([image, from, to, options]) => perspective(image as RgbaImage, from as never, to as never, options as never),
+      verify: (out, args) => {
+        if (!small(out, args)) return undefined;
+        const h = solveHomography(args[2] as never, args[1] as never)!;
+        return matches(out, perspectiveReference(img(args), h, args[3] as never));
+      },
+    },
+    {
+      name: 'crop',
+      args: fc.tuple(imageArg(), optionsArg({ x: marginArg, y: marginArg, width: sizeArg, height: sizeArg })),
+      expect: ([image, rect]) => {
+        const source = expectImage(image);
+        if (!source.ok) return source;
+        if (!isObjectOption(rect)) return invalid;
+        const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((k) => field(rect, k));
+        if (!isNonNegativeInteger(x) || !isNonNegativeInteger(y) || !isPositiveInteger(width) || !isPositiveInteger(height)) return invalid;
+        return x + width <= source.width && y + height <= source.height ? { ok: true, width, height } : invalid;
+      },
+      call: ([image, rect]) => crop(image as RgbaImage, rect as never),
+      verify: (out, args) => {
+        const { x, y, width, height } = args[1] as { x: number; y: number; width: number; height: number };
+        return matches(out, cropReference(img(args), x, y, width, height));
+      },
+    },
+    {
+      name: 'centerCrop',
+      args: fc.tuple(imageArg(), sizeArg, sizeArg),
+      expect: ([image, width, height]) => {
+        const source = expectImage(image);
+        if (!source.ok) return source;
+        if (!isPositiveInteger(width) || !isPositiveInteger(height)) return invalid;
+        return width <= source.width && height <= source.height ? { ok: true, width, height } : invalid;
+      },
+      call: ([image, width, height]) => centerCrop(image as RgbaImage, width as number, height as number),
+      verify: (out, args) => {
+        const [w, h] = [args[1] as number, args[2] as number];
+        const source = img(args);
+        return matches(out, cropReference(source, Math.floor((source.width - w) / 2), Math.floor((source.height - h) / 2), w, h));
+      },
+    },
+    {
+      name: 'pad',
+      args: fc.tuple(imageArg(), optionsArg({ top: marginArg, right: marginArg, bottom: marginArg, left: marginArg }), optionsArg({ border: borderOption, fill: colorOption })),
+      expect: ([image, padding, options]) => {
+        const source = expectImage(image);
+        if (!source.ok) return source;
+        if (!isObjectOption(padding) || !isObjectOption(options)) return invalid;
+        const [top, right, bottom, left] = ['top', 'right', 'bottom', 'left'].map((k) => field(padding, k));
+        if (![top, right, bottom, left].every(isNonNegativeInteger) || !samplingValid(options)) return invalid;
+        return withinLimit(source.width + (left as number) + (right as number), source.height + (top as number) + (bottom as number));
+      },
+      call: ([image, padding, options]) => pad(image as RgbaImage, padding as never, options as never),
+      verify: (out, args) => {
+        if (!small(out, args)) return undefined;
+        const { top, right, bottom, left } = args[1] as Record<string, number>;
+        const o = (args[2] ?? {}) as { border?: never; fill?: never };
+        return matches(out, padReference(img(args), [top!, right!, bottom!, left!], o.border, o.fill));
+      },
+    },
+    ...(['resizeShorter', 'resizeLonger'] as const).map(
+      (name): OpSpec => ({
+        name,
+        args: fc.tuple(imageArg(), sizeArg, optionsArg({ antialias: booleanOption })),
+        expect: ([image, n, options]) => {
+          const source = expectImage(image);
+          if (!source.ok) return source;
+          if (!isPositiveInteger(n) || !isObjectOption(options)) return invalid;
+          const antialias = field(options, 'antialias');
+          if (antialias !== undefined && typeof antialias !== 'boolean') return invalid;
+          const widthSide = name === 'resizeShorter' ? source.width <= source.height : source.width >= source.height;
+          const other = (side: number, reference: number) => Math.max(1, Math.floor((side * n) / reference + 0.5));
+          const [w, h] = widthSide ? [n, other(source.height, source.width)] : [other(source.width, source.height), n];
+          if (w * h > getPixelLimit()) return tooLarge;
+          if (antialias && source.width !== w && source.height !== h && w * source.height > getPixelLimit()) return tooLarge;
+          return { ok: true, width: w, height: h };
+        },
+        call: ([image, n, options]) => (name === 'resizeShorter' ? resizeShorter : resizeLonger)(image as RgbaImage, n as number, options as never),
+        verify: (out, args) => {
+          if (!small(out, args)) return undefined;
+          const { width, height } = out as RgbaImage;
+          const antialias = (args[2] as { antialias?: boolean } | undefined)?.antialias;
+          return matches(out, (antialias ? resizeAntialiasReference : resizeBilinearReference)(img(args), width, height));
+        },
+      }),
+    ),
   ];
 }
 

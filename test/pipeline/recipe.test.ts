@@ -42,7 +42,7 @@ describe('recipes', () => {
   const flip = { op: 'randomFlip' };
   const bad: [string, unknown, string][] = [
     ['a wrong type deep in the list', { name: 'r', steps: [flip, flip, { op: 'randomRotation', degrees: '20' }] }, 'for steps[2].degrees but received "20" of type string'],
-    ['a misspelt field', { name: 'r', steps: [{ op: 'randomRotation', degres: 20, degrees: 2 }] }, 'Unknown field `degres` for steps[0] (randomRotation): did you mean `degrees`? (known: op, p, degrees, expand, fill)'],
+    ['a misspelt field', { name: 'r', steps: [{ op: 'randomRotation', degres: 20, degrees: 2 }] }, 'Unknown field `degres` for steps[0] (randomRotation): did you mean `degrees`? (known: op, p, degrees, expand, fill, interpolation, border)'],
     ['a misspelt required field (the typo, not the missing field)', { name: 'r', steps: [flip, { op: 'randomRotation', degres: 10 }] }, 'Unknown field `degres` for steps[1] (randomRotation): did you mean `degrees`?'],
     ['a misspelt field deep in a oneOf', { name: 'r', steps: [{ op: 'oneOf', steps: [flip, { op: 'randomFlip', horizonal: 1 }] }] }, 'Unknown field `horizonal` for steps[0].steps[1] (randomFlip): did you mean `horizontal`?'],
     ['a missing required field', { name: 'r', steps: [flip, { op: 'randomSaltAndPepper' }] }, 'for steps[1].amount but it is missing'],

@@ -16,11 +16,15 @@ export const randomRotationTransform = defineTransform({
     degrees: range({ doc: 'Angle range in degrees: d (0..360) for [−d, d], or a [min, max] pair within −360..360.', min: -360, max: 360, symmetric: true }),
     expand: rotateOp.params.expand,
     fill: rotateOp.params.fill,
+    interpolation: rotateOp.params.interpolation,
+    border: rotateOp.params.border,
   },
-  draw: ({ degrees, expand, fill }, { random }) => [applied(rotateOp, { degrees: random.between(degrees[0], degrees[1]), expand, fill: [...fill] })],
+  draw: ({ degrees, expand, fill, interpolation, border }, { random }) => [
+    applied(rotateOp, { degrees: random.between(degrees[0], degrees[1]), expand, fill: [...fill], interpolation, border }),
+  ],
 });
 
-/** Options of {@link randomRotation}: `degrees` (required), `expand` (false), `fill` ([0, 0, 0, 0]), `p` (1). */
+/** Options of {@link randomRotation}: `degrees` (required), `expand` (false), `fill` ([0, 0, 0, 0]), `interpolation` ('bilinear'), `border` ('constant'), `p` (1). */
 export type RandomRotationOptions = TransformOptions<typeof randomRotationTransform>;
 
 /**
