@@ -13,6 +13,7 @@ export { crop, pad } from './geometry/cropPad';
 export { warpAffine, warpPerspective } from './geometry/warp';
 
 export { saltAndPepper, saltAndPepperBegin, saltAndPepperHits, saltAndPepperScratch } from './noise/saltAndPepper';
+export { expF64, lnF64 } from './math/elementary';
 
 /** First byte of linear memory free for the binding's use. */
 export function heapBase(): usize {

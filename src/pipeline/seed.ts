@@ -86,6 +86,11 @@ export class SeedStream {
     return min === max ? min : min + (max - min) * u;
   }
 
+  /** An integer uniform in `min..max` (inclusive, `max − min < 2^32`): `min + floor(u · (max − min + 1))`. */
+  integer(min: number, max: number): number {
+    return min + Math.floor(this.uniform() * (max - min + 1));
+  }
+
   /** True with probability `p`: one 32-bit draw `d`, true when `d < p · 2^32` (always draws, so streams stay aligned). */
   chance(p: number): boolean {
     return this.nextUint32() < p * TWO_POW_32;

@@ -19,6 +19,8 @@ export interface Kernels {
   ): void;
   // geometric ops with border modes (assembly/geometry/warp.ts, affineMatrix.ts, cropPad.ts)
   affineInverse(degrees: number, shearX: number, shearY: number, scaleX: number, scaleY: number): number;
+  lnF64(x: number): number;
+  expF64(x: number): number;
   warpAffine(
     src: number, w: number, h: number, dst: number, dw: number, dh: number,
     ox: number, oy: number, tx: number, ty: number, cx: number, cy: number,
