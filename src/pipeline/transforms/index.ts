@@ -2,6 +2,7 @@
 // here is a recipe step (schema, normalisation, StepSpec / StepInput types) and a row of docs/ops-table.md.
 export * from './centerCrop.js';
 export * from './compose.js';
+export * from './kerasImageDataGenerator.js';
 export * from './oneOf.js';
 export * from './randomAffine.js';
 export * from './randomCrop.js';
