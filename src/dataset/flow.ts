@@ -98,7 +98,7 @@ export async function* flowFromDirectory(dir: string, options?: FlowOptions): As
         continue;
       }
       if (o.recipe !== undefined) {
-        img = runOps(img, o.recipe.pipeline.draw(deriveSeed(seed, 'flow', epoch, source.path)));
+        img = runOps(img, o.recipe.pipeline.draw(deriveSeed(seed, 'flow', epoch, source.path), { width: img.width, height: img.height }));
         if (img.width !== width || img.height !== height) img = resize(img, width, height, { antialias: true });
       }
       const n = paths.length;

@@ -133,12 +133,14 @@ export function planAugment(scan: DatasetScan, options: PlanOptions): AugmentPla
     }
     for (const name of names) taken.add(name.toLowerCase());
     const files: PlannedFile[] = [];
+    // the size each recipe starts from (crops and shifts draw from it): after the base resize, else as displayed
+    const size = options.size ?? { width: image.width, height: image.height };
     options.recipes.forEach((recipe, r) => {
       const root = roots[r]!;
       files.push({ root, file: names[0]!, recipe: recipe.name, variant: null, seed: null, ops: [] });
       for (let v = 1; v <= copies; v++) {
         const seed = deriveSeed(options.seed, image.path, v);
-        files.push({ root, file: names[v]!, recipe: recipe.name, variant: v, seed, ops: recipe.pipeline.draw(seed) });
+        files.push({ root, file: names[v]!, recipe: recipe.name, variant: v, seed, ops: recipe.pipeline.draw(seed, size) });
       }
     });
     return { image, split, baseOps, files, inShard: index >= first && index < end };

@@ -148,7 +148,7 @@ export function contactSheet(img: RgbaImage, options: ContactSheetOptions): Cont
 
   const variants = Array.from({ length: count }, (_, i) => {
     const variantSeed = deriveSeed(seed, 'preview', i + 1);
-    const applied = o.recipe!.pipeline.draw(variantSeed);
+    const applied = o.recipe!.pipeline.draw(variantSeed, { width: base.width, height: base.height });
     return { seed: variantSeed, applied, image: runOps(base, applied) };
   });
   const maxChars = Math.floor((tile + 1) / ADVANCE);
