@@ -8,19 +8,11 @@
 export { AugkitError, type AugkitErrorCode } from './errors.js';
 export type { AugkitImage, Rgba, RgbaImage } from './image.js';
 export { DEFAULT_PIXEL_LIMIT, getPixelLimit, setPixelLimit } from './limits.js';
-export { resize, type Fit, type ResizeOptions } from './ops/resize.js';
-export { resizeLonger, resizeShorter, type ResizeSideOptions } from './ops/resizeSide.js';
-export { flipHorizontal, flipVertical, type FlipOptions } from './ops/flip.js';
-export { rotate, type RotateOptions } from './ops/rotate.js';
-// geometric ops with border modes (docs/geometry.md)
-export { affine, type AffineParams } from './ops/affine.js';
+// the functional ops (src/ops/index.ts: one line per op file) and the types of their definitions
+export * from './ops/index.js';
 export type { Border, Interpolation, WarpOptions } from './ops/border.js';
-export { centerCrop } from './ops/centerCrop.js';
-export { crop, type CropOptions, type Rect } from './ops/crop.js';
-export { pad, type Padding, type PadOptions } from './ops/pad.js';
-export { perspective, type PerspectiveOptions, type Quad } from './ops/perspective.js';
-export { warpAffine, type AffineMatrix, type WarpAffineOptions } from './ops/warpAffine.js';
-export { saltAndPepper, type SaltAndPepperOptions, type SaltAndPepperResult } from './ops/saltAndPepper.js';
+export type { AppliedOf, Inputs, OpDefinition, ParamMap, PointMap, Values } from './ops/define.js';
+export type { Param, Range } from './ops/params.js';
 export { kernelBuild, releaseMemory, type KernelBuild } from './wasm/kernels.js';
 export { memoryBytes } from './wasm/memory.js';
 export {
@@ -34,30 +26,5 @@ export {
   type ImageFormat,
   type ImageHeader,
 } from './codecs/index.js';
-export {
-  compose,
-  deriveSeed,
-  oneOf,
-  parseRecipe,
-  randomFlip,
-  randomRotation,
-  randomSaltAndPepper,
-  recipeToJSON,
-  replay,
-  resizeTo,
-  type AppliedOp,
-  type Pipeline,
-  type PipelineOptions,
-  type PipelineResult,
-  type RandomFlipOptions,
-  type RandomRotationOptions,
-  type RandomSaltAndPepperOptions,
-  type Range,
-  type Recipe,
-  type RecipeInput,
-  type ResizeToOptions,
-  type SeedPart,
-  type StepInput,
-  type StepSpec,
-  type Transform,
-} from './pipeline/index.js';
+// pipelines, recipes and the random transforms (src/pipeline/transforms/index.ts: one line per transform)
+export * from './pipeline/index.js';

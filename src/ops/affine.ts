@@ -4,7 +4,11 @@ import { checkFiniteNumber, checkImage, checkOptions, isFiniteNumber } from '../
 import { kernels } from '../wasm/kernels.js';
 import { runKernel, type KernelStep } from '../wasm/run.js';
 import { affineFormStep } from './affineForm.js';
-import { checkSampling, type WarpOptions } from './border.js';
+import { borderParam, checkSampling, fillParam, interpolationParam, type WarpOptions } from './border.js';
+import { defineOp } from './define.js';
+import { pair } from './geometryParams.js';
+
+import { number } from './params.js';
 
 /** The parameters of {@link affine}; every one defaults to the identity. */
 export interface AffineParams {
@@ -76,3 +80,45 @@ export function affine(img: RgbaImage, params: AffineParams, options?: WarpOptio
   const src = checkImage(img);
   return runKernel(src, affineStep(params, options), options?.out);
 }
+
+/**
+ * The affine transform about the centre, defined once (see src/ops/define.ts). Records hold every
+ * parameter as a pair, so they replay whatever short form the caller wrote.
+ *
+ * @example
+ * affineOp.mapPoint!({ degrees: 0, translate: [3, 4], scale: [1, 1], shear: [0, 0], interpolation: 'bilinear', border: 'constant', fill: [0, 0, 0, 0] }, 9, 9)(4, 4); // [7, 8]
+ */
+export const affineOp = defineOp({
+  name: 'affine',
+  doc: "Rotates, scales, shears and translates about the image centre, keeping the size: p' = c + t + R·Sh·S·(p − c). affine(img, { degrees: d }) gives the bytes of rotate(img, d).",
+  params: {
+    degrees: number({ doc: 'Rotation, counter-clockwise on screen, in degrees.', default: 0 }),
+    translate: pair({ doc: 'Translation [tx, ty] in pixels.', default: [0, 0], expected: 'an array [tx, ty] of 2 finite numbers' }),
+    scale: pair({ doc: 'Scale: one factor for both axes or [sx, sy], each > 0.', default: [1, 1], exclusiveMin: 0, valid: (v) => v > 0, expected: 'a number > 0 or an array [sx, sy] of them' }),
+    shear: pair({
+      doc: 'Shear in degrees within (−90, 90): one number shears x only (as torchvision), or [shx, shy].',
+      default: [0, 0],
+      singleIsX: true,
+      exclusiveMin: -90,
+      valid: (v) => Math.abs(v) < 90,
+      expected: 'degrees in (−90, 90): a number or an array [shx, shy]',
+    }),
+    interpolation: interpolationParam,
+    border: borderParam,
+    fill: fillParam,
+  },
+  step: ({ degrees, translate, scale, shear, ...options }) => affineStep({ degrees, translate, scale, shear }, options),
+  caption: ({ degrees, translate, scale, shear }) =>
+    `affine ${degrees.toFixed(1)}° t ${translate.map((v) => v.toFixed(1)).join(',')} s ${scale.map((v) => v.toFixed(2)).join(',')} sh ${shear.map((v) => v.toFixed(1)).join(',')}`,
+  mapPoint: ({ degrees, translate: [tx, ty], scale, shear }, width, height) => {
+    // the kernels' output → source matrix, inverted: the forward map p' = c + t + M (p − c)
+    const at = kernels.affineInverse(degrees, shear[0], shear[1], scale[0], scale[1]);
+    const [i00, i01, i10, i11] = new Float64Array(kernels.memory.buffer, at, 4) as unknown as [number, number, number, number];
+    const det = i00 * i11 - i01 * i10;
+    const [cx, cy] = [(width - 1) / 2, (height - 1) / 2];
+    return (x, y) => {
+      const [u, v] = [x - cx, y - cy];
+      return [cx + tx + (i11 * u - i01 * v) / det, cy + ty + (i00 * v - i10 * u) / det];
+    };
+  },
+});

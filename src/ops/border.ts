@@ -1,6 +1,7 @@
 import { invalidArgument } from '../errors.js';
 import type { Rgba } from '../image.js';
 import { checkColor } from '../validate.js';
+import { choice, color } from './params.js';
 
 /**
  * How a geometric op reads neighbours outside the source (DESIGN-ops.md, "Coordinates and borders"):
@@ -13,10 +14,10 @@ export type Border = 'constant' | 'edge' | 'reflect' | 'symmetric' | 'wrap';
 export type Interpolation = 'bilinear' | 'nearest';
 
 /** Every border mode, in the order of the kernels' border codes (assembly/geometry/border.ts). */
-export const BORDERS: readonly Border[] = ['constant', 'edge', 'reflect', 'symmetric', 'wrap'];
+export const BORDERS = ['constant', 'edge', 'reflect', 'symmetric', 'wrap'] as const satisfies readonly Border[];
 
 /** Every interpolation. */
-export const INTERPOLATIONS: readonly Interpolation[] = ['bilinear', 'nearest'];
+export const INTERPOLATIONS = ['bilinear', 'nearest'] as const satisfies readonly Interpolation[];
 
 /** The options every warp takes. */
 export interface WarpOptions {
@@ -49,6 +50,24 @@ export function checkBorder(value: unknown, param: string): number {
   const code = BORDERS.indexOf(value as Border);
   if (code < 0) throw invalidArgument(param, `one of ${BORDERS.map((b) => `'${b}'`).join(', ')}`, value);
   return code;
+}
+
+/** The `border` parameter of every geometric op's definition. */
+export const borderParam = choice({
+  doc: "Where neighbours outside the source read from: 'constant' (fill), 'edge', 'reflect' (…2 1 | 0 1…), 'symmetric' (…1 0 | 0 1…), 'wrap'.",
+  values: BORDERS,
+  default: 'constant',
+});
+
+/** The `interpolation` parameter of every warp's definition. */
+export const interpolationParam = choice({ doc: "How the source is sampled: 'bilinear' or 'nearest'.", values: INTERPOLATIONS, default: 'bilinear' });
+
+/** The `fill` parameter: the colour of a constant border. */
+export const fillParam = color({ doc: 'The colour of a constant border (and of uncovered areas), [r, g, b, a].', default: [0, 0, 0, 0] });
+
+/** A checked border mode's kernel code. */
+export function borderCode(border: Border): number {
+  return BORDERS.indexOf(border);
 }
 
 /** Validates `interpolation`, `border` and `fill` of an options object (named `param`). */

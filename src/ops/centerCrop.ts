@@ -3,6 +3,8 @@ import type { AugkitImage, RgbaImage } from '../image.js';
 import { checkDimension, checkImage, checkOptions } from '../validate.js';
 import { runKernel, type KernelStep } from '../wasm/run.js';
 import { rectCropStep, type CropOptions } from './crop.js';
+import { defineOp } from './define.js';
+import { dimension } from './params.js';
 
 /**
  * The centre crop as a kernel step (see src/wasm/run.ts), its arguments validated.
@@ -35,3 +37,19 @@ export function centerCrop(img: RgbaImage, width: number, height: number, option
   const src = checkImage(img);
   return runKernel(src, centerCropStep(width, height), checkOptions(options).out);
 }
+
+/**
+ * The centre crop, defined once (see src/ops/define.ts).
+ *
+ * @example
+ * centerCropOp.mapPoint!({ width: 32, height: 32 }, 64, 48)(16, 8); // [0, 0]
+ */
+export const centerCropOp = defineOp({
+  name: 'centerCrop',
+  doc: 'Crops width × height out of the middle: x = floor((W − width) / 2), y likewise (torchvision rounds half to even). Larger than the image → INVALID_ARGUMENT.',
+  positional: ['width', 'height'],
+  params: { width: dimension({ doc: 'Width of the crop, at most the image width.' }), height: dimension({ doc: 'Height of the crop, at most the image height.' }) },
+  step: ({ width, height }) => centerCropStep(width, height),
+  caption: ({ width, height }) => `centre crop ${width}×${height}`,
+  mapPoint: ({ width, height }, sw, sh) => (x, y) => [x - Math.floor((sw - width) / 2), y - Math.floor((sh - height) / 2)],
+});

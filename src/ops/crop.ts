@@ -2,6 +2,9 @@ import { invalidArgument } from '../errors.js';
 import type { AugkitImage, RgbaImage } from '../image.js';
 import { checkDimension, checkImage, checkOptions } from '../validate.js';
 import { overlaps, runKernel, type KernelStep } from '../wasm/run.js';
+import { defineOp } from './define.js';
+import { offset } from './geometryParams.js';
+import { dimension } from './params.js';
 
 /** A rectangle in pixels: its upper-left pixel (x, y) and its size. */
 export interface Rect {
@@ -83,3 +86,24 @@ export function crop(img: RgbaImage, rect: Rect, options?: CropOptions): AugkitI
   const src = checkImage(img);
   return runKernel(src, cropStep(rect), checkOptions(options).out);
 }
+
+/**
+ * The crop, defined once (see src/ops/define.ts).
+ *
+ * @example
+ * cropOp.mapPoint!({ x: 10, y: 5, width: 20, height: 20 }, 64, 48)(10, 5); // [0, 0]
+ */
+export const cropOp = defineOp({
+  name: 'crop',
+  doc: 'Copies the rectangle { x, y, width, height } out of the image, exactly; it must lie inside the image.',
+  positional: ['x', 'y', 'width', 'height'],
+  params: {
+    x: offset('Left column of the rectangle.'),
+    y: offset('Top row of the rectangle.'),
+    width: dimension({ doc: 'Width of the rectangle.' }),
+    height: dimension({ doc: 'Height of the rectangle.' }),
+  },
+  step: (rect) => cropStep(rect),
+  caption: ({ x, y, width, height }) => `crop ${width}×${height} at ${x},${y}`,
+  mapPoint: ({ x: left, y: top }) => (x, y) => [x - left, y - top],
+});

@@ -2,7 +2,10 @@ import { invalidArgument } from '../errors.js';
 import type { AugkitImage, Rgba, RgbaImage } from '../image.js';
 import { checkColor, checkImage, checkOptions } from '../validate.js';
 import { overlaps, runKernel, type KernelStep } from '../wasm/run.js';
-import { borderIndex, checkBorder, packColor, type Border } from './border.js';
+import { borderIndex, borderParam, checkBorder, fillParam, packColor, type Border } from './border.js';
+import { defineOp } from './define.js';
+import { offset } from './geometryParams.js';
+
 
 /** Pixels to add on each side (non-negative integers). */
 export interface Padding {
@@ -95,3 +98,26 @@ export function pad(img: RgbaImage, padding: Padding, options?: PadOptions): Aug
   const src = checkImage(img);
   return runKernel(src, padStep(padding, options), options?.out);
 }
+
+/**
+ * The pad, defined once (see src/ops/define.ts).
+ *
+ * @example
+ * padOp.mapPoint!({ top: 2, right: 0, bottom: 0, left: 3, border: 'constant', fill: [0, 0, 0, 0] }, 8, 8)(0, 0); // [3, 2]
+ */
+export const padOp = defineOp({
+  name: 'pad',
+  doc: 'Adds margins of top, right, bottom and left pixels, exactly, filled by `border` (any mode).',
+  positional: ['top', 'right', 'bottom', 'left'],
+  params: {
+    top: offset('Rows added above.'),
+    right: offset('Columns added on the right.'),
+    bottom: offset('Rows added below.'),
+    left: offset('Columns added on the left.'),
+    border: borderParam,
+    fill: fillParam,
+  },
+  step: ({ top, right, bottom, left, border, fill }) => padStep({ top, right, bottom, left }, { border, fill }),
+  caption: ({ top, right, bottom, left, border }) => `pad ${top},${right},${bottom},${left} ${border}`,
+  mapPoint: ({ top, left }) => (x, y) => [x + left, y + top],
+});

@@ -3,8 +3,12 @@ import type { AugkitImage, RgbaImage } from '../image.js';
 import { checkDimension, checkImage, checkOptions, isFiniteNumber } from '../validate.js';
 import { runKernel, type KernelStep } from '../wasm/run.js';
 import { FARTHEST_SOURCE } from './affineForm.js';
-import { checkSampling, type WarpOptions } from './border.js';
+import { borderParam, checkSampling, fillParam, interpolationParam, type WarpOptions } from './border.js';
 import { solveHomography } from './homography.js';
+import { defineOp } from './define.js';
+import { outputDimension } from './geometryParams.js';
+
+import { param } from './params.js';
 
 /** Four points `[x, y]` in pixel-centre coordinates (the corners of a W×H image are `[0, 0]` … `[W−1, H−1]`). */
 export type Quad = readonly [readonly [number, number], readonly [number, number], readonly [number, number], readonly [number, number]];
@@ -85,3 +89,47 @@ export function perspective(img: RgbaImage, from: Quad, to: Quad, options?: Pers
   const src = checkImage(img);
   return runKernel(src, perspectiveStep(from, to, options), options?.out);
 }
+
+const quadParam = (doc: string) =>
+  param<Quad>({
+    doc,
+    schema: {
+      type: 'array',
+      minItems: 4,
+      maxItems: 4,
+      items: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'number' } },
+      'x-expected': 'an array of 4 points [x, y] of finite numbers within ±2^30',
+    },
+    check: checkQuad,
+  });
+
+/**
+ * The perspective warp, defined once (see src/ops/define.ts).
+ *
+ * @example
+ * const square = [[0, 0], [9, 0], [9, 9], [0, 9]] as const;
+ * perspectiveOp.mapPoint!({ from: square, to: square, interpolation: 'bilinear', border: 'constant', fill: [0, 0, 0, 0] }, 10, 10)(3, 4); // [3, 4]
+ */
+export const perspectiveOp = defineOp({
+  name: 'perspective',
+  doc: 'A projective warp: the four source corners `from` land on `to` (homography solved in float64); output pixels behind the horizon take `fill`.',
+  positional: ['from', 'to'],
+  params: {
+    from: quadParam('Four source points [x, y] (pixel centres).'),
+    to: quadParam('Where they land in the output.'),
+    width: outputDimension('Output width (default: the input width).'),
+    height: outputDimension('Output height (default: the input height).'),
+    interpolation: interpolationParam,
+    border: borderParam,
+    fill: fillParam,
+  },
+  step: ({ from, to, ...options }) => perspectiveStep(from, to, options),
+  caption: () => 'perspective',
+  mapPoint: ({ from, to }) => {
+    const h = solveHomography(from, to)!;
+    return (x, y) => {
+      const w = h[6]! * x + h[7]! * y + 1;
+      return [(h[0]! * x + h[1]! * y + h[2]!) / w, (h[3]! * x + h[4]! * y + h[5]!) / w];
+    };
+  },
+});

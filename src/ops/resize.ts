@@ -1,10 +1,11 @@
-import { invalidArgument } from '../errors.js';
 import type { AugkitImage, Rgba, RgbaImage } from '../image.js';
 import { checkPixelLimit } from '../limits.js';
-import { checkBoolean, checkColor, checkDimension, checkImage, checkOptions } from '../validate.js';
 import type { Kernels } from '../wasm/kernels.js';
-import { runKernel, type Buffers, type KernelStep } from '../wasm/run.js';
-import { checkBorder, packColor, type Border } from './border.js';
+import type { Buffers, KernelStep } from '../wasm/run.js';
+import { borderCode, borderParam, fillParam, packColor, type Border } from './border.js';
+import { applyOp, defineOp } from './define.js';
+import { boolean, choice, dimension, omittedWhenDefault } from './params.js';
+import { resizeScratchBytes } from './resizeScratch.js';
 
 /**
  * How `resize` meets a target of another aspect ratio (sharp's names): `'fill'` stretches to exactly
@@ -99,41 +100,41 @@ function fitStep(fit: 'cover' | 'contain', dw: number, dh: number, antialias: bo
   };
 }
 
-/**
- * The resize as a kernel step (see src/wasm/run.ts), its arguments validated.
- *
- * @throws {AugkitError} INVALID_ARGUMENT for a bad size or option.
- */
-export function resizeStep(width: number, height: number, options?: ResizeOptions): KernelStep {
-  const dw = checkDimension(width, 'width');
-  const dh = checkDimension(height, 'height');
-  const { antialias = false, fit = 'fill', border = 'constant', fill = [0, 0, 0, 0] } = checkOptions(options);
-  checkBoolean(antialias, 'options.antialias');
-  if (fit !== 'fill' && fit !== 'cover' && fit !== 'contain') {
-    throw invalidArgument('options.fit', "'fill', 'cover' or 'contain'", fit);
-  }
-  const borderCode = checkBorder(border, 'options.border');
-  const color = packColor(checkColor(fill, 'options.fill'));
-  if (fit === 'fill') return scaledResizeStep('resize', () => [dw, dh], antialias);
-  return fitStep(fit, dw, dh, antialias, borderCode, color);
-}
+/** The forward map of a plain resize from sw×sh to dw×dh (half-pixel centres). */
+const scaleMap = (sw: number, sh: number, dw: number, dh: number, ox: number, oy: number) => (x: number, y: number) =>
+  [((x + 0.5) * dw) / sw - 0.5 + ox, ((y + 0.5) * dh) / sh - 0.5 + oy] as const;
 
 /**
- * Bytes of scratch each resize kernel needs, computed here in float64 rather than by the kernels'
- * `resize*Scratch` exports: those return a wasm32 `usize`, which wraps past 4 GiB (and reads as negative
- * past 2 GiB in JavaScript), so a legal request such as 1×40000 → 40000×1 with antialias would get a
- * scratch region far too small and the kernel would write outside it. A true size over what linear memory
- * can hold becomes TOO_LARGE in `reserve`. Same formulas as assembly/geometry/resize*.ts (a test checks
- * that they agree wherever the kernels' arithmetic does not wrap).
+ * The resize, defined once (see src/ops/define.ts). `fit`, `border` and `fill` came later: records leave
+ * them out while they hold their defaults, so earlier manifests keep their bytes.
+ *
+ * @example
+ * resizeOp.mapPoint!({ width: 200, height: 100, antialias: false, fit: 'fill', border: 'constant', fill: [0, 0, 0, 0] }, 400, 200)(399.5, 0); // [199.75, -0.25]
  */
-export function resizeScratchBytes(sw: number, sh: number, dw: number, dh: number, antialias: boolean): number {
-  // bilinear: per output column an 8-byte entry, plus two row buffers of 8 bytes a pixel in whole vectors
-  if (!antialias) return dw * 8 + 2 * Math.ceil((dw * 8) / 16) * 16;
-  const tableBytes = (inSize: number, outSize: number) =>
-    inSize === outSize ? 0 : (2 + Math.ceil(Math.max(inSize / outSize, 1)) * 2 + 1) * 4 * outSize;
-  const intermediate = sw !== dw && sh !== dh ? dw * sh * 4 : 0;
-  return tableBytes(sw, dw) + tableBytes(sh, dh) + intermediate;
-}
+export const resizeOp = defineOp({
+  name: 'resize',
+  doc: "Resizes to width × height, bilinear with half-pixel centres (cv2.INTER_LINEAR within ±1); `antialias` widens the filter when shrinking (Pillow BILINEAR). `fit` (sharp's names): 'fill' stretches, 'cover' scales and crops the centre, 'contain' scales and pads. The same size is an exact copy.",
+  positional: ['width', 'height'],
+  params: {
+    width: dimension({ doc: 'Target width in pixels.' }),
+    height: dimension({ doc: 'Target height in pixels.' }),
+    antialias: boolean({ doc: 'Widen the triangle filter when shrinking, so every source pixel contributes (Pillow BILINEAR).', default: false }),
+    fit: omittedWhenDefault(
+      choice({ doc: "'fill' (stretch), 'cover' (scale to cover, crop the centre) or 'contain' (scale to fit, pad).", values: ['fill', 'cover', 'contain'], default: 'fill' }),
+    ),
+    border: omittedWhenDefault(borderParam),
+    fill: omittedWhenDefault(fillParam),
+  },
+  step: ({ width: dw, height: dh, antialias, fit, border, fill }) =>
+    fit === 'fill' ? scaledResizeStep('resize', () => [dw, dh], antialias) : fitStep(fit, dw, dh, antialias, borderCode(border), packColor(fill)),
+  caption: ({ width, height, fit }) => `resize ${width}×${height}${fit === 'fill' ? '' : ` ${fit}`}`,
+  mapPoint: ({ width: dw, height: dh, fit }, sw, sh) => {
+    if (fit === 'fill') return scaleMap(sw, sh, dw, dh, 0, 0);
+    const [rw, rh] = fitSize(fit, sw, sh, dw, dh);
+    const [ox, oy] = fit === 'cover' ? [-Math.floor((rw - dw) / 2), -Math.floor((rh - dh) / 2)] : [Math.floor((dw - rw) / 2), Math.floor((dh - rh) / 2)];
+    return scaleMap(sw, sh, rw, rh, ox, oy);
+  },
+});
 
 /**
  * Resizes to `width`×`height` with bilinear interpolation and half-pixel centres:
@@ -163,7 +164,5 @@ export function resizeScratchBytes(sw: number, sh: number, dw: number, dh: numbe
  * for (const frame of frames) feed(resize(frame, 224, 224, { out }));
  */
 export function resize(img: RgbaImage, width: number, height: number, options?: ResizeOptions): AugkitImage {
-  const src = checkImage(img);
-  const step = resizeStep(width, height, options);
-  return runKernel(src, step, options?.out);
+  return applyOp(resizeOp, img, { width, height }, options);
 }

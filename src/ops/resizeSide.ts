@@ -2,6 +2,8 @@ import type { AugkitImage, RgbaImage } from '../image.js';
 import { checkBoolean, checkDimension, checkImage, checkOptions } from '../validate.js';
 import { runKernel, type KernelStep } from '../wasm/run.js';
 import { scaledResizeStep } from './resize.js';
+import { defineOp } from './define.js';
+import { boolean, dimension } from './params.js';
 
 export interface ResizeSideOptions {
   /** Widen the filter when shrinking (Pillow's BILINEAR), default false; see `resize`. */
@@ -80,3 +82,45 @@ export function resizeLonger(img: RgbaImage, n: number, options?: ResizeSideOpti
   const src = checkImage(img);
   return runKernel(src, resizeLongerStep(n, options), options?.out);
 }
+
+const sideParams = {
+  n: dimension({ doc: 'The new length of the chosen side, in pixels.' }),
+  antialias: boolean({ doc: 'Widen the filter when shrinking (Pillow BILINEAR).', default: false }),
+};
+
+const sideMap = (which: 'shorter' | 'longer', n: number, sw: number, sh: number) => {
+  const [dw, dh] = sideSize(which, sw, sh, n);
+  return (x: number, y: number) => [((x + 0.5) * dw) / sw - 0.5, ((y + 0.5) * dh) / sh - 0.5] as const;
+};
+
+/**
+ * resizeShorter, defined once (see src/ops/define.ts).
+ *
+ * @example
+ * resizeShorterOp.step({ n: 256, antialias: true }).outputSize(640, 480); // [341, 256]
+ */
+export const resizeShorterOp = defineOp({
+  name: 'resizeShorter',
+  doc: 'Resizes so the shorter side is n, keeping the aspect ratio (albumentations SmallestMaxSize; the other side rounded half up).',
+  positional: ['n'],
+  params: sideParams,
+  step: ({ n, antialias }) => resizeShorterStep(n, { antialias }),
+  caption: ({ n }) => `shorter side ${n}`,
+  mapPoint: ({ n }, sw, sh) => sideMap('shorter', n, sw, sh),
+});
+
+/**
+ * resizeLonger, defined once (see src/ops/define.ts).
+ *
+ * @example
+ * resizeLongerOp.step({ n: 320, antialias: true }).outputSize(640, 480); // [320, 240]
+ */
+export const resizeLongerOp = defineOp({
+  name: 'resizeLonger',
+  doc: 'Resizes so the longer side is n, keeping the aspect ratio (albumentations LongestMaxSize; the other side rounded half up).',
+  positional: ['n'],
+  params: sideParams,
+  step: ({ n, antialias }) => resizeLongerStep(n, { antialias }),
+  caption: ({ n }) => `longer side ${n}`,
+  mapPoint: ({ n }, sw, sh) => sideMap('longer', n, sw, sh),
+});

@@ -1,13 +1,45 @@
 import type { AugkitImage, RgbaImage } from '../image.js';
-import { checkBoolean, checkFiniteNumber, checkImage, checkOptions } from '../validate.js';
 import { kernels } from '../wasm/kernels.js';
-import { runKernel, type KernelStep } from '../wasm/run.js';
-import { checkSampling, type WarpOptions } from './border.js';
+import { borderCode, borderParam, fillParam, interpolationParam, packColor, type WarpOptions } from './border.js';
+import { applyOp, defineOp } from './define.js';
+import { boolean, number, omittedWhenDefault } from './params.js';
 
 export interface RotateOptions extends WarpOptions {
   /** Grow the canvas so the whole rotated image fits (default false: keep the input size). */
   expand?: boolean;
 }
+
+/**
+ * The rotation, defined once (see src/ops/define.ts). `interpolation` and `border` came later: records
+ * leave them out while they hold their defaults, so earlier manifests keep their bytes.
+ *
+ * @example
+ * rotateOp.step({ degrees: 17, expand: false, fill: [0, 0, 0, 0], interpolation: 'bilinear', border: 'constant' }).outputSize(640, 480); // [640, 480]
+ */
+export const rotateOp = defineOp({
+  name: 'rotate',
+  doc: 'Rotates counter-clockwise about the image centre ((w−1)/2, (h−1)/2); neighbours outside the image follow `border` (default: `fill`).',
+  positional: ['degrees'],
+  params: {
+    degrees: number({ doc: 'Angle in degrees, counter-clockwise (negative turns clockwise); any finite value, reduced modulo 360.' }),
+    expand: boolean({ doc: 'Grow the canvas so the whole rotated image fits.', default: false }),
+    fill: fillParam,
+    interpolation: omittedWhenDefault(interpolationParam),
+    border: omittedWhenDefault(borderParam),
+  },
+  step: ({ degrees, expand, fill, interpolation, border }) => {
+    const packed = packColor(fill);
+    const code = borderCode(border);
+    const nearest = interpolation === 'nearest';
+    return {
+      op: 'rotate',
+      outputSize: (w, h) => [kernels.rotatedWidth(w, h, degrees, expand), kernels.rotatedHeight(w, h, degrees, expand)],
+      scratchBytes: (k, _sw, _sh, dw) => k.rotateScratch(dw),
+      run: (k, b, w, h, dw, dh) => k.rotate(b.src, w, h, b.dst, dw, dh, degrees, packed, b.scratch, code, nearest),
+    };
+  },
+  caption: ({ degrees, expand }) => `rotate ${degrees.toFixed(1)}°${expand ? ' expand' : ''}`,
+});
 
 /**
  * Rotates counter-clockwise by `degrees` (negative turns clockwise) about the image centre
@@ -30,26 +62,5 @@ export interface RotateOptions extends WarpOptions {
  * const mirrored = rotate(img, 30, { border: 'reflect' }); // no empty corners
  */
 export function rotate(img: RgbaImage, degrees: number, options?: RotateOptions): AugkitImage {
-  const src = checkImage(img);
-  const step = rotateStep(degrees, options);
-  return runKernel(src, step, options?.out);
-}
-
-/**
- * The rotation as a kernel step (see src/wasm/run.ts), its arguments validated.
- *
- * @throws {AugkitError} INVALID_ARGUMENT for a bad angle or option.
- */
-export function rotateStep(degrees: number, options?: RotateOptions): KernelStep {
-  checkFiniteNumber(degrees, 'degrees');
-  const checked = checkOptions(options);
-  const { expand = false } = checked;
-  checkBoolean(expand, 'options.expand');
-  const { border, nearest, fill } = checkSampling(checked);
-  return {
-    op: 'rotate',
-    outputSize: (w, h) => [kernels.rotatedWidth(w, h, degrees, expand), kernels.rotatedHeight(w, h, degrees, expand)],
-    scratchBytes: (k, _sw, _sh, dw) => k.rotateScratch(dw),
-    run: (k, b, w, h, dw, dh) => k.rotate(b.src, w, h, b.dst, dw, dh, degrees, fill, b.scratch, border, nearest),
-  };
+  return applyOp(rotateOp, img, { degrees }, options);
 }

@@ -3,7 +3,11 @@ import type { AugkitImage, RgbaImage } from '../image.js';
 import { checkDimension, checkImage, checkOptions, isFiniteNumber } from '../validate.js';
 import { runKernel, type KernelStep } from '../wasm/run.js';
 import { affineFormStep } from './affineForm.js';
-import { checkSampling, type WarpOptions } from './border.js';
+import { borderParam, checkSampling, fillParam, interpolationParam, type WarpOptions } from './border.js';
+import { defineOp } from './define.js';
+import { outputDimension } from './geometryParams.js';
+
+import { param } from './params.js';
 
 /** An output → source affine matrix `[a, b, c, d, e, f]`: `sx = (a·x + b·y) + c`, `sy = (d·x + e·y) + f`. */
 export type AffineMatrix = readonly [number, number, number, number, number, number];
@@ -65,3 +69,39 @@ export function warpAffine(img: RgbaImage, matrix: AffineMatrix, options?: WarpA
   const src = checkImage(img);
   return runKernel(src, warpAffineStep(matrix, options), options?.out);
 }
+
+/**
+ * The affine warp, defined once (see src/ops/define.ts).
+ *
+ * @example
+ * warpAffineOp.mapPoint!({ matrix: [1, 0, -10, 0, 1, -5], interpolation: 'bilinear', border: 'constant', fill: [0, 0, 0, 0] }, 64, 48)(0, 0); // [10, 5]
+ */
+export const warpAffineOp = defineOp({
+  name: 'warpAffine',
+  doc: 'Warps by a matrix [a, b, c, d, e, f] mapping each output pixel to its source: sx = (a·x + b·y) + c, sy = (d·x + e·y) + f (float64); neighbours outside follow `border`.',
+  positional: ['matrix'],
+  params: {
+    matrix: param<AffineMatrix>({
+      doc: 'The output → source matrix [a, b, c, d, e, f].',
+      schema: { type: 'array', minItems: 6, maxItems: 6, items: { type: 'number' }, 'x-expected': 'an array of 6 finite numbers [a, b, c, d, e, f]' },
+      check: (value, name) => {
+        if (!Array.isArray(value) || value.length !== 6 || !value.every(isFiniteNumber)) {
+          throw invalidArgument(name, 'an array of 6 finite numbers [a, b, c, d, e, f]', value);
+        }
+        return [value[0], value[1], value[2], value[3], value[4], value[5]];
+      },
+    }),
+    width: outputDimension('Output width (default: the input width).'),
+    height: outputDimension('Output height (default: the input height).'),
+    interpolation: interpolationParam,
+    border: borderParam,
+    fill: fillParam,
+  },
+  step: ({ matrix, ...options }) => warpAffineStep(matrix, options),
+  caption: ({ matrix }) => `warp [${matrix.map((v) => Number(v.toFixed(2))).join(' ')}]`,
+  mapPoint: ({ matrix: [a, b, c, d, e, f] }) => {
+    // the inverse of the output → source map
+    const det = a * e - b * d;
+    return (x, y) => [(e * (x - c) - b * (y - f)) / det, (a * (y - f) - d * (x - c)) / det];
+  },
+});

@@ -142,7 +142,7 @@ for (const entry of entries) {
   console.log(`${pad(entry.id, 18)}${pad(entry.label, 34)}${pad(entry.version, 58)}${pad(seconds(entry.ms), 8)}${result}`);
 }
 for (const check of typecheck) {
-  console.log(`${pad(check.id, 52)}${pad(versions.typescript, 58)}${pad(seconds(check.ms), 8)}${check.ok ? 'ok' : 'FAIL'}`);
+  console.log(`${pad(check.id, 52)}${pad(check.version ?? versions.typescript, 58)}${pad(seconds(check.ms), 8)}${check.ok ? 'ok' : 'FAIL'}`);
 }
 for (const note of notes) console.log(`\n${note}`);
 

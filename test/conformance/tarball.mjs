@@ -2,14 +2,16 @@
 // system's temp directory (outside the repository, so nothing resolves to the checkout), then run the
 // conformance script there as a user would — Node ESM `import`, Node CommonJS `require`, Deno (npm
 // compatibility with the consumer's node_modules) and Bun — and type-check a TypeScript consumer with
-// `tsc --noEmit` under `moduleResolution: bundler` and `node16` (ESM .ts and CommonJS .cts). This catches a
-// file missing from `files` or `exports`.
+// `tsc --noEmit` under `moduleResolution: bundler` and `node16` (ESM .ts and CommonJS .cts), and runs the
+// packaging checks of packaging.mjs (publint, attw, the pinned file list). This catches a file missing from
+// `files` or `exports`.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FIXTURES } from './ops.mjs';
 import { parseReport, run, runOk } from './lib/processes.mjs';
+import { runPackagingChecks } from './packaging.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -120,6 +122,7 @@ export async function runTarballChecks() {
       const result = await run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', config], { cwd: consumer });
       typecheck.push({ id, ok: result.code === 0, output: (result.stdout + result.stderr).trim(), ms: result.ms });
     }
+    typecheck.push(...(await runPackagingChecks(join(work, info.filename), files)));
     const tarballBytes = readFileSync(join(work, info.filename)).length;
     return { checks, typecheck, packMs, tarball: { name: info.filename, bytes: tarballBytes, files: info.files.length } };
   } finally {

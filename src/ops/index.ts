@@ -1,0 +1,14 @@
+// The op catalogue: one export line per op file — its definition(s), public function(s) and their types.
+// Every op definition exported from here is picked up by the pipeline (applied records, replay), the recipe
+// schema and the docs table (docs/ops-table.md); src/index.ts re-exports all of it.
+export { affine, affineOp, type AffineParams } from './affine.js';
+export { centerCrop, centerCropOp } from './centerCrop.js';
+export { crop, cropOp, type CropOptions, type Rect } from './crop.js';
+export { flipHorizontal, flipHorizontalOp, flipVertical, flipVerticalOp, type FlipOptions } from './flip.js';
+export { pad, padOp, type Padding, type PadOptions } from './pad.js';
+export { perspective, perspectiveOp, type PerspectiveOptions, type Quad } from './perspective.js';
+export { resize, resizeOp, type Fit, type ResizeOptions } from './resize.js';
+export { resizeLonger, resizeLongerOp, resizeShorter, resizeShorterOp, type ResizeSideOptions } from './resizeSide.js';
+export { rotate, rotateOp, type RotateOptions } from './rotate.js';
+export { saltAndPepper, saltAndPepperOp, type SaltAndPepperOptions, type SaltAndPepperResult } from './saltAndPepper.js';
+export { warpAffine, warpAffineOp, type AffineMatrix, type WarpAffineOptions } from './warpAffine.js';

@@ -1,0 +1,146 @@
+import type { OpDefinition } from '../ops/define.js';
+import type { JsonSchema } from '../ops/params.js';
+import { opDefinitions, transformDefinitions } from './catalogue.js';
+import type { TransformDefinition } from './defineTransform.js';
+import { stepProbability } from './transform.js';
+
+const quoted = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(', ');
+
+/** The `{ op, ...params }` object schema of one definition; `required` lists what must be written. */
+function objectSchema(name: string, doc: string, properties: Record<string, JsonSchema>, required: readonly string[]): JsonSchema {
+  return {
+    description: doc,
+    type: 'object',
+    ...(required.length > 0 && { required }),
+    additionalProperties: false,
+    properties: { op: { const: name }, ...properties },
+  };
+}
+
+/** A tagged union over `op`: `{ op: enum }` plus one `if op = N then $ref` branch per member. */
+function unionSchema(description: string, expected: string, names: readonly string[], refPrefix: string): JsonSchema {
+  return {
+    description,
+    'x-expected': expected,
+    type: 'object',
+    required: ['op'],
+    properties: { op: { 'x-expected': `one of ${quoted(names)}`, enum: names } },
+    allOf: names.map((name) => ({
+      if: { required: ['op'], properties: { op: { const: name } } },
+      then: { $ref: `${refPrefix}${name}` },
+    })),
+  };
+}
+
+/** A recipe step's schema: every parameter optional that has a default, `p` first. */
+function stepSchema(definition: TransformDefinition): JsonSchema {
+  const entries = Object.entries(definition.params);
+  const properties = Object.fromEntries([['p', stepProbability.schema], ...entries.map(([key, p]) => [key, p.schema])]);
+  const required = entries.filter(([, p]) => p.default === undefined && p.optional !== true).map(([key]) => key);
+  return objectSchema(definition.name, definition.doc, properties, required);
+}
+
+/** An applied record's schema: every parameter recorded, so required, except optional ones and `omitDefault` ones. */
+function appliedSchema(definition: OpDefinition): JsonSchema {
+  const entries = Object.entries(definition.params);
+  const required = entries.filter(([, p]) => p.optional !== true && p.omitDefault !== true).map(([key]) => key);
+  return objectSchema(definition.name, definition.doc, Object.fromEntries(entries.map(([key, p]) => [key, p.schema])), required);
+}
+
+/**
+ * Moves every property schema used by more than one definition (a shared parameter: `fill`, `border` …)
+ * into `definitions` as `param:<name>` and refers to it, so Ajv generates its check once.
+ */
+function shareRepeatedParams(definitions: Record<string, JsonSchema>): Record<string, JsonSchema> {
+  const uses = new Map<string, { name: string; count: number }>();
+  const members = Object.values(definitions).filter((d) => d.properties !== undefined && d.type === 'object');
+  for (const member of members) {
+    for (const [name, schema] of Object.entries(member.properties as Record<string, JsonSchema>)) {
+      const text = JSON.stringify(schema);
+      if (text.length < 80) continue;
+      const entry = uses.get(text) ?? { name, count: 0 };
+      uses.set(text, { ...entry, count: entry.count + 1 });
+    }
+  }
+  const shared: Record<string, JsonSchema> = {};
+  const refs = new Map<string, string>();
+  for (const [text, { name, count }] of uses) {
+    if (count < 2) continue;
+    let key = `param:${name}`;
+    for (let i = 2; key in shared; i++) key = `param:${name}${i}`;
+    shared[key] = JSON.parse(text) as JsonSchema;
+    refs.set(text, key);
+  }
+  const rewritten = Object.fromEntries(
+    Object.entries(definitions).map(([key, d]) => {
+      if (!members.includes(d)) return [key, d];
+      const properties = Object.fromEntries(
+        Object.entries(d.properties as Record<string, JsonSchema>).map(([name, schema]) => {
+          const ref = refs.get(JSON.stringify(schema));
+          return [name, ref === undefined ? schema : { $ref: `#/definitions/${ref}` }];
+        }),
+      );
+      return [key, { ...d, properties }];
+    }),
+  );
+  return { ...rewritten, ...shared };
+}
+
+/**
+ * The recipe JSON schema (draft-07), derived from the op and transform definitions: what
+ * scripts/build-recipe-validator.mjs writes to schema/recipe.schema.json and compiles with Ajv.
+ * `definitions.step` validates one recipe step (`step:<name>` each transform's), `definitions.applied` a
+ * list of applied records (`op:<name>` each op's).
+ *
+ * @example
+ * const schema = buildRecipeSchema();
+ * schema.definitions['step:randomFlip']; // { type: 'object', properties: { op, p, horizontal, vertical }, … }
+ */
+export function buildRecipeSchema(): JsonSchema & { definitions: Record<string, JsonSchema> } {
+  const transforms = [...transformDefinitions().values()];
+  const ops = [...opDefinitions().values()];
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://augkit.dev/schema/recipe.schema.json',
+    $comment: 'Generated by scripts/build-recipe-validator.mjs from the op and transform definitions (src/ops/, src/pipeline/transforms/) — do not edit.',
+    title: 'augkit recipe',
+    description: 'A named list of seeded random transforms, applied in order to each training image. Every step accepts p, the probability that it runs (default 1).',
+    type: 'object',
+    'x-expected': 'a recipe object { name, steps }',
+    required: ['name', 'steps'],
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string', 'x-expected': 'a string' },
+      name: {
+        description: "Names the output folder when several recipes run side by side: letters, digits, '.', '_', '+', '-'; up to 64 characters, not starting with '.' or '-'.",
+        'x-expected': "a name of 1-64 letters, digits, '.', '_', '+' or '-' (not starting with '.' or '-')",
+        type: 'string',
+        pattern: '^[A-Za-z0-9_+][A-Za-z0-9._+-]{0,63}$',
+      },
+      description: { type: 'string', 'x-expected': 'a string' },
+      steps: { description: 'The transforms, applied in order.', 'x-expected': 'an array of steps', type: 'array', items: { $ref: '#/definitions/step' } },
+    },
+    definitions: shareRepeatedParams({
+      step: unionSchema(
+        `One transform: ${transforms.map((t) => t.name).join(', ')}.`,
+        'a step object { op, ... }',
+        transforms.map((t) => t.name),
+        '#/definitions/step:',
+      ),
+      ...Object.fromEntries(transforms.map((t) => [`step:${t.name}`, stepSchema(t)])),
+      appliedOp: unionSchema(
+        'One operation as it was applied, with its drawn parameters (the `applied` list of a pipeline result or manifest record).',
+        'an applied-op object { op, ... }',
+        ops.map((o) => o.name),
+        '#/definitions/op:',
+      ),
+      ...Object.fromEntries(ops.map((o) => [`op:${o.name}`, appliedSchema(o)])),
+      applied: {
+        description: 'A list of applied operations, as `replay` takes it.',
+        'x-expected': 'an array of applied ops',
+        type: 'array',
+        items: { $ref: '#/definitions/appliedOp' },
+      },
+    }),
+  };
+}
