@@ -203,6 +203,14 @@ function withinLimit(width: number, height: number): Expectation {
   return width * height > getPixelLimit() ? tooLarge : { ok: true, width, height };
 }
 
+/** Whether an options object has a key the op does not know (op definitions reject those; `out` is always known). */
+function hasUnknownKey(options: unknown, known: readonly string[]): boolean {
+  return options !== undefined && Object.keys(options as object).some((key) => key !== 'out' && !known.includes(key));
+}
+
+/** An option of an op definition: only `undefined` takes the default (null is a wrong value). */
+const orDefault = (v: unknown, d: unknown) => (v === undefined ? d : v);
+
 function field(options: unknown, name: string): unknown {
   return options === undefined ? undefined : (options as Record<string, unknown>)[name];
 }
@@ -240,6 +248,7 @@ function opSpecs(files: readonly Uint8Array[]): OpSpec[] {
         const source = expectImage(image);
         if (!source.ok) return source;
         if (!isPositiveInteger(w) || !isPositiveInteger(h) || !isObjectOption(options)) return invalid;
+        if (hasUnknownKey(options, ['antialias'])) return invalid;
         const antialias = field(options, 'antialias');
         if (antialias !== undefined && typeof antialias !== 'boolean') return invalid;
         // antialias passes through a w × source-height image, which the limit applies to as well
@@ -274,6 +283,7 @@ function opSpecs(files: readonly Uint8Array[]): OpSpec[] {
         const source = expectImage(image);
         if (!source.ok) return source;
         if (typeof degrees !== 'number' || !Number.isFinite(degrees) || !isObjectOption(options)) return invalid;
+        if (hasUnknownKey(options, ['expand', 'fill'])) return invalid;
         const expand = field(options, 'expand');
         const fill = field(options, 'fill');
         if (expand !== undefined && typeof expand !== 'boolean') return invalid;
@@ -311,11 +321,12 @@ function opSpecs(files: readonly Uint8Array[]): OpSpec[] {
         const source = expectImage(image);
         if (!source.ok) return source;
         if (!isObjectOption(options)) return invalid;
-        // amount, saltVsPepper and perChannel take their default for null too (read with ??), unlike other options
-        const amount = field(options, 'amount') ?? 0.05;
-        const saltVsPepper = field(options, 'saltVsPepper') ?? 0.5;
+        if (hasUnknownKey(options, ['amount', 'saltVsPepper', 'perChannel', 'seed'])) return invalid;
+        // as every op definition: only undefined takes the default (null is a wrong value)
+        const amount = orDefault(field(options, 'amount'), 0.05);
+        const saltVsPepper = orDefault(field(options, 'saltVsPepper'), 0.5);
         const seed = field(options, 'seed');
-        const perChannel = field(options, 'perChannel') ?? false;
+        const perChannel = orDefault(field(options, 'perChannel'), false);
         if (!inUnit(amount) || !inUnit(saltVsPepper) || typeof perChannel !== 'boolean') return invalid;
         if (seed !== undefined && !(Number.isSafeInteger(seed) && (seed as number) >= 0)) return invalid;
         return source;
