@@ -46,6 +46,14 @@ const specs: GoalSpec[] = [
   { goal: 'resize 640×480→1280×960 ≥ 1.2× opencv.js INTER_LINEAR', group: 'resize 640×480 → 1280×960', threshold: 1.2, peer: 'opencv', peerKernel: 'opencv-kernel', peerReused: 'opencv-out' },
   { goal: 'rotate 17° same size ≥ 2× opencv.js warpAffine', group: 'rotate 1920×1080 17°', threshold: 2, peer: 'opencv', peerKernel: 'opencv-kernel', peerReused: 'opencv-out' },
   { goal: 'rotate 17° same size ≥ 3× sharp c=1 (rotate + extract)', group: 'rotate 1920×1080 17°', threshold: 3, peer: 'sharp' },
+  // geometric ops with border modes (bench/geometry.bench.ts)
+  ...['constant', 'edge', 'reflect', 'symmetric', 'wrap'].map((border) => ({
+    goal: `warpAffine rot 17° + scale 1.1 + shear 5°, ${border} ≥ 2× opencv.js warpAffine`, group: `warpAffine 1920×1080 ${border}`,
+    threshold: 2, peer: 'opencv', peerKernel: 'opencv-kernel', peerReused: 'opencv-out',
+  })),
+  { goal: 'perspective ≥ 2× opencv.js warpPerspective', group: 'perspective 1920×1080', threshold: 2, peer: 'opencv', peerKernel: 'opencv-kernel', peerReused: 'opencv-out' },
+  { goal: 'crop 1920×1080 → 1280×720 ≥ 0.5× memcpy of the output', group: 'crop 1920×1080 → 1280×720', threshold: 0.5, peer: 'memcpy-new', peerReused: 'memcpy-out' },
+  { goal: 'pad 64 px ≥ 0.5× memcpy of the output', group: 'pad 1920×1080 64 px', threshold: 0.5, peer: 'memcpy-new', peerReused: 'memcpy-out' },
   { goal: 'saltAndPepper 5 % ≥ 0.1× memcpy bandwidth', group: 'saltAndPepper 1920×1080', threshold: 0.1, peer: 'memcpy', peerKernel: 'memcpy' },
   { goal: 'saltAndPepper 5 % ≥ 15× a plain-JS loop', group: 'saltAndPepper 1920×1080', threshold: 15, peer: 'loop', peerKernel: 'loop' },
 ];

@@ -1,7 +1,7 @@
 // resize's fit modes and resizeShorter / resizeLonger, checked against the ops they are made of
 // (resize to the scaled size, then centerCrop or pad) and by the sizes they must produce.
 import { describe, expect, it } from 'vitest';
-import { centerCrop, pad, resize, resizeLonger, resizeShorter } from '../src/index.js';
+import { centerCrop, pad, resize, resizeLonger, resizeShorter, resizeTo } from '../src/index.js';
 import { BORDERS } from '../src/ops/border.js';
 import { fitSize } from '../src/ops/resize.js';
 import { errorCode } from './helpers/errors.js';
@@ -40,6 +40,15 @@ describe("resize's fit", () => {
   it('keeps the aspect ratio: 640×480 covers 224×224 at 299×224 and fits inside at 224×168', () => {
     expect(fitSize('cover', 640, 480, 224, 224)).toEqual([299, 224]);
     expect(fitSize('contain', 640, 480, 224, 224)).toEqual([224, 168]);
+  });
+
+  it('resizeTo takes fit too, with the bytes of resize', () => {
+    const img = randomImage(64, 48, 9);
+    for (const fit of ['cover', 'contain'] as const) {
+      const { image, applied } = resizeTo(40, 40, { fit, border: 'reflect' })(img, { seed: 0 });
+      expect(bytesEqual(image.data, resize(img, 40, 40, { fit, border: 'reflect' }).data)).toBe(true);
+      expect(applied).toEqual([expect.objectContaining({ op: 'resize', fit })]);
+    }
   });
 
   it("'fill' is today's stretch", () => {

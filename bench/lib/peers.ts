@@ -20,10 +20,23 @@ export interface OpenCv {
   warpAffine(src: CvMat, dst: CvMat, m: CvMat, size: unknown, flags: number, border: number, value: unknown): void;
   getRotationMatrix2D(center: unknown, angle: number, scale: number): CvMat;
   getBuildInformation(): string;
+  // geometric ops with border modes (bench/geometry.bench.ts)
+  WARP_INVERSE_MAP: number;
+  BORDER_REPLICATE: number;
+  BORDER_REFLECT_101: number;
+  BORDER_REFLECT: number;
+  BORDER_WRAP: number;
+  CV_64F: number;
+  Rect: new (x: number, y: number, width: number, height: number) => unknown;
+  matFromArray(rows: number, cols: number, type: number, values: readonly number[]): CvMat;
+  warpPerspective(src: CvMat, dst: CvMat, m: CvMat, size: unknown, flags: number, border: number, value: unknown): void;
+  copyMakeBorder(src: CvMat, dst: CvMat, top: number, bottom: number, left: number, right: number, border: number, value: unknown): void;
 }
 export interface CvMat {
   readonly data: Uint8Array;
   delete(): void;
+  roi(rect: unknown): CvMat;
+  copyTo(dst: CvMat): void;
 }
 
 export type Sharp = (typeof import('sharp'))['default'];

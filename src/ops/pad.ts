@@ -56,14 +56,19 @@ export function padStep(padding: Padding, options?: PadOptions): KernelStep {
       const dh = h + top + bottom;
       const src = new Uint32Array(data.buffer, data.byteOffset, w * h);
       const dst = new Uint32Array(out.buffer, out.byteOffset, dw * dh);
-      const leftColumns = Array.from({ length: left }, (_, i) => borderIndex(i - left, w, border));
-      const rightColumns = Array.from({ length: right }, (_, i) => borderIndex(w + i, w, border));
+      // the source column of each margin pixel (all −1, the fill, for a constant border)
+      const leftColumns = Int32Array.from({ length: left }, (_, i) => borderIndex(i - left, w, border));
+      const rightColumns = Int32Array.from({ length: right }, (_, i) => borderIndex(w + i, w, border));
+      const margin = (columns: Int32Array, line: number, at: number) => {
+        if (border === 0) dst.fill(fill, at, at + columns.length);
+        else for (let i = 0; i < columns.length; i++) dst[at + i] = src[line + columns[i]!]!;
+      };
       for (let y = 0; y < h; y++) {
         const line = y * w;
         const row = (y + top) * dw;
-        for (let i = 0; i < left; i++) dst[row + i] = leftColumns[i]! < 0 ? fill : src[line + leftColumns[i]!]!;
+        margin(leftColumns, line, row);
         dst.set(src.subarray(line, line + w), row + left);
-        for (let i = 0; i < right; i++) dst[row + left + w + i] = rightColumns[i]! < 0 ? fill : src[line + rightColumns[i]!]!;
+        margin(rightColumns, line, row + left + w);
       }
       for (let y = 0; y < dh; y++) {
         if (y >= top && y < top + h) continue;

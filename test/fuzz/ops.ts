@@ -208,6 +208,7 @@ function hasUnknownKey(options: unknown, known: readonly string[]): boolean {
   return options !== undefined && Object.keys(options as object).some((key) => key !== 'out' && !known.includes(key));
 }
 
+/** An option of an op definition: only `undefined` takes the default (null is a wrong value). */
 const orDefault = (v: unknown, d: unknown) => (v === undefined ? d : v);
 
 function field(options: unknown, name: string): unknown {
