@@ -13,6 +13,23 @@ export { flipHorizontal, flipVertical, type FlipOptions } from './ops/flip.js';
 export { rotate, type RotateOptions } from './ops/rotate.js';
 export { saltAndPepper, type SaltAndPepperOptions, type SaltAndPepperResult } from './ops/saltAndPepper.js';
 export { kernelBuild, releaseMemory, type KernelBuild } from './wasm/kernels.js';
+// colour, filter, noise and occlusion ops (op catalogue II)
+export {
+  adjustBrightness,
+  adjustContrast,
+  adjustGamma,
+  adjustHue,
+  adjustSaturation,
+  channelShift,
+  grayscale,
+} from './ops/color.js';
+export { autocontrast, equalize, invert, posterize, solarize } from './ops/imageOps.js';
+export { adjustSharpness } from './ops/sharpness.js';
+export { gaussianBlur, type GaussianBlurOptions } from './ops/gaussianBlur.js';
+export { gaussianNoise, type GaussianNoiseOptions, type GaussianNoiseResult } from './ops/gaussianNoise.js';
+export { cutout, erase, type CutoutOptions, type EraseOptions, type EraseResult, type EraseValue } from './ops/erase.js';
+export type { OutputOptions } from './ops/pixelSteps.js';
+export { jpegArtifacts } from './codecs/jpegArtifacts.js';
 export { memoryBytes } from './wasm/memory.js';
 export {
   decode,
