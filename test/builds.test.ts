@@ -11,6 +11,13 @@ import { saltAndPepperStep } from '../src/ops/saltAndPepper.js';
 import { simdSupported, useKernelBuild, type KernelBuild } from '../src/wasm/kernels.js';
 import { runKernelSequence } from '../src/wasm/run.js';
 import { goldenCases, goldenInput, type GoldenCase } from './helpers/golden.js';
+import { COLOUR_GOLDEN_OPS, runGoldenCase } from './helpers/colourOps.js';
+import { goldenOpsCases, goldenOpsInput } from './helpers/goldenOps.js';
+import * as ak from '../src/index.js';
+import { gaussianBlurReference } from '../src/reference/gaussianBlur.js';
+import { gaussianNoiseReference } from '../src/reference/gaussianNoise.js';
+import { equalizeReference, adjustGammaReference } from '../src/reference/colorTables.js';
+import { adjustHueReference, adjustSharpnessReference } from '../src/reference/colorPixels.js';
 import { bytesEqual, randomImage } from './helpers/images.js';
 
 interface Case {
@@ -47,7 +54,34 @@ function numbers(seed: number): () => number {
 function randomCases(): Case[] {
   const next = numbers(7);
   const size = (max: number) => 1 + Math.floor(next() * max);
-  const cases: Case[] = [];
+  /** The colour, filter and occlusion ops: their golden-ops inputs, and random images with references. */
+function colourCases(): Case[] {
+  const golden = COLOUR_GOLDEN_OPS.flatMap((op) =>
+    goldenOpsCases(op).map((c): Case => {
+      const img = goldenOpsInput(c);
+      return { name: `golden-ops ${c.id}`, run: () => runGoldenCase(c, img).data };
+    }),
+  );
+  const random: Case[] = ([[1, 1], [3, 2], [5, 9], [67, 41], [203, 11]] as const).flatMap(([w, h], i) => {
+    const img = randomImage(w, h, 500 + i);
+    const tag = `${w}×${h}`;
+    return [
+      ...([[0.6, undefined], [2, undefined], [3.3, 11], [9, 129]] as const).map(([sigma, k]): Case => ({
+        name: `gaussianBlur ${tag} σ ${sigma}`, run: () => ak.gaussianBlur(img, { sigma, kernelSize: k }).data,
+        reference: () => gaussianBlurReference(img, sigma, k).data,
+      })),
+      { name: `gaussianNoise ${tag}`, run: () => ak.gaussianNoise(img, { std: 20, seed: i }).data, reference: () => gaussianNoiseReference(img, 20, 0, true, i).data },
+      { name: `equalize ${tag}`, run: () => ak.equalize(img).data, reference: () => equalizeReference(img).data },
+      { name: `adjustGamma ${tag}`, run: () => ak.adjustGamma(img, 0.45, 1.1).data, reference: () => adjustGammaReference(img, 0.45, 1.1).data },
+      { name: `adjustHue ${tag}`, run: () => ak.adjustHue(img, 0.3).data, reference: () => adjustHueReference(img, 0.3).data },
+      { name: `adjustSharpness ${tag}`, run: () => ak.adjustSharpness(img, 1.7).data, reference: () => adjustSharpnessReference(img, 1.7).data },
+      { name: `erase noise ${tag}`, run: () => ak.erase(img, { x: 0, y: 0, width: w, height: h, value: 'noise', seed: 9 }).data },
+    ];
+  });
+  return [...golden, ...random];
+}
+
+const cases: Case[] = [];
   for (let i = 0; i < 40; i++) {
     const [w, h] = i < 20 ? [size(12), size(12)] : [size(300), size(200)];
     const img = randomImage(w, h, 1000 + i);
@@ -86,7 +120,34 @@ function randomCases(): Case[] {
 }
 
 function noiseCases(): Case[] {
-  const cases: Case[] = [];
+  /** The colour, filter and occlusion ops: their golden-ops inputs, and random images with references. */
+function colourCases(): Case[] {
+  const golden = COLOUR_GOLDEN_OPS.flatMap((op) =>
+    goldenOpsCases(op).map((c): Case => {
+      const img = goldenOpsInput(c);
+      return { name: `golden-ops ${c.id}`, run: () => runGoldenCase(c, img).data };
+    }),
+  );
+  const random: Case[] = ([[1, 1], [3, 2], [5, 9], [67, 41], [203, 11]] as const).flatMap(([w, h], i) => {
+    const img = randomImage(w, h, 500 + i);
+    const tag = `${w}×${h}`;
+    return [
+      ...([[0.6, undefined], [2, undefined], [3.3, 11], [9, 129]] as const).map(([sigma, k]): Case => ({
+        name: `gaussianBlur ${tag} σ ${sigma}`, run: () => ak.gaussianBlur(img, { sigma, kernelSize: k }).data,
+        reference: () => gaussianBlurReference(img, sigma, k).data,
+      })),
+      { name: `gaussianNoise ${tag}`, run: () => ak.gaussianNoise(img, { std: 20, seed: i }).data, reference: () => gaussianNoiseReference(img, 20, 0, true, i).data },
+      { name: `equalize ${tag}`, run: () => ak.equalize(img).data, reference: () => equalizeReference(img).data },
+      { name: `adjustGamma ${tag}`, run: () => ak.adjustGamma(img, 0.45, 1.1).data, reference: () => adjustGammaReference(img, 0.45, 1.1).data },
+      { name: `adjustHue ${tag}`, run: () => ak.adjustHue(img, 0.3).data, reference: () => adjustHueReference(img, 0.3).data },
+      { name: `adjustSharpness ${tag}`, run: () => ak.adjustSharpness(img, 1.7).data, reference: () => adjustSharpnessReference(img, 1.7).data },
+      { name: `erase noise ${tag}`, run: () => ak.erase(img, { x: 0, y: 0, width: w, height: h, value: 'noise', seed: 9 }).data },
+    ];
+  });
+  return [...golden, ...random];
+}
+
+const cases: Case[] = [];
   const shapes: [number, number][] = [[1, 1], [7, 3], [64, 48], [300, 500], [1920, 90]];
   const settings = [
     { amount: 0.05, saltVsPepper: 0.5 }, { amount: 0.3, saltVsPepper: 0.1 }, { amount: 1e-4, saltVsPepper: 0.9 },
@@ -113,12 +174,40 @@ function noiseCases(): Case[] {
   return cases;
 }
 
+/** The colour, filter and occlusion ops: their golden-ops inputs, and random images with references. */
+function colourCases(): Case[] {
+  const golden = COLOUR_GOLDEN_OPS.flatMap((op) =>
+    goldenOpsCases(op).map((c): Case => {
+      const img = goldenOpsInput(c);
+      return { name: `golden-ops ${c.id}`, run: () => runGoldenCase(c, img).data };
+    }),
+  );
+  const random: Case[] = ([[1, 1], [3, 2], [5, 9], [67, 41], [203, 11]] as const).flatMap(([w, h], i) => {
+    const img = randomImage(w, h, 500 + i);
+    const tag = `${w}×${h}`;
+    return [
+      ...([[0.6, undefined], [2, undefined], [3.3, 11], [9, 129]] as const).map(([sigma, k]): Case => ({
+        name: `gaussianBlur ${tag} σ ${sigma}`, run: () => ak.gaussianBlur(img, { sigma, kernelSize: k }).data,
+        reference: () => gaussianBlurReference(img, sigma, k).data,
+      })),
+      { name: `gaussianNoise ${tag}`, run: () => ak.gaussianNoise(img, { std: 20, seed: i }).data, reference: () => gaussianNoiseReference(img, 20, 0, true, i).data },
+      { name: `equalize ${tag}`, run: () => ak.equalize(img).data, reference: () => equalizeReference(img).data },
+      { name: `adjustGamma ${tag}`, run: () => ak.adjustGamma(img, 0.45, 1.1).data, reference: () => adjustGammaReference(img, 0.45, 1.1).data },
+      { name: `adjustHue ${tag}`, run: () => ak.adjustHue(img, 0.3).data, reference: () => adjustHueReference(img, 0.3).data },
+      { name: `adjustSharpness ${tag}`, run: () => ak.adjustSharpness(img, 1.7).data, reference: () => adjustSharpnessReference(img, 1.7).data },
+      { name: `erase noise ${tag}`, run: () => ak.erase(img, { x: 0, y: 0, width: w, height: h, value: 'noise', seed: 9 }).data },
+    ];
+  });
+  return [...golden, ...random];
+}
+
 const cases: Case[] = [
   ...(['resize', 'resizeAntialias', 'flipHorizontal', 'flipVertical', 'rotate'] as const).flatMap((op) =>
     goldenCases(op).map(goldenCase),
   ),
   ...randomCases(),
   ...noiseCases(),
+  ...colourCases(),
 ];
 
 async function runAll(build: KernelBuild): Promise<Uint8ClampedArray[]> {
@@ -140,7 +229,7 @@ describe('the SIMD and scalar builds', () => {
     const simd = await runAll('simd');
     const different = cases.filter((_, i) => !bytesEqual(scalar[i]!, simd[i]!)).map((c) => c.name);
     expect(different).toEqual([]);
-  });
+  }, 60_000);
 
   it('equal the plain-TS references byte for byte', async () => {
     const simd = await runAll('simd');
@@ -149,7 +238,7 @@ describe('the SIMD and scalar builds', () => {
       .filter(([c, out]) => c.reference && !bytesEqual(out, c.reference()))
       .map(([c]) => c.name);
     expect(different).toEqual([]);
-  });
+  }, 60_000);
 });
 
 // keep the type import used when the suite is filtered
