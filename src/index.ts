@@ -8,10 +8,9 @@
 export { AugkitError, type AugkitErrorCode } from './errors.js';
 export type { AugkitImage, Rgba, RgbaImage } from './image.js';
 export { DEFAULT_PIXEL_LIMIT, getPixelLimit, setPixelLimit } from './limits.js';
-export { resize, type ResizeOptions } from './ops/resize.js';
-export { flipHorizontal, flipVertical, type FlipOptions } from './ops/flip.js';
-export { rotate, type RotateOptions } from './ops/rotate.js';
-export { saltAndPepper, type SaltAndPepperOptions, type SaltAndPepperResult } from './ops/saltAndPepper.js';
+export * from './ops/index.js';
+export type { AppliedOf, Inputs, OpDefinition, ParamMap, PointMap, Values } from './ops/define.js';
+export type { Param, Range } from './ops/params.js';
 export { kernelBuild, releaseMemory, type KernelBuild } from './wasm/kernels.js';
 // colour, filter, noise and occlusion ops (op catalogue II)
 export {
@@ -42,30 +41,4 @@ export {
   type ImageFormat,
   type ImageHeader,
 } from './codecs/index.js';
-export {
-  compose,
-  deriveSeed,
-  oneOf,
-  parseRecipe,
-  randomFlip,
-  randomRotation,
-  randomSaltAndPepper,
-  recipeToJSON,
-  replay,
-  resizeTo,
-  type AppliedOp,
-  type Pipeline,
-  type PipelineOptions,
-  type PipelineResult,
-  type RandomFlipOptions,
-  type RandomRotationOptions,
-  type RandomSaltAndPepperOptions,
-  type Range,
-  type Recipe,
-  type RecipeInput,
-  type ResizeToOptions,
-  type SeedPart,
-  type StepInput,
-  type StepSpec,
-  type Transform,
-} from './pipeline/index.js';
+export * from './pipeline/index.js';

@@ -7,7 +7,8 @@ import { flipHorizontalReference, flipVerticalReference } from '../src/reference
 import { resizeAntialiasReference, resizeBilinearReference } from '../src/reference/resize.js';
 import { rotateReference } from '../src/reference/rotate.js';
 import { saltAndPepperReference } from '../src/reference/saltAndPepper.js';
-import { saltAndPepperStep } from '../src/ops/saltAndPepper.js';
+import { opStep } from '../src/ops/define.js';
+import { saltAndPepperOp } from '../src/ops/saltAndPepper.js';
 import { simdSupported, useKernelBuild, type KernelBuild } from '../src/wasm/kernels.js';
 import { runKernelSequence } from '../src/wasm/run.js';
 import { goldenCases, goldenInput, type GoldenCase } from './helpers/golden.js';
@@ -165,7 +166,7 @@ const cases: Case[] = [];
         cases.push({ name: `saltAndPepper ${tag}`, run: () => saltAndPepper(img, options).data, reference });
         cases.push({
           name: `saltAndPepper in a sequence ${tag}`,
-          run: () => runKernelSequence(img, [saltAndPepperStep(options).step]).data,
+          run: () => runKernelSequence(img, [opStep(saltAndPepperOp, options)]).data,
           reference,
         });
       }

@@ -1,7 +1,7 @@
 import { invalidArgument } from '../errors.js';
 import type { AugkitImage, RgbaImage } from '../image.js';
 import { resize } from '../ops/resize.js';
-import type { AppliedOp } from '../pipeline/execute.js';
+import { opDefinition, type AppliedOp } from '../pipeline/catalogue.js';
 import type { Recipe } from '../pipeline/recipe.js';
 import { deriveSeed } from '../pipeline/seed.js';
 import { runOps } from '../pipeline/execute.js';
@@ -96,20 +96,9 @@ class Canvas {
   }
 }
 
-/** One op as a short caption: `flip H`, `rotate -12.3°`, `s&p 2.1%`, `resize 400×400`. */
+/** One op as a short caption (its definition's): `flip H`, `rotate -12.3°`, `s&p 2.1%`, `resize 400×400`. */
 export function describeOp(op: AppliedOp): string {
-  switch (op.op) {
-    case 'flipHorizontal':
-      return 'flip H';
-    case 'flipVertical':
-      return 'flip V';
-    case 'rotate':
-      return `rotate ${op.degrees.toFixed(1)}°${op.expand ? ' expand' : ''}`;
-    case 'saltAndPepper':
-      return `s&p ${(op.amount * 100).toFixed(1)}%${op.perChannel ? ' per ch' : ''}${op.saltVsPepper !== 0.5 ? ` salt ${Math.round(op.saltVsPepper * 100)}%` : ''}`;
-    case 'resize':
-      return `resize ${op.width}×${op.height}`;
-  }
+  return opDefinition(op.op).caption(op as never);
 }
 
 /** Joins words into lines of at most `max` characters (a longer word gets a line of its own, cut). */

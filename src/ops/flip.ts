@@ -1,6 +1,6 @@
 import type { AugkitImage, RgbaImage } from '../image.js';
-import { checkImage, checkOptions } from '../validate.js';
-import { overlaps, runKernel, type KernelStep } from '../wasm/run.js';
+import { overlaps, type KernelStep } from '../wasm/run.js';
+import { applyOp, defineOp } from './define.js';
 
 export interface FlipOptions {
   /**
@@ -16,7 +16,7 @@ const sameSize = (width: number, height: number) => [width, height] as const;
  * The horizontal flip as a kernel step (see src/wasm/run.ts). Rows are independent, so alone it runs
  * in place on strips of rows.
  */
-export const flipHorizontalStep: KernelStep = {
+const flipHorizontalStep: KernelStep = {
   op: 'flipHorizontal',
   outputSize: sameSize,
   run: (k, b, width, height) => k.flipHorizontal(b.src, width, height, b.dst),
@@ -28,7 +28,7 @@ export const flipHorizontalStep: KernelStep = {
  * straight from the input to the output: no pixel needs to visit WebAssembly memory (unless the output
  * overlaps the input, e.g. a flip in place; then the kernel runs).
  */
-export const flipVerticalStep: KernelStep = {
+const flipVerticalStep: KernelStep = {
   op: 'flipVertical',
   outputSize: sameSize,
   run: (k, b, width, height) => k.flipVertical(b.src, width, height, b.dst),
@@ -43,6 +43,36 @@ export const flipVerticalStep: KernelStep = {
 };
 
 /**
+ * The horizontal flip, defined once (see src/ops/define.ts).
+ *
+ * @example
+ * flipHorizontalOp.mapPoint!({}, 640, 480)(0, 10); // [639, 10]
+ */
+export const flipHorizontalOp = defineOp({
+  name: 'flipHorizontal',
+  doc: 'Mirrors the image left to right: pixel (x, y) moves to (w − 1 − x, y). Exact.',
+  params: {},
+  step: () => flipHorizontalStep,
+  caption: () => 'flip H',
+  mapPoint: (_values, width) => (x, y) => [width - 1 - x, y],
+});
+
+/**
+ * The vertical flip, defined once (see src/ops/define.ts).
+ *
+ * @example
+ * flipVerticalOp.mapPoint!({}, 640, 480)(0, 10); // [0, 469]
+ */
+export const flipVerticalOp = defineOp({
+  name: 'flipVertical',
+  doc: 'Mirrors the image top to bottom: pixel (x, y) moves to (x, h − 1 − y). Exact.',
+  params: {},
+  step: () => flipVerticalStep,
+  caption: () => 'flip V',
+  mapPoint: (_values, _width, height) => (x, y) => [x, height - 1 - y],
+});
+
+/**
  * Mirrors the image left to right: pixel (x, y) moves to (width − 1 − x, y). Exact.
  *
  * @param img - the source image (not modified, unless it is also `options.out`)
@@ -53,8 +83,7 @@ export const flipVerticalStep: KernelStep = {
  * flipHorizontal(frame, { out: frame.data }); // in place, nothing allocated
  */
 export function flipHorizontal(img: RgbaImage, options?: FlipOptions): AugkitImage {
-  const src = checkImage(img);
-  return runKernel(src, flipHorizontalStep, checkOptions(options).out);
+  return applyOp(flipHorizontalOp, img, {}, options);
 }
 
 /**
@@ -67,6 +96,5 @@ export function flipHorizontal(img: RgbaImage, options?: FlipOptions): AugkitIma
  * const upsideDown = flipVertical(img);
  */
 export function flipVertical(img: RgbaImage, options?: FlipOptions): AugkitImage {
-  const src = checkImage(img);
-  return runKernel(src, flipVerticalStep, checkOptions(options).out);
+  return applyOp(flipVerticalOp, img, {}, options);
 }

@@ -1,7 +1,8 @@
 import type { AugkitImage, RgbaImage } from '../image.js';
 import { checkPixelLimit } from '../limits.js';
-import { checkBoolean, checkDimension, checkImage, checkOptions } from '../validate.js';
-import { runKernel, type KernelStep } from '../wasm/run.js';
+import { applyOp, defineOp } from './define.js';
+import { resizeScratchBytes } from './resizeScratch.js';
+import { boolean, dimension } from './params.js';
 
 export interface ResizeOptions {
   /**
@@ -14,16 +15,21 @@ export interface ResizeOptions {
 }
 
 /**
- * The resize as a kernel step (see src/wasm/run.ts), its arguments validated.
+ * The resize, defined once (see src/ops/define.ts).
  *
- * @throws {AugkitError} INVALID_ARGUMENT for a bad size or option.
+ * @example
+ * resizeOp.mapPoint!({ width: 200, height: 100, antialias: false }, 400, 200)(399.5, 0); // [199.75, -0.25]
  */
-export function resizeStep(width: number, height: number, options?: ResizeOptions): KernelStep {
-  const dw = checkDimension(width, 'width');
-  const dh = checkDimension(height, 'height');
-  const { antialias = false } = checkOptions(options);
-  checkBoolean(antialias, 'options.antialias');
-  return {
+export const resizeOp = defineOp({
+  name: 'resize',
+  doc: 'Resizes to width × height, bilinear with half-pixel centres (cv2.INTER_LINEAR within ±1); `antialias` widens the filter when shrinking (Pillow BILINEAR). The same size is an exact copy.',
+  positional: ['width', 'height'],
+  params: {
+    width: dimension({ doc: 'Target width in pixels.' }),
+    height: dimension({ doc: 'Target height in pixels.' }),
+    antialias: boolean({ doc: 'Widen the triangle filter when shrinking, so every source pixel contributes (Pillow BILINEAR).', default: false }),
+  },
+  step: ({ width: dw, height: dh, antialias }) => ({
     op: 'resize',
     outputSize: () => [dw, dh],
     scratchBytes: (_k, sw, sh) => {
@@ -33,25 +39,11 @@ export function resizeStep(width: number, height: number, options?: ResizeOption
       return resizeScratchBytes(sw, sh, dw, dh, antialias);
     },
     run: (k, b, sw, sh) => (antialias ? k.resizeAntialias : k.resizeBilinear)(b.src, sw, sh, b.dst, dw, dh, b.scratch),
-  };
-}
-
-/**
- * Bytes of scratch each resize kernel needs, computed here in float64 rather than by the kernels'
- * `resize*Scratch` exports: those return a wasm32 `usize`, which wraps past 4 GiB (and reads as negative
- * past 2 GiB in JavaScript), so a legal request such as 1×40000 → 40000×1 with antialias would get a
- * scratch region far too small and the kernel would write outside it. A true size over what linear memory
- * can hold becomes TOO_LARGE in `reserve`. Same formulas as assembly/geometry/resize*.ts (a test checks
- * that they agree wherever the kernels' arithmetic does not wrap).
- */
-export function resizeScratchBytes(sw: number, sh: number, dw: number, dh: number, antialias: boolean): number {
-  // bilinear: per output column an 8-byte entry, plus two row buffers of 8 bytes a pixel in whole vectors
-  if (!antialias) return dw * 8 + 2 * Math.ceil((dw * 8) / 16) * 16;
-  const tableBytes = (inSize: number, outSize: number) =>
-    inSize === outSize ? 0 : (2 + Math.ceil(Math.max(inSize / outSize, 1)) * 2 + 1) * 4 * outSize;
-  const intermediate = sw !== dw && sh !== dh ? dw * sh * 4 : 0;
-  return tableBytes(sw, dw) + tableBytes(sh, dh) + intermediate;
-}
+  }),
+  caption: ({ width, height }) => `resize ${width}×${height}`,
+  // half-pixel centres: x' = (x + 0.5) · dw / sw − 0.5
+  mapPoint: ({ width: dw, height: dh }, sw, sh) => (x, y) => [((x + 0.5) * dw) / sw - 0.5, ((y + 0.5) * dh) / sh - 0.5],
+});
 
 /**
  * Resizes to `width`×`height` with bilinear interpolation and half-pixel centres:
@@ -74,7 +66,5 @@ export function resizeScratchBytes(sw: number, sh: number, dw: number, dh: numbe
  * for (const frame of frames) feed(resize(frame, 224, 224, { out }));
  */
 export function resize(img: RgbaImage, width: number, height: number, options?: ResizeOptions): AugkitImage {
-  const src = checkImage(img);
-  const step = resizeStep(width, height, options);
-  return runKernel(src, step, options?.out);
+  return applyOp(resizeOp, img, { width, height }, options);
 }

@@ -1,7 +1,7 @@
 import type { AugkitImage, Rgba, RgbaImage } from '../image.js';
-import { checkBoolean, checkColor, checkFiniteNumber, checkImage, checkOptions } from '../validate.js';
 import { kernels } from '../wasm/kernels.js';
-import { runKernel, type KernelStep } from '../wasm/run.js';
+import { applyOp, defineOp } from './define.js';
+import { boolean, color, number } from './params.js';
 
 export interface RotateOptions {
   /** Grow the canvas so the whole rotated image fits (default false: keep the input size). */
@@ -16,6 +16,33 @@ export interface RotateOptions {
 function packColor([r, g, b, a]: Rgba): number {
   return (r | (g << 8) | (b << 16) | (a << 24)) >>> 0;
 }
+
+/**
+ * The rotation, defined once (see src/ops/define.ts): parameters, kernel step, output size, caption and forward point map.
+ *
+ * @example
+ * rotateOp.step({ degrees: 17, expand: false, fill: [0, 0, 0, 0] }).outputSize(640, 480); // [640, 480]
+ */
+export const rotateOp = defineOp({
+  name: 'rotate',
+  doc: 'Rotates counter-clockwise about the image centre ((w−1)/2, (h−1)/2), bilinear; uncovered pixels take `fill`.',
+  positional: ['degrees'],
+  params: {
+    degrees: number({ doc: 'Angle in degrees, counter-clockwise (negative turns clockwise); any finite value, reduced modulo 360.' }),
+    expand: boolean({ doc: 'Grow the canvas so the whole rotated image fits.', default: false }),
+    fill: color({ doc: 'Colour of the area not covered by the source, [r, g, b, a].', default: [0, 0, 0, 0] }),
+  },
+  step: ({ degrees, expand, fill }) => {
+    const packed = packColor(fill);
+    return {
+      op: 'rotate',
+      outputSize: (w, h) => [kernels.rotatedWidth(w, h, degrees, expand), kernels.rotatedHeight(w, h, degrees, expand)],
+      scratchBytes: (k, _sw, _sh, dw) => k.rotateScratch(dw),
+      run: (k, b, w, h, dw, dh) => k.rotate(b.src, w, h, b.dst, dw, dh, degrees, packed, b.scratch),
+    };
+  },
+  caption: ({ degrees, expand }) => `rotate ${degrees.toFixed(1)}°${expand ? ' expand' : ''}`,
+});
 
 /**
  * Rotates counter-clockwise by `degrees` (negative turns clockwise) about the image centre
@@ -34,25 +61,5 @@ function packColor([r, g, b, a]: Rgba): number {
  * const tilted = rotate(img, 17, { expand: true, fill: [255, 255, 255, 255] });
  */
 export function rotate(img: RgbaImage, degrees: number, options?: RotateOptions): AugkitImage {
-  const src = checkImage(img);
-  const step = rotateStep(degrees, options);
-  return runKernel(src, step, options?.out);
-}
-
-/**
- * The rotation as a kernel step (see src/wasm/run.ts), its arguments validated.
- *
- * @throws {AugkitError} INVALID_ARGUMENT for a bad angle or option.
- */
-export function rotateStep(degrees: number, options?: RotateOptions): KernelStep {
-  checkFiniteNumber(degrees, 'degrees');
-  const { expand = false, fill = [0, 0, 0, 0] } = checkOptions(options);
-  checkBoolean(expand, 'options.expand');
-  const color = packColor(checkColor(fill, 'options.fill'));
-  return {
-    op: 'rotate',
-    outputSize: (w, h) => [kernels.rotatedWidth(w, h, degrees, expand), kernels.rotatedHeight(w, h, degrees, expand)],
-    scratchBytes: (k, _sw, _sh, dw) => k.rotateScratch(dw),
-    run: (k, b, w, h, dw, dh) => k.rotate(b.src, w, h, b.dst, dw, dh, degrees, color, b.scratch),
-  };
+  return applyOp(rotateOp, img, { degrees }, options);
 }

@@ -1,7 +1,9 @@
 import type { AugkitImage, RgbaImage } from '../image.js';
-import { checkBoolean, checkImage, checkNumberInRange, checkOptions, checkSeed } from '../validate.js';
+import { drawSeed } from '../randomSeed.js';
+import { checkOptions } from '../validate.js';
 import { saltAndPepperInto } from '../wasm/noise.js';
-import { runKernel, type KernelStep } from '../wasm/run.js';
+import { applyOp, defineOp } from './define.js';
+import { boolean, number, seedParam } from './params.js';
 
 export interface SaltAndPepperOptions {
   /** Probability that a unit (pixel, or channel value with `perChannel`) is hit, 0..1 (default 0.05). */
@@ -21,11 +23,6 @@ export interface SaltAndPepperResult extends AugkitImage {
   readonly seed: number;
 }
 
-/** A seed for calls that give none: 53 random bits from Math.random (it need not be secure, only recorded). */
-export function drawSeed(): number {
-  return Math.floor(Math.random() * 2 ** 21) * 2 ** 32 + Math.floor(Math.random() * 2 ** 32);
-}
-
 /**
  * Sets random pixels to white (salt) or black (pepper); alpha is never touched. Each pixel is hit
  * independently with probability `amount` (with `perChannel`, each of R, G, B separately). The
@@ -41,24 +38,28 @@ export function drawSeed(): number {
  * const noisy = saltAndPepper(img, { amount: 0.02, seed: 42 });
  */
 export function saltAndPepper(img: RgbaImage, options?: SaltAndPepperOptions): SaltAndPepperResult {
-  const src = checkImage(img);
-  const { step, seed } = saltAndPepperStep(options);
-  return { ...runKernel(src, step, options?.out), seed };
+  const opts = checkOptions(options);
+  const seed = opts.seed === undefined ? drawSeed() : opts.seed;
+  return { ...applyOp(saltAndPepperOp, img, {}, { ...opts, seed }), seed: seed as number };
 }
 
 /**
- * The noise as a kernel step (see src/wasm/run.ts), its options validated, with the seed it uses
- * (drawn here when the options give none, so a pipeline can record it).
+ * Salt-and-pepper noise, defined once (see src/ops/define.ts). The seed is a parameter like the others:
+ * an applied record always holds the one that was used.
  *
- * @throws {AugkitError} INVALID_ARGUMENT for a bad option.
+ * @example
+ * saltAndPepperOp.caption({ amount: 0.02, saltVsPepper: 0.5, perChannel: false, seed: 1 }); // 's&p 2.0%'
  */
-export function saltAndPepperStep(options?: SaltAndPepperOptions): { step: KernelStep; seed: number } {
-  const opts = checkOptions(options);
-  const amount = checkNumberInRange(opts.amount ?? 0.05, 'options.amount', 0, 1);
-  const saltVsPepper = checkNumberInRange(opts.saltVsPepper ?? 0.5, 'options.saltVsPepper', 0, 1);
-  const seed = opts.seed === undefined ? drawSeed() : checkSeed(opts.seed, 'options.seed');
-  const perChannel = checkBoolean(opts.perChannel ?? false, 'options.perChannel');
-  const step: KernelStep = {
+export const saltAndPepperOp = defineOp({
+  name: 'saltAndPepper',
+  doc: 'Sets random pixels to white (salt) or black (pepper), each hit independently with probability `amount`; alpha is kept. Seeded xoshiro128** (the same bytes in every runtime).',
+  params: {
+    amount: number({ doc: 'Probability that a unit (pixel, or channel value with perChannel) is hit.', min: 0, max: 1, default: 0.05 }),
+    saltVsPepper: number({ doc: 'Probability that a hit is salt (255) rather than pepper (0).', min: 0, max: 1, default: 0.5 }),
+    perChannel: boolean({ doc: "Decide R, G and B separately (scikit-image's behaviour) instead of whole pixels.", default: false }),
+    seed: seedParam({ doc: 'PRNG seed; the public function draws one (and returns it) when omitted.' }),
+  },
+  step: ({ amount, saltVsPepper, perChannel, seed }) => ({
     op: 'saltAndPepper',
     outputSize: (width, height) => [width, height],
     scratchBytes: (k) => k.saltAndPepperScratch(),
@@ -66,6 +67,7 @@ export function saltAndPepperStep(options?: SaltAndPepperOptions): { step: Kerne
       k.saltAndPepper(b.src, width * height, b.dst, amount, saltVsPepper, seed, perChannel, b.scratch),
     // alone: copy the input to the output and set the hits the kernel lists (no pixel in WebAssembly memory)
     direct: (input, out) => (saltAndPepperInto(input, out, amount, saltVsPepper, seed, perChannel), true),
-  };
-  return { step, seed };
-}
+  }),
+  caption: ({ amount, perChannel, saltVsPepper }) =>
+    `s&p ${(amount * 100).toFixed(1)}%${perChannel ? ' per ch' : ''}${saltVsPepper !== 0.5 ? ` salt ${Math.round(saltVsPepper * 100)}%` : ''}`,
+});

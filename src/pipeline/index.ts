@@ -1,23 +1,7 @@
-export type { AppliedOp } from './execute.js';
+export type { AppliedOp, StepInput, StepSpec } from './catalogue.js';
+export type { DrawContext, Size, TransformDefinition, TransformOptions } from './defineTransform.js';
 export { parseRecipe, recipeToJSON, type Recipe, type RecipeInput } from './recipe.js';
 export { replay } from './replay.js';
 export { deriveSeed, type SeedPart } from './seed.js';
-export {
-  compose,
-  oneOf,
-  randomFlip,
-  randomRotation,
-  randomSaltAndPepper,
-  resizeTo,
-  type Pipeline,
-  type PipelineOptions,
-  type PipelineResult,
-  type RandomFlipOptions,
-  type RandomRotationOptions,
-  type RandomSaltAndPepperOptions,
-  type Range,
-  type ResizeToOptions,
-  type StepInput,
-  type StepSpec,
-  type Transform,
-} from './transforms.js';
+export type { Pipeline, PipelineOptions, PipelineResult, Transform } from './transform.js';
+export * from './transforms/index.js';

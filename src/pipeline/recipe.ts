@@ -1,6 +1,7 @@
 import { AugkitError } from '../errors.js';
 import { checkAgainstSchema } from './schemaErrors.js';
-import { normalizeSteps, transformFromSpec, type Pipeline, type StepInput, type StepSpec } from './transforms.js';
+import type { StepInput, StepSpec } from './catalogue.js';
+import { normalizeSteps, transformFromSpec, type Pipeline } from './transform.js';
 
 /** A validated recipe: its name, its normalised steps and the pipeline that runs them. */
 export interface Recipe {
@@ -13,7 +14,7 @@ export interface Recipe {
   readonly pipeline: Pipeline;
 }
 
-/** A recipe as written in JSON (see schema/recipe.schema.json). */
+/** A recipe as written in JSON (see schema/recipe.schema.json); `steps` is typed per transform. */
 export interface RecipeInput {
   readonly name: string;
   readonly description?: string;
@@ -43,7 +44,7 @@ export function parseRecipe(recipe: string | RecipeInput | unknown): Recipe {
   }
   checkAgainstSchema('recipe', value, '');
   const input = value as RecipeInput;
-  const steps = normalizeSteps(input.steps, '', ['steps']);
+  const steps = normalizeSteps(input.steps, 'steps');
   const pipeline = transformFromSpec({ op: 'compose', p: 1, steps });
   const parsed: Recipe = { name: input.name, ...(input.description !== undefined && { description: input.description }), steps, pipeline };
   return Object.freeze(parsed);

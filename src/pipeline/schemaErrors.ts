@@ -1,4 +1,5 @@
 import { AugkitError, describe } from '../errors.js';
+import { checkKnownKeys } from '../knownKeys.js';
 import {
   recipeSchema,
   validateApplied as generatedValidateApplied,
@@ -10,10 +11,10 @@ import {
 interface SchemaError {
   instancePath: string;
   keyword: string;
-  params: { missingProperty?: string; additionalProperty?: string };
+  params: { missingProperty?: string };
 }
 
-/** A validator that Ajv generated from schema/recipe.schema.json at build time. */
+/** A validator that Ajv generated at build time from the recipe schema (derived from the op and transform definitions). */
 interface GeneratedValidator {
   (data: unknown): boolean;
   errors?: SchemaError[] | null;
@@ -30,13 +31,20 @@ const validators = {
   applied: { validate: generatedValidateApplied as GeneratedValidator, schema: definition('applied') },
 };
 
+/** The sub-schema at a local JSON pointer such as `#/definitions/steps/randomFlip`. */
+function atPointer(pointer: string): Schema {
+  let schema: unknown = root;
+  for (const segment of pointer.slice(2).split('/')) schema = (schema as Record<string, unknown>)[unescapePointer(segment)];
+  return schema as Schema;
+}
+
 function definition(name: string): Schema {
-  return (root.definitions as Record<string, Schema>)[name]!;
+  return atPointer(`#/definitions/${name}`);
 }
 
 function resolveRef(schema: Schema | undefined): Schema | undefined {
   const ref = schema?.$ref;
-  return typeof ref === 'string' ? definition(ref.slice('#/definitions/'.length)) : schema;
+  return typeof ref === 'string' ? atPointer(ref) : schema;
 }
 
 /** The `then` schema of the `allOf: [{ if: { properties: { op: … } }, then }]` branch that `data.op` selects. */
@@ -90,7 +98,7 @@ function valueAt(data: unknown, segments: readonly string[]): unknown {
 
 /**
  * Turns the first failed check into an AugkitError INVALID_ARGUMENT that names the field, says what it
- * should be and what it is. Ajv lists the failures of `anyOf` branches before the `anyOf` itself and
+ * should be and what it is (unknown fields are reported before this, by `rejectUnknownFields`). Ajv lists the failures of `anyOf` branches before the `anyOf` itself and
  * adds an `if` entry for every enclosing step, so the last entry that is not an `if` is the one to report.
  */
 function toError(errors: readonly SchemaError[], start: Schema, data: unknown, prefix: string): AugkitError {
@@ -101,17 +109,6 @@ function toError(errors: readonly SchemaError[], start: Schema, data: unknown, p
     const missing = error.params.missingProperty!;
     const field = fieldName(prefix, [...segments, missing]);
     return new AugkitError('INVALID_ARGUMENT', `Expected ${expected(schemaAt(start, data, [...segments, missing]))} for ${field} but it is missing`);
-  }
-  if (error.keyword === 'additionalProperties') {
-    const extra = error.params.additionalProperty!;
-    const owner = branchFor(schema ?? {}, valueAt(data, segments)) ?? schema;
-    const fields = Object.keys((owner?.properties as object | undefined) ?? {}).filter((f) => f !== 'op');
-    const op = (valueAt(data, segments) as { op?: unknown }).op;
-    const what = typeof op === 'string' ? op : fieldName(prefix, segments);
-    return new AugkitError(
-      'INVALID_ARGUMENT',
-      `Unknown field ${fieldName(prefix, [...segments, extra])}: ${what} takes ${fields.join(', ')}`,
-    );
   }
   return new AugkitError(
     'INVALID_ARGUMENT',
@@ -124,7 +121,31 @@ function unescapePointer(segment: string): string {
 }
 
 /**
- * Checks `data` against part of the recipe schema (schema/recipe.schema.json).
+ * Throws for the first field (depth first, in key order) that no schema allows: an unknown field is
+ * reported before anything else, so a typo (`degres`) is named rather than the `degrees` it leaves missing.
+ */
+function rejectUnknownFields(start: Schema | undefined, data: unknown, prefix: string, segments: readonly string[]): void {
+  const schema = resolveRef(start);
+  if (schema === undefined || data === null || typeof data !== 'object') return;
+  if (Array.isArray(data)) {
+    const items = schema.items as Schema | undefined;
+    if (items !== undefined) data.forEach((item, i) => rejectUnknownFields(items, item, prefix, [...segments, String(i)]));
+    return;
+  }
+  const owner = branchFor(schema, data) ?? schema;
+  const properties = (owner.properties as Record<string, Schema> | undefined) ?? {};
+  if (owner.additionalProperties === false) {
+    const op = (data as { op?: unknown }).op;
+    const what = `${fieldName(prefix, segments)}${typeof op === 'string' && segments.length + prefix.length > 0 ? ` (${op})` : ''}`;
+    checkKnownKeys(data, Object.keys(properties), what, 'field');
+  }
+  for (const [key, value] of Object.entries(data)) {
+    if (key in properties) rejectUnknownFields(properties[key], value, prefix, [...segments, key]);
+  }
+}
+
+/**
+ * Checks `data` against part of the recipe schema (schema/recipe.schema.json, generated from the definitions).
  *
  * @param kind - `recipe` (a whole recipe), `step` (one transform) or `applied` (a list of applied ops)
  * @param prefix - how the value is named in messages: '' for a recipe (fields read `steps[2].degrees`),
@@ -133,5 +154,7 @@ function unescapePointer(segment: string): string {
  */
 export function checkAgainstSchema(kind: keyof typeof validators, data: unknown, prefix: string): void {
   const { validate, schema } = validators[kind];
-  if (!validate(data)) throw toError(validate.errors ?? [], schema, data, prefix);
+  if (validate(data)) return;
+  rejectUnknownFields(schema, data, prefix, []);
+  throw toError(validate.errors ?? [], schema, data, prefix);
 }

@@ -42,7 +42,9 @@ describe('recipes', () => {
   const flip = { op: 'randomFlip' };
   const bad: [string, unknown, string][] = [
     ['a wrong type deep in the list', { name: 'r', steps: [flip, flip, { op: 'randomRotation', degrees: '20' }] }, 'for steps[2].degrees but received "20" of type string'],
-    ['a misspelt field', { name: 'r', steps: [{ op: 'randomRotation', degres: 20, degrees: 2 }] }, 'Unknown field steps[0].degres: randomRotation takes p, degrees, expand, fill'],
+    ['a misspelt field', { name: 'r', steps: [{ op: 'randomRotation', degres: 20, degrees: 2 }] }, 'Unknown field `degres` for steps[0] (randomRotation): did you mean `degrees`? (known: op, p, degrees, expand, fill)'],
+    ['a misspelt required field (the typo, not the missing field)', { name: 'r', steps: [flip, { op: 'randomRotation', degres: 10 }] }, 'Unknown field `degres` for steps[1] (randomRotation): did you mean `degrees`?'],
+    ['a misspelt field deep in a oneOf', { name: 'r', steps: [{ op: 'oneOf', steps: [flip, { op: 'randomFlip', horizonal: 1 }] }] }, 'Unknown field `horizonal` for steps[0].steps[1] (randomFlip): did you mean `horizontal`?'],
     ['a missing required field', { name: 'r', steps: [flip, { op: 'randomSaltAndPepper' }] }, 'for steps[1].amount but it is missing'],
     ['an unknown op', { name: 'r', steps: [{ op: 'rotate', degrees: 3 }] }, 'for steps[0].op but received "rotate"'],
     ['a probability out of range', { name: 'r', steps: [{ op: 'randomFlip', p: 1.2 }] }, 'a probability between 0 and 1 for steps[0].p'],
@@ -53,7 +55,7 @@ describe('recipes', () => {
     ['a bad name', { name: '../up', steps: [] }, 'for name but received "../up"'],
     ['no name', { steps: [] }, 'for name but it is missing'],
     ['no steps', { name: 'r' }, 'for steps but it is missing'],
-    ['an unknown top-level field', { name: 'r', steps: [], step: [] }, 'Unknown field step'],
+    ['an unknown top-level field', { name: 'r', steps: [], step: [] }, 'Unknown field `step` for recipe: did you mean `steps`?'],
     ['an array', [], 'for recipe but received an array'],
     ['text that is not JSON', '{"name": "r",', 'Expected JSON for recipe'],
   ];

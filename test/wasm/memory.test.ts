@@ -1,7 +1,7 @@
 import v8 from 'node:v8';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flipVertical, resize, rotate, saltAndPepper, setPixelLimit } from '../../src/index.js';
-import { resizeScratchBytes } from '../../src/ops/resize.js';
+import { resizeScratchBytes } from '../../src/ops/resizeScratch.js';
 import { kernels } from '../../src/wasm/kernels.js';
 import { memoryBytes } from '../../src/wasm/memory.js';
 import { resizeAntialiasReference } from '../../src/reference/resize.js';

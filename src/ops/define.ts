@@ -1,0 +1,131 @@
+import type { AugkitImage, RgbaImage } from '../image.js';
+import { checkKnownKeys } from '../knownKeys.js';
+import { checkImage, checkOptions } from '../validate.js';
+import { runKernel, type KernelStep } from '../wasm/run.js';
+import type { Param } from './params.js';
+
+/** Named parameters, in the order they are checked, documented and recorded. */
+export type ParamMap = { readonly [name: string]: Param<unknown, unknown> };
+
+/** The value an op receives for parameter `P` (normalised, default filled in). */
+export type ValueOf<P> = P extends { check(value: unknown, name: string): infer Out } ? Out : never;
+/** What a caller writes for parameter `P`. */
+export type InputOf<P> = P extends { readonly input?: infer In } ? Exclude<In, undefined> : never;
+
+type OptionalKeys<M> = { [K in keyof M]: M[K] extends { readonly default: unknown } | { readonly optional: true } ? K : never }[keyof M];
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/** Every parameter checked and filled in: what `step` and `draw` receive, and what `applied` records. */
+export type Values<M> = Simplify<{ readonly [K in keyof M]: ValueOf<M[K]> }>;
+/** The parameters as a caller writes them: those with a default are optional. */
+export type Inputs<M> = Simplify<
+  { readonly [K in Exclude<keyof M, OptionalKeys<M>>]: InputOf<M[K]> } & { readonly [K in OptionalKeys<M>]?: InputOf<M[K]> }
+>;
+
+/** A forward point map: where the source point `(x, y)` (pixel centres at integers) lands in the output. */
+export type PointMap = (x: number, y: number) => readonly [number, number];
+
+/**
+ * A functional op, defined once. Everything else is derived from it: the `applied` records of pipelines
+ * and manifests (`{ op: name, ...values }`), their JSON schema and validation, `replay`, size tracking in
+ * `pipeline.draw`, preview captions and the docs table.
+ */
+export interface OpDefinition<N extends string = string, M extends ParamMap = ParamMap> {
+  readonly kind: 'op';
+  /** The public function's name, and `op` in applied records. */
+  readonly name: N;
+  /** One paragraph for the docs. */
+  readonly doc: string;
+  /** The parameters, in record order. */
+  readonly params: M;
+  /** Parameters the public function takes as arguments rather than in `options` (named bare in messages). */
+  readonly positional: readonly string[];
+  /** The kernel step (see src/wasm/run.ts) for checked values; its `outputSize` is the op's output size. */
+  step(values: Values<M>): KernelStep;
+  /** A short caption for preview sheets: `rotate -12.3°`. */
+  caption(values: Values<M>): string;
+  /** Geometric ops: how a point of a `width`×`height` input maps forward into the output. */
+  mapPoint?(values: Values<M>, width: number, height: number): PointMap;
+}
+
+/** The record of one applied op of definition `D`: `{ op, ...values }`. */
+export type AppliedOf<D> = D extends { readonly kind: 'op'; readonly name: infer N; readonly params: infer M }
+  ? Simplify<{ readonly op: N } & Values<M>>
+  : never;
+
+/**
+ * Defines a functional op. The result is plain data plus functions; export it from src/ops/index.ts
+ * (one line) and the pipeline, schema and docs pick it up.
+ *
+ * @example
+ * export const invertOp = defineOp({
+ *   name: 'invert',
+ *   doc: 'Replaces R, G and B by 255 − v; alpha is kept.',
+ *   params: {},
+ *   step: () => invertStep,
+ *   caption: () => 'invert',
+ * });
+ * export function invert(img: RgbaImage, options?: InvertOptions): AugkitImage {
+ *   return applyOp(invertOp, img, {}, options);
+ * }
+ */
+export function defineOp<const N extends string, const M extends ParamMap>(
+  definition: Omit<OpDefinition<N, M>, 'kind' | 'positional'> & { readonly positional?: readonly (keyof M & string)[] },
+): OpDefinition<N, M> {
+  return Object.freeze({ kind: 'op', positional: [], ...definition });
+}
+
+/**
+ * Checks `args` against `params` in definition order, filling in defaults: the values an op or a transform
+ * receives. `nameOf(key)` is how a message names the parameter (`options.expand`, `steps[2].degrees` …).
+ *
+ * @throws {AugkitError} INVALID_ARGUMENT from the first parameter that fails its check.
+ */
+export function checkValues<M extends ParamMap>(
+  params: M,
+  args: { readonly [key: string]: unknown },
+  nameOf: (key: string) => string,
+): Values<M> {
+  const values: Record<string, unknown> = {};
+  for (const [key, p] of Object.entries(params)) {
+    const given = args[key];
+    values[key] = p.check(given === undefined ? p.default : given, nameOf(key));
+  }
+  return values as Values<M>;
+}
+
+/**
+ * The kernel step of `definition` for `args` (an applied record or its parameters), checked first, each
+ * parameter named bare: how pipelines, `replay` and tests turn records into kernel calls.
+ *
+ * @throws {AugkitError} INVALID_ARGUMENT for a bad parameter.
+ * @example
+ * runKernelSequence(img, [opStep(resizeOp, { width: 64, height: 40 }), opStep(flipHorizontalOp, {})]);
+ */
+export function opStep<M extends ParamMap>(definition: OpDefinition<string, M>, args: { readonly [key: string]: unknown }): KernelStep {
+  return definition.step(checkValues(definition.params, args, (key) => key));
+}
+
+/**
+ * What a public op function does: checks the image, the positional arguments (named bare) and the options
+ * (unknown keys rejected; named `options.<key>`), then runs the op's kernel step into `options.out` or a new array.
+ *
+ * @throws {AugkitError} INVALID_ARGUMENT for a bad image, argument, option or `out`; TOO_LARGE for an output over the pixel limit.
+ * @example
+ * export function rotate(img: RgbaImage, degrees: number, options?: RotateOptions): AugkitImage {
+ *   return applyOp(rotateOp, img, { degrees }, options);
+ * }
+ */
+export function applyOp<M extends ParamMap>(
+  definition: OpDefinition<string, M>,
+  img: RgbaImage,
+  positional: { readonly [key: string]: unknown },
+  options: object | undefined,
+): AugkitImage {
+  const src = checkImage(img);
+  const opts = checkOptions(options) as { readonly [key: string]: unknown };
+  const optionKeys = Object.keys(definition.params).filter((key) => !(key in positional));
+  checkKnownKeys(opts, [...optionKeys, 'out'], `${definition.name} options`);
+  const values = checkValues(definition.params, { ...opts, ...positional }, (key) => (key in positional ? key : `options.${key}`));
+  return runKernel(src, definition.step(values), opts.out);
+}

@@ -1,0 +1,57 @@
+import { AugkitError } from '../errors.js';
+import type { AppliedOf, OpDefinition } from '../ops/define.js';
+import * as ops from '../ops/index.js';
+import type { SpecOf, StepInputOf, TransformDefinition } from './defineTransform.js';
+import * as transforms from './transforms/index.js';
+
+/** The exports of `M` whose `kind` is `K` (checked on `kind` alone, so StepSpec can be derived from definitions that refer to it). */
+type DefinitionsOf<M, K extends string> = { [E in keyof M]: M[E] extends { readonly kind: K } ? M[E] : never }[keyof M];
+type OpDefinitions = DefinitionsOf<typeof ops, 'op'>;
+type TransformDefinitions = DefinitionsOf<typeof transforms, 'transform'>;
+
+/**
+ * One operation as a pipeline applied it, with every parameter fixed: the functional op's name and
+ * arguments (`{ op: 'rotate', degrees, expand, fill }` …), one member per op definition in src/ops/.
+ * A list of these (`applied`) is what `replay` runs and what the dataset manifest records.
+ */
+export type AppliedOp = AppliedOf<OpDefinitions>;
+
+/** A transform as plain, JSON-ready data with every default filled in (what a recipe step normalises to), one member per transform. */
+export type StepSpec = SpecOf<TransformDefinitions>;
+
+/** A recipe step as written: `op`, then that transform's options (short forms allowed, defaults optional), one member per transform. */
+export type StepInput = StepInputOf<TransformDefinitions>;
+
+function byName<D extends { readonly kind: string; readonly name: string }>(module: object, kind: D['kind']): ReadonlyMap<string, D> {
+  const found = Object.values(module).filter((value): value is D => (value as { kind?: unknown } | null)?.kind === kind);
+  return new Map(found.map((definition) => [definition.name, definition]));
+}
+
+let opsByName: ReadonlyMap<string, OpDefinition> | undefined;
+let transformsByName: ReadonlyMap<string, TransformDefinition> | undefined;
+
+/** Every op definition exported from src/ops/index.ts, by name. */
+export function opDefinitions(): ReadonlyMap<string, OpDefinition> {
+  return (opsByName ??= byName<OpDefinition>(ops, 'op'));
+}
+
+/** Every transform definition exported from src/pipeline/transforms/index.ts, by name. */
+export function transformDefinitions(): ReadonlyMap<string, TransformDefinition> {
+  return (transformsByName ??= byName<TransformDefinition>(transforms, 'transform'));
+}
+
+function lookup<D>(map: ReadonlyMap<string, D>, name: string, what: string): D {
+  const definition = map.get(name);
+  if (definition === undefined) throw new AugkitError('INTERNAL', `unknown ${what} ${name} passed validation; please report this`);
+  return definition;
+}
+
+/** The definition of op `name` (already validated to exist). */
+export function opDefinition(name: string): OpDefinition {
+  return lookup(opDefinitions(), name, 'op');
+}
+
+/** The definition of transform `name` (already validated to exist). */
+export function transformDefinition(name: string): TransformDefinition {
+  return lookup(transformDefinitions(), name, 'transform');
+}

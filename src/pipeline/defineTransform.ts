@@ -1,0 +1,94 @@
+import type { AppliedOf, Inputs, OpDefinition, ParamMap, Values } from '../ops/define.js';
+import type { AppliedOp, StepSpec } from './catalogue.js';
+import type { SeedStream } from './seed.js';
+
+/** An image size in pixels. */
+export interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** What a transform's `draw` gets besides its values. */
+export interface DrawContext {
+  /** The step's own splitmix64 stream, its gate already drawn: draw the parameters from it in a fixed order. */
+  readonly random: SeedStream;
+  /** The size of the image that reaches this step, or undefined when `draw(seed)` was called without one. */
+  readonly size: Size | undefined;
+  /** The size, for a transform whose draws depend on it: INVALID_ARGUMENT naming the transform when unknown. */
+  requireSize(): Size;
+  /** The ops child step `index` applies, drawn from `deriveSeed(seed, index)` for an input of `size`. */
+  child(spec: StepSpec, index: number, size: Size | undefined): AppliedOp[];
+  /** The size after `ops` run on an image of `size` (undefined stays undefined). */
+  sizeAfter(ops: readonly AppliedOp[], size: Size | undefined): Size | undefined;
+}
+
+/**
+ * A random transform, defined once: its parameters (every transform also takes `p`, added for it), how it
+ * draws concrete ops, and checks between parameters. Its recipe-step schema, its spec type, the
+ * `StepInput` union and the docs table are derived from it.
+ */
+export interface TransformDefinition<N extends string = string, M extends ParamMap = ParamMap> {
+  readonly kind: 'transform';
+  /** `op` in recipe steps. */
+  readonly name: N;
+  /** One paragraph for the docs. */
+  readonly doc: string;
+  /** The parameters besides `p`, in spec order. */
+  readonly params: M;
+  /** Parameters the factory takes as arguments rather than in `options` (named bare in messages). */
+  readonly positional: readonly string[];
+  /** Checks between parameters (min ≤ max across two, one weight per step …) and derived defaults; returns the values to keep. */
+  complete?(values: Values<M>, nameOf: (key: string) => string): Values<M>;
+  /** The concrete ops for one draw; parameters come from `context.random`, in a fixed order. */
+  draw(values: Values<M>, context: DrawContext): AppliedOp[];
+}
+
+/** The normalised spec of definition `D`: `{ op, p, ...values }`. */
+export type SpecOf<D> = D extends { readonly kind: 'transform'; readonly name: infer N; readonly params: infer M }
+  ? { readonly op: N; readonly p: number } & Values<M>
+  : never;
+/** A step of definition `D` as written: `{ op, p?, ...inputs }`. */
+export type StepInputOf<D> = D extends { readonly kind: 'transform'; readonly name: infer N; readonly params: infer M }
+  ? { readonly op: N; readonly p?: number } & Inputs<M>
+  : never;
+/** The options argument of the factory of definition `D`: its inputs without the `Positional` ones (factory arguments), and `p`. */
+export type TransformOptions<D, Positional extends string = never> =
+  D extends { readonly kind: 'transform'; readonly params: infer M } ? Simplify<Omit<Inputs<M>, Positional> & { readonly p?: number }> : never;
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/**
+ * Defines a random transform. Export it from src/pipeline/transforms/index.ts (one line), with its factory.
+ *
+ * @example
+ * export const randomInvertTransform = defineTransform({
+ *   name: 'randomInvert',
+ *   doc: 'Inverts the colours (the step's `p` says how often).',
+ *   params: {},
+ *   draw: () => [applied(invertOp, {})],
+ * });
+ * export function randomInvert(options?: TransformOptions<typeof randomInvertTransform>): Transform {
+ *   return createTransform(randomInvertTransform, options);
+ * }
+ */
+export function defineTransform<const N extends string, const M extends ParamMap>(
+  definition: Omit<TransformDefinition<N, M>, 'kind' | 'positional'> & { readonly positional?: readonly (keyof M & string)[] },
+): TransformDefinition<N, M> {
+  return Object.freeze({ kind: 'transform', positional: [], ...definition });
+}
+
+/**
+ * The applied record of op `definition` with `values`: `{ op, ...values }`, keys in definition order (so
+ * manifests are byte-stable whatever order a transform wrote them in).
+ *
+ * @example
+ * applied(rotateOp, { degrees: 12.5, expand: false, fill: [0, 0, 0, 0] }); // { op: 'rotate', degrees: 12.5, … }
+ */
+export function applied<D extends OpDefinition<string, ParamMap>>(
+  definition: D,
+  values: D extends OpDefinition<string, infer M> ? Values<M> : never,
+): AppliedOf<D> {
+  const record: Record<string, unknown> = { op: definition.name };
+  for (const key of Object.keys(definition.params)) record[key] = (values as Record<string, unknown>)[key];
+  return record as AppliedOf<D>;
+}

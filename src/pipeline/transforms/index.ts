@@ -1,0 +1,8 @@
+// The transform catalogue: one export line per transform file. Every transform definition exported from
+// here is a recipe step (schema, normalisation, StepSpec / StepInput types) and a row of docs/ops-table.md.
+export * from './compose.js';
+export * from './oneOf.js';
+export * from './randomFlip.js';
+export * from './randomRotation.js';
+export * from './randomSaltAndPepper.js';
+export * from './resizeTo.js';
