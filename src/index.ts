@@ -12,23 +12,7 @@ export * from './ops/index.js';
 export type { AppliedOf, Inputs, OpDefinition, ParamMap, PointMap, Values } from './ops/define.js';
 export type { Param, Range } from './ops/params.js';
 export { kernelBuild, releaseMemory, type KernelBuild } from './wasm/kernels.js';
-// colour, filter, noise and occlusion ops (op catalogue II)
-export {
-  adjustBrightness,
-  adjustContrast,
-  adjustGamma,
-  adjustHue,
-  adjustSaturation,
-  channelShift,
-  grayscale,
-} from './ops/color.js';
-export { autocontrast, equalize, invert, posterize, solarize } from './ops/imageOps.js';
-export { adjustSharpness } from './ops/sharpness.js';
-export { gaussianBlur, type GaussianBlurOptions } from './ops/gaussianBlur.js';
-export { gaussianNoise, type GaussianNoiseOptions, type GaussianNoiseResult } from './ops/gaussianNoise.js';
-export { cutout, erase, type CutoutOptions, type EraseOptions, type EraseResult, type EraseValue } from './ops/erase.js';
-export type { OutputOptions } from './ops/pixelSteps.js';
-export { jpegArtifacts } from './codecs/jpegArtifacts.js';
+export type { EraseValue, OutputOptions } from './ops/pixelSteps.js';
 export { memoryBytes } from './wasm/memory.js';
 export {
   decode,

@@ -17,7 +17,7 @@ import { goldenOpsCases, goldenOpsInput } from './helpers/goldenOps.js';
 import * as ak from '../src/index.js';
 import { gaussianBlurReference } from '../src/reference/gaussianBlur.js';
 import { gaussianNoiseReference } from '../src/reference/gaussianNoise.js';
-import { equalizeReference, adjustGammaReference } from '../src/reference/colorTables.js';
+import { adjustGammaReference, equalizeReference } from '../src/reference/colorTables.js';
 import { adjustHueReference, adjustSharpnessReference } from '../src/reference/colorPixels.js';
 import { bytesEqual, randomImage } from './helpers/images.js';
 
@@ -55,34 +55,7 @@ function numbers(seed: number): () => number {
 function randomCases(): Case[] {
   const next = numbers(7);
   const size = (max: number) => 1 + Math.floor(next() * max);
-  /** The colour, filter and occlusion ops: their golden-ops inputs, and random images with references. */
-function colourCases(): Case[] {
-  const golden = COLOUR_GOLDEN_OPS.flatMap((op) =>
-    goldenOpsCases(op).map((c): Case => {
-      const img = goldenOpsInput(c);
-      return { name: `golden-ops ${c.id}`, run: () => runGoldenCase(c, img).data };
-    }),
-  );
-  const random: Case[] = ([[1, 1], [3, 2], [5, 9], [67, 41], [203, 11]] as const).flatMap(([w, h], i) => {
-    const img = randomImage(w, h, 500 + i);
-    const tag = `${w}×${h}`;
-    return [
-      ...([[0.6, undefined], [2, undefined], [3.3, 11], [9, 129]] as const).map(([sigma, k]): Case => ({
-        name: `gaussianBlur ${tag} σ ${sigma}`, run: () => ak.gaussianBlur(img, { sigma, kernelSize: k }).data,
-        reference: () => gaussianBlurReference(img, sigma, k).data,
-      })),
-      { name: `gaussianNoise ${tag}`, run: () => ak.gaussianNoise(img, { std: 20, seed: i }).data, reference: () => gaussianNoiseReference(img, 20, 0, true, i).data },
-      { name: `equalize ${tag}`, run: () => ak.equalize(img).data, reference: () => equalizeReference(img).data },
-      { name: `adjustGamma ${tag}`, run: () => ak.adjustGamma(img, 0.45, 1.1).data, reference: () => adjustGammaReference(img, 0.45, 1.1).data },
-      { name: `adjustHue ${tag}`, run: () => ak.adjustHue(img, 0.3).data, reference: () => adjustHueReference(img, 0.3).data },
-      { name: `adjustSharpness ${tag}`, run: () => ak.adjustSharpness(img, 1.7).data, reference: () => adjustSharpnessReference(img, 1.7).data },
-      { name: `erase noise ${tag}`, run: () => ak.erase(img, { x: 0, y: 0, width: w, height: h, value: 'noise', seed: 9 }).data },
-    ];
-  });
-  return [...golden, ...random];
-}
-
-const cases: Case[] = [];
+  const cases: Case[] = [];
   for (let i = 0; i < 40; i++) {
     const [w, h] = i < 20 ? [size(12), size(12)] : [size(300), size(200)];
     const img = randomImage(w, h, 1000 + i);
@@ -121,34 +94,7 @@ const cases: Case[] = [];
 }
 
 function noiseCases(): Case[] {
-  /** The colour, filter and occlusion ops: their golden-ops inputs, and random images with references. */
-function colourCases(): Case[] {
-  const golden = COLOUR_GOLDEN_OPS.flatMap((op) =>
-    goldenOpsCases(op).map((c): Case => {
-      const img = goldenOpsInput(c);
-      return { name: `golden-ops ${c.id}`, run: () => runGoldenCase(c, img).data };
-    }),
-  );
-  const random: Case[] = ([[1, 1], [3, 2], [5, 9], [67, 41], [203, 11]] as const).flatMap(([w, h], i) => {
-    const img = randomImage(w, h, 500 + i);
-    const tag = `${w}×${h}`;
-    return [
-      ...([[0.6, undefined], [2, undefined], [3.3, 11], [9, 129]] as const).map(([sigma, k]): Case => ({
-        name: `gaussianBlur ${tag} σ ${sigma}`, run: () => ak.gaussianBlur(img, { sigma, kernelSize: k }).data,
-        reference: () => gaussianBlurReference(img, sigma, k).data,
-      })),
-      { name: `gaussianNoise ${tag}`, run: () => ak.gaussianNoise(img, { std: 20, seed: i }).data, reference: () => gaussianNoiseReference(img, 20, 0, true, i).data },
-      { name: `equalize ${tag}`, run: () => ak.equalize(img).data, reference: () => equalizeReference(img).data },
-      { name: `adjustGamma ${tag}`, run: () => ak.adjustGamma(img, 0.45, 1.1).data, reference: () => adjustGammaReference(img, 0.45, 1.1).data },
-      { name: `adjustHue ${tag}`, run: () => ak.adjustHue(img, 0.3).data, reference: () => adjustHueReference(img, 0.3).data },
-      { name: `adjustSharpness ${tag}`, run: () => ak.adjustSharpness(img, 1.7).data, reference: () => adjustSharpnessReference(img, 1.7).data },
-      { name: `erase noise ${tag}`, run: () => ak.erase(img, { x: 0, y: 0, width: w, height: h, value: 'noise', seed: 9 }).data },
-    ];
-  });
-  return [...golden, ...random];
-}
-
-const cases: Case[] = [];
+  const cases: Case[] = [];
   const shapes: [number, number][] = [[1, 1], [7, 3], [64, 48], [300, 500], [1920, 90]];
   const settings = [
     { amount: 0.05, saltVsPepper: 0.5 }, { amount: 0.3, saltVsPepper: 0.1 }, { amount: 1e-4, saltVsPepper: 0.9 },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gaussianNoise } from '../src/index.js';
-import { gaussianNoiseStep } from '../src/ops/gaussianNoise.js';
+import { gaussianNoiseOp } from '../src/index.js';
+import { opStep } from '../src/ops/define.js';
 import { gaussianNoiseReference, NormalStream } from '../src/reference/gaussianNoise.js';
 import { runKernelSequence } from '../src/wasm/run.js';
 import { errorCode } from './helpers/errors.js';
@@ -33,7 +34,7 @@ describe('gaussianNoise', () => {
         const expected = gaussianNoiseReference(img, std, mean, perChannel, seed).data;
         const options = { std, mean, perChannel, seed };
         expect(bytesEqual(gaussianNoise(img, options).data, expected), `${w}×${h} std ${std}`).toBe(true);
-        expect(bytesEqual(runKernelSequence(img, [gaussianNoiseStep(options).step]).data, expected)).toBe(true);
+        expect(bytesEqual(runKernelSequence(img, [opStep(gaussianNoiseOp, options)]).data, expected)).toBe(true);
       }
     }
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decode, encodeJpeg, jpegArtifacts } from '../src/index.js';
-import { jpegArtifactsStep } from '../src/codecs/jpegArtifacts.js';
-import { flipHorizontalStep } from '../src/ops/flip.js';
+import { flipHorizontalOp, jpegArtifactsOp } from '../src/index.js';
+import { opStep } from '../src/ops/define.js';
 import { runKernelSequence } from '../src/wasm/run.js';
 import { errorCode } from './helpers/errors.js';
 import { goldenOpsCases, goldenOpsInput } from './helpers/goldenOps.js';
@@ -20,7 +20,7 @@ describe('jpegArtifacts', () => {
   });
   it('gives the same bytes in a kernel sequence (read from and written back to WebAssembly memory) as alone', () => {
     const alone = jpegArtifacts(img, 30).data;
-    const twice = runKernelSequence(img, [flipHorizontalStep, flipHorizontalStep, jpegArtifactsStep(30)]);
+    const twice = runKernelSequence(img, [opStep(flipHorizontalOp, {}), opStep(flipHorizontalOp, {}), opStep(jpegArtifactsOp, { quality: 30 })]);
     expect(bytesEqual(twice.data, alone)).toBe(true);
   });
   it('rejects a quality that is not an integer 1..100', () => {

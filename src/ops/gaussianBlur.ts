@@ -1,11 +1,12 @@
 import { invalidArgument } from '../errors.js';
 import type { AugkitImage, RgbaImage } from '../image.js';
-import { checkIntegerInRange, checkOptions, checkPositiveNumber, checkImage } from '../validate.js';
-import { runKernel, type KernelStep } from '../wasm/run.js';
-import { sameSize, type OutputOptions } from './pixelSteps.js';
+import { checkIntegerInRange } from '../validate.js';
+import { applyOp, defineOp } from './define.js';
+import { param } from './params.js';
+import { positive, sameSize, type OutputOptions } from './pixelSteps.js';
 
 /** The largest kernel size (assembly/filter/gaussianBlur.ts: it keeps the 16-bit fixed point in range). */
-export const GAUSSIAN_MAX_KERNEL_SIZE = 129;
+const MAX_KERNEL_SIZE = 129;
 
 export interface GaussianBlurOptions extends OutputOptions {
   /** Standard deviation in pixels, > 0. */
@@ -14,32 +15,40 @@ export interface GaussianBlurOptions extends OutputOptions {
   kernelSize?: number;
 }
 
-/**
- * The blur as a kernel step, its options validated.
- *
- * @throws {AugkitError} INVALID_ARGUMENT for a bad sigma or kernelSize (even, < 1, > 129, or a default
- *   size over 129 because sigma > 21.33).
- */
-export function gaussianBlurStep(options: GaussianBlurOptions): KernelStep {
-  const opts = checkOptions(options);
-  const sigma = checkPositiveNumber(opts.sigma, 'options.sigma');
-  let kernelSize: number;
-  if (opts.kernelSize === undefined) {
-    kernelSize = 2 * Math.ceil(3 * sigma) + 1;
-    if (kernelSize > GAUSSIAN_MAX_KERNEL_SIZE) {
-      throw invalidArgument('options.sigma', `a sigma whose default kernelSize 2·⌈3σ⌉+1 is at most ${GAUSSIAN_MAX_KERNEL_SIZE} (σ ≤ 21.33), or an explicit kernelSize`, sigma);
+const KERNEL_EXPECTED = `an odd integer between 1 and ${MAX_KERNEL_SIZE}`;
+
+/** The blur, defined once (see src/ops/define.ts). @example gaussianBlurOp.caption({ sigma: 2, kernelSize: undefined }); // 'blur σ2.00' */
+export const gaussianBlurOp = defineOp({
+  name: 'gaussianBlur',
+  doc: 'Gaussian blur of all four channels: separable, weights exp(−i²/2σ²) normalised, border reflect; within ±1 of float64.',
+  params: {
+    sigma: positive({ doc: 'Standard deviation in pixels, > 0 (at most 21.33 with the default kernel size).' }),
+    kernelSize: param({
+      doc: `Taps per axis, odd, 1..${MAX_KERNEL_SIZE}; omitted: 2·⌈3σ⌉ + 1.`,
+      optional: true,
+      schema: { type: 'integer', minimum: 1, maximum: MAX_KERNEL_SIZE, 'x-expected': KERNEL_EXPECTED },
+      check: (value: unknown, name: string): number | undefined => {
+        if (value === undefined) return undefined;
+        const k = checkIntegerInRange(value, name, 1, MAX_KERNEL_SIZE);
+        if (k % 2 === 0) throw invalidArgument(name, KERNEL_EXPECTED, value);
+        return k;
+      },
+    }),
+  },
+  step: ({ sigma, kernelSize }) => {
+    const size = kernelSize ?? 2 * Math.ceil(3 * sigma) + 1;
+    if (size > MAX_KERNEL_SIZE) {
+      throw invalidArgument('sigma', `a sigma whose default kernelSize 2·⌈3σ⌉+1 is at most ${MAX_KERNEL_SIZE} (σ ≤ 21.33), or a kernelSize`, sigma);
     }
-  } else {
-    kernelSize = checkIntegerInRange(opts.kernelSize, 'options.kernelSize', 1, GAUSSIAN_MAX_KERNEL_SIZE);
-    if (kernelSize % 2 === 0) throw invalidArgument('options.kernelSize', 'an odd integer', kernelSize);
-  }
-  return {
-    op: 'gaussianBlur',
-    outputSize: sameSize,
-    scratchBytes: (k, width) => k.gaussianBlurScratch(width, kernelSize),
-    run: (k, b, width, height) => k.gaussianBlur(b.src, width, height, b.dst, sigma, kernelSize, b.scratch),
-  };
-}
+    return {
+      op: 'gaussianBlur',
+      outputSize: sameSize,
+      scratchBytes: (k, width) => k.gaussianBlurScratch(width, size),
+      run: (k, b, width, height) => k.gaussianBlur(b.src, width, height, b.dst, sigma, size, b.scratch),
+    };
+  },
+  caption: ({ sigma, kernelSize }) => `blur σ${sigma.toFixed(2)}${kernelSize === undefined ? '' : ` k${kernelSize}`}`,
+});
 
 /**
  * Blurs all four channels with a Gaussian: separable, weights `exp(−i²/2σ²)` normalised in float64,
@@ -53,6 +62,5 @@ export function gaussianBlurStep(options: GaussianBlurOptions): KernelStep {
  * const soft = gaussianBlur(img, { sigma: 2 });
  */
 export function gaussianBlur(img: RgbaImage, options: GaussianBlurOptions): AugkitImage {
-  const src = checkImage(img);
-  return runKernel(src, gaussianBlurStep(options), options.out);
+  return applyOp(gaussianBlurOp, img, {}, options);
 }

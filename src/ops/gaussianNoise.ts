@@ -1,8 +1,9 @@
 import type { AugkitImage, RgbaImage } from '../image.js';
-import { checkBoolean, checkFiniteNumber, checkImage, checkNonNegativeNumber, checkOptions, checkSeed } from '../validate.js';
-import { runKernel, type KernelStep } from '../wasm/run.js';
-import { pixelwiseStep, type OutputOptions } from './pixelSteps.js';
-import { drawSeed } from './saltAndPepper.js';
+import { drawSeed } from '../randomSeed.js';
+import { checkImage, checkOptions } from '../validate.js';
+import { applyOp, defineOp } from './define.js';
+import { boolean, number, seedParam } from './params.js';
+import { nonNegative, pixelwiseStep, type OutputOptions } from './pixelSteps.js';
 
 export interface GaussianNoiseOptions extends OutputOptions {
   /** Standard deviation in levels (0..255 scale), ≥ 0. */
@@ -21,24 +22,28 @@ export interface GaussianNoiseResult extends AugkitImage {
 }
 
 /**
- * The noise as a kernel step, its options validated, with the seed it uses (drawn here when the
- * options give none). Alone it streams strip by strip, the normal stream continuing across strips.
+ * Gaussian noise, defined once (see src/ops/define.ts); the seed is recorded like any parameter. Alone it
+ * streams strip by strip, the normal stream continuing across strips.
  *
- * @throws {AugkitError} INVALID_ARGUMENT for a bad option.
+ * @example
+ * gaussianNoiseOp.caption({ std: 10, mean: 0, perChannel: true, seed: 1 }); // 'noise σ10.0'
  */
-export function gaussianNoiseStep(options: GaussianNoiseOptions): { step: KernelStep; seed: number } {
-  const opts = checkOptions(options);
-  const std = checkNonNegativeNumber(opts.std, 'options.std');
-  const mean = checkFiniteNumber(opts.mean ?? 0, 'options.mean');
-  const perChannel = checkBoolean(opts.perChannel ?? true, 'options.perChannel');
-  const seed = opts.seed === undefined ? drawSeed() : checkSeed(opts.seed, 'options.seed');
-  const step = pixelwiseStep(
+export const gaussianNoiseOp = defineOp({
+  name: 'gaussianNoise',
+  doc: 'Adds seeded Gaussian noise to R, G, B: v + mean + std·z, z standard normal (Box–Muller on xoshiro128**); alpha kept.',
+  params: {
+    std: nonNegative({ doc: 'Standard deviation in levels, ≥ 0.' }),
+    mean: number({ doc: 'Added to every value before the noise.', default: 0 }),
+    perChannel: boolean({ doc: 'Draw R, G, B separately; false adds one draw to all three.', default: true }),
+    seed: seedParam({ doc: 'PRNG seed; the public function draws one (and returns it) when omitted.' }),
+  },
+  step: ({ std, mean, perChannel, seed }) => pixelwiseStep(
     'gaussianNoise',
     (k, src, pixels, dst) => k.gaussianNoise(src, pixels, dst, std, mean, perChannel),
     (k) => k.gaussianNoiseBegin(seed),
-  );
-  return { step, seed };
-}
+  ),
+  caption: ({ std, mean, perChannel }) => `noise σ${std.toFixed(1)}${mean !== 0 ? ` μ${mean.toFixed(1)}` : ''}${perChannel ? '' : ' luma'}`,
+});
 
 /**
  * Adds seeded Gaussian noise to R, G, B: `v + mean + std · z`, rounded half away from zero and clamped;
@@ -52,7 +57,8 @@ export function gaussianNoiseStep(options: GaussianNoiseOptions): { step: Kernel
  * const grainy = gaussianNoise(img, { std: 10, seed: 42 });
  */
 export function gaussianNoise(img: RgbaImage, options: GaussianNoiseOptions): GaussianNoiseResult {
-  const src = checkImage(img);
-  const { step, seed } = gaussianNoiseStep(options);
-  return { ...runKernel(src, step, options.out), seed };
+  checkImage(img); // first: a too-large image is TOO_LARGE whatever the options
+  const opts = checkOptions(options);
+  const seed = opts.seed === undefined ? drawSeed() : opts.seed;
+  return { ...applyOp(gaussianNoiseOp, img, {}, { ...opts, seed }), seed: seed as number };
 }

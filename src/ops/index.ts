@@ -4,3 +4,11 @@ export * from './flip.js';
 export * from './resize.js';
 export * from './rotate.js';
 export * from './saltAndPepper.js';
+// colour, filter, noise and occlusion ops (op catalogue II)
+export * from './color.js';
+export * from './erase.js';
+export * from './gaussianBlur.js';
+export * from './gaussianNoise.js';
+export * from './imageOps.js';
+export * from './jpegArtifacts.js';
+export * from './sharpness.js';

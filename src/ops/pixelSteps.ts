@@ -1,9 +1,11 @@
-// The shapes shared by the colour, noise and occlusion ops: same-size kernel steps that map pixels
-// independently (so alone they stream in place through one strip), and the public call around a step.
-import type { AugkitImage } from '../image.js';
-import { checkImage, checkOptions } from '../validate.js';
+// What the colour, filter, noise and occlusion ops share (not catalogued: nothing here is public API):
+// their parameter shapes and the same-size kernel steps that map pixels independently (so alone they
+// stream in place through one strip).
+import { invalidArgument } from '../errors.js';
+import { checkNonNegativeNumber, checkPositiveNumber, isFiniteNumber, isInteger } from '../validate.js';
 import type { Kernels } from '../wasm/kernels.js';
-import { runKernel, type KernelStep } from '../wasm/run.js';
+import type { KernelStep } from '../wasm/run.js';
+import { param, type ParamOptions } from './params.js';
 
 /** The options every same-size op takes. */
 export interface OutputOptions {
@@ -13,17 +15,67 @@ export interface OutputOptions {
 
 export const sameSize = (width: number, height: number) => [width, height] as const;
 
-/**
- * Validates the image, then builds the step (which validates the op's own arguments) and runs it: the
- * public call of every op here. The image is checked first, so a too-large image is TOO_LARGE whatever
- * the other arguments.
- *
- * @throws {AugkitError} INVALID_ARGUMENT for a bad image, argument or `out`; TOO_LARGE for an image over the limit.
- */
-export function runOp(img: unknown, step: () => KernelStep, options: OutputOptions | undefined): AugkitImage {
-  const src = checkImage(img);
-  const { out } = checkOptions(options);
-  return runKernel(src, step(), out);
+/** A finite number ≥ 0 (a blend factor, a standard deviation). */
+export function nonNegative<const O extends ParamOptions<number>>(options: O) {
+  return param<number, number, O>({ ...options, schema: { type: 'number', minimum: 0, 'x-expected': 'a finite number ≥ 0' }, check: checkNonNegativeNumber });
+}
+
+/** A finite number > 0 (a gamma, a sigma). */
+export function positive<const O extends ParamOptions<number>>(options: O) {
+  return param<number, number, O>({ ...options, schema: { type: 'number', exclusiveMinimum: 0, 'x-expected': 'a finite number > 0' }, check: checkPositiveNumber });
+}
+
+/** A safe integer ≥ `min` (a coordinate or a size that may lie outside the image); no `min`: any safe integer. */
+export function safeInteger<const O extends ParamOptions<number> & { readonly min?: number }>(options: O) {
+  const { min } = options;
+  const expected = min === undefined ? 'an integer' : `an integer ≥ ${min}`;
+  return param<number, number, O>({
+    ...options,
+    schema: { type: 'integer', ...(min !== undefined && { minimum: min }), 'x-expected': expected },
+    check: (value, name) => {
+      if (!Number.isSafeInteger(value) || (min !== undefined && (value as number) < min)) throw invalidArgument(name, expected, value);
+      return value as number;
+    },
+  });
+}
+
+/** What fills an erased area: an `[r, g, b]` colour (integers 0..255) or `'noise'` (seeded random bytes). */
+export type EraseValue = readonly [number, number, number] | 'noise';
+
+const ERASE_VALUE_EXPECTED = "an [r, g, b] array of integers 0..255 or 'noise'";
+
+/** An erase value (see EraseValue). */
+export function eraseValue<const O extends ParamOptions<EraseValue>>(options: O) {
+  return param<EraseValue, EraseValue, O>({
+    ...options,
+    schema: {
+      anyOf: [
+        { type: 'array', minItems: 3, maxItems: 3, items: { type: 'integer', minimum: 0, maximum: 255 } },
+        { const: 'noise' },
+      ],
+      'x-expected': ERASE_VALUE_EXPECTED,
+    },
+    check: (value, name) => {
+      if (value === 'noise') return value;
+      if (!Array.isArray(value) || value.length !== 3 || !value.every((v) => isInteger(v) && v >= 0 && v <= 255)) {
+        throw invalidArgument(name, ERASE_VALUE_EXPECTED, value);
+      }
+      return [value[0], value[1], value[2]] as const;
+    },
+  });
+}
+
+/** Three finite numbers `[dr, dg, db]`. */
+export function channelShifts<const O extends ParamOptions<readonly [number, number, number]>>(options: O) {
+  const expected = 'an array of three finite numbers [dr, dg, db]';
+  return param<readonly [number, number, number], readonly [number, number, number], O>({
+    ...options,
+    schema: { type: 'array', minItems: 3, maxItems: 3, items: { type: 'number' }, 'x-expected': expected },
+    check: (value, name) => {
+      if (!Array.isArray(value) || value.length !== 3 || !value.every(isFiniteNumber)) throw invalidArgument(name, expected, value);
+      return [value[0], value[1], value[2]] as const;
+    },
+  });
 }
 
 /**

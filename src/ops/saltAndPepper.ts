@@ -1,6 +1,6 @@
 import type { AugkitImage, RgbaImage } from '../image.js';
 import { drawSeed } from '../randomSeed.js';
-import { checkOptions } from '../validate.js';
+import { checkImage, checkOptions } from '../validate.js';
 import { saltAndPepperInto } from '../wasm/noise.js';
 import { applyOp, defineOp } from './define.js';
 import { boolean, number, seedParam } from './params.js';
@@ -38,6 +38,7 @@ export interface SaltAndPepperResult extends AugkitImage {
  * const noisy = saltAndPepper(img, { amount: 0.02, seed: 42 });
  */
 export function saltAndPepper(img: RgbaImage, options?: SaltAndPepperOptions): SaltAndPepperResult {
+  checkImage(img); // first: a too-large image is TOO_LARGE whatever the options
   const opts = checkOptions(options);
   const seed = opts.seed === undefined ? drawSeed() : opts.seed;
   return { ...applyOp(saltAndPepperOp, img, {}, { ...opts, seed }), seed: seed as number };

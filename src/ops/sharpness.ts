@@ -1,14 +1,17 @@
 import type { AugkitImage, RgbaImage } from '../image.js';
-import { checkNonNegativeNumber } from '../validate.js';
-import type { KernelStep } from '../wasm/run.js';
-import { runOp, wholeImageStep, type OutputOptions } from './pixelSteps.js';
+import { applyOp, defineOp } from './define.js';
+import { nonNegative, wholeImageStep, type OutputOptions } from './pixelSteps.js';
 
-/** The sharpness change as a kernel step. @throws {AugkitError} INVALID_ARGUMENT for a bad factor. */
-export function adjustSharpnessStep(factor: number): KernelStep {
-  checkNonNegativeNumber(factor, 'factor');
-  return wholeImageStep('adjustSharpness', () => 0, (k, src, width, height, dst) =>
-    k.adjustSharpness(src, width, height, dst, factor));
-}
+/** The sharpness change, defined once (see src/ops/define.ts). @example adjustSharpnessOp.caption({ factor: 2 }); // 'sharpness ×2.00' */
+export const adjustSharpnessOp = defineOp({
+  name: 'adjustSharpness',
+  doc: "Blends R, G, B with Pillow's SMOOTH-filtered value S: S + factor·(v − S); the 1-pixel border is kept.",
+  positional: ['factor'],
+  params: { factor: nonNegative({ doc: 'Blend factor, ≥ 0 (0 = smoothed, 1 = unchanged, > 1 sharper).' }) },
+  step: ({ factor }) => wholeImageStep('adjustSharpness', () => 0, (k, src, width, height, dst) =>
+    k.adjustSharpness(src, width, height, dst, factor)),
+  caption: ({ factor }) => `sharpness ×${factor.toFixed(2)}`,
+});
 
 /**
  * Sharpens (`factor` > 1) or softens (< 1) R, G, B: `S + factor · (v − S)` with `S` the value smoothed
@@ -22,5 +25,5 @@ export function adjustSharpnessStep(factor: number): KernelStep {
  * const crisp = adjustSharpness(img, 2);
  */
 export function adjustSharpness(img: RgbaImage, factor: number, options?: OutputOptions): AugkitImage {
-  return runOp(img, () => adjustSharpnessStep(factor), options);
+  return applyOp(adjustSharpnessOp, img, { factor }, options);
 }

@@ -24,6 +24,8 @@ export type StepInput = StepInputOf<TransformDefinitions>;
 
 function byName<D extends { readonly kind: string; readonly name: string }>(module: object, kind: D['kind']): ReadonlyMap<string, D> {
   const found = Object.values(module).filter((value): value is D => (value as { kind?: unknown } | null)?.kind === kind);
+  // sorted by name: a module namespace lists exports alphabetically, but bundlers and test runners may not
+  found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return new Map(found.map((definition) => [definition.name, definition]));
 }
 

@@ -203,6 +203,11 @@ function withinLimit(width: number, height: number): Expectation {
   return width * height > getPixelLimit() ? tooLarge : { ok: true, width, height };
 }
 
+/** Whether an options object has a key the op does not know (op definitions reject those; `out` is always known). */
+function hasUnknownKey(options: unknown, known: readonly string[]): boolean {
+  return options !== undefined && Object.keys(options as object).some((key) => key !== 'out' && !known.includes(key));
+}
+
 function field(options: unknown, name: string): unknown {
   return options === undefined ? undefined : (options as Record<string, unknown>)[name];
 }
@@ -280,6 +285,8 @@ function colourOpSpec(
 }
 
 const seedRule = (v: unknown) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 0);
+/** An option of an op definition: only `undefined` takes the default (null is a wrong value). */
+const orDefault = (v: unknown, d: unknown) => (v === undefined ? d : v);
 const seedArb = fc.oneof(fc.nat(), fc.constantFrom(0, 2 ** 53 - 1), oddValue);
 
 function colourOpSpecs(): OpSpec[] {
@@ -317,7 +324,7 @@ function colourOpSpecs(): OpSpec[] {
       expect: ([image, options]) => {
         const source = expectImage(image);
         if (!source.ok) return source;
-        if (options === undefined || !isObjectOption(options)) return invalid;
+        if (options === undefined || !isObjectOption(options) || hasUnknownKey(options, ['sigma', 'kernelSize'])) return invalid;
         const sigma = field(options, 'sigma');
         const k = field(options, 'kernelSize');
         if (!isFinite(sigma) || sigma <= 0) return invalid;
@@ -343,10 +350,10 @@ function colourOpSpecs(): OpSpec[] {
       expect: ([image, options]) => {
         const source = expectImage(image);
         if (!source.ok) return source;
-        if (options === undefined || !isObjectOption(options)) return invalid;
+        if (options === undefined || !isObjectOption(options) || hasUnknownKey(options, ['std', 'mean', 'perChannel', 'seed'])) return invalid;
         const std = field(options, 'std');
-        const mean = field(options, 'mean') ?? 0;
-        const perChannel = field(options, 'perChannel') ?? true;
+        const mean = orDefault(field(options, 'mean'), 0);
+        const perChannel = orDefault(field(options, 'perChannel'), true);
         if (!isFinite(std) || std < 0 || !isFinite(mean) || typeof perChannel !== 'boolean') return invalid;
         return seedRule(field(options, 'seed')) ? source : invalid;
       },
@@ -372,11 +379,12 @@ function colourOpSpecs(): OpSpec[] {
       expect: ([image, options]) => {
         const source = expectImage(image);
         if (!source.ok) return source;
-        if (options === undefined || !isObjectOption(options)) return invalid;
+        if (options === undefined || !isObjectOption(options) || hasUnknownKey(options, ['x', 'y', 'width', 'height', 'value', 'seed'])) return invalid;
         const counts = ['x', 'y', 'width', 'height'].map((k) => field(options, k));
         if (!counts.every((v) => Number.isSafeInteger(v) && (v as number) >= 0)) return invalid;
-        const value = field(options, 'value') ?? [0, 0, 0];
-        if (value === 'noise') return seedRule(field(options, 'seed')) ? source : invalid;
+        const value = orDefault(field(options, 'value'), [0, 0, 0]);
+        if (!seedRule(field(options, 'seed'))) return invalid;
+        if (value === 'noise') return source;
         return Array.isArray(value) && value.length === 3 && value.every(isByte) ? source : invalid;
       },
       call: ([image, options]) => ak.erase(image as RgbaImage, options as never),
@@ -410,6 +418,7 @@ function opSpecs(files: readonly Uint8Array[]): OpSpec[] {
         const source = expectImage(image);
         if (!source.ok) return source;
         if (!isPositiveInteger(w) || !isPositiveInteger(h) || !isObjectOption(options)) return invalid;
+        if (hasUnknownKey(options, ['antialias'])) return invalid;
         const antialias = field(options, 'antialias');
         if (antialias !== undefined && typeof antialias !== 'boolean') return invalid;
         // antialias passes through a w × source-height image, which the limit applies to as well
@@ -444,6 +453,7 @@ function opSpecs(files: readonly Uint8Array[]): OpSpec[] {
         const source = expectImage(image);
         if (!source.ok) return source;
         if (typeof degrees !== 'number' || !Number.isFinite(degrees) || !isObjectOption(options)) return invalid;
+        if (hasUnknownKey(options, ['expand', 'fill'])) return invalid;
         const expand = field(options, 'expand');
         const fill = field(options, 'fill');
         if (expand !== undefined && typeof expand !== 'boolean') return invalid;
@@ -480,11 +490,12 @@ function opSpecs(files: readonly Uint8Array[]): OpSpec[] {
         const source = expectImage(image);
         if (!source.ok) return source;
         if (!isObjectOption(options)) return invalid;
-        // amount, saltVsPepper and perChannel take their default for null too (read with ??), unlike other options
-        const amount = field(options, 'amount') ?? 0.05;
-        const saltVsPepper = field(options, 'saltVsPepper') ?? 0.5;
+        if (hasUnknownKey(options, ['amount', 'saltVsPepper', 'perChannel', 'seed'])) return invalid;
+        // as every op definition: only undefined takes the default (null is a wrong value)
+        const amount = orDefault(field(options, 'amount'), 0.05);
+        const saltVsPepper = orDefault(field(options, 'saltVsPepper'), 0.5);
         const seed = field(options, 'seed');
-        const perChannel = field(options, 'perChannel') ?? false;
+        const perChannel = orDefault(field(options, 'perChannel'), false);
         if (!inUnit(amount) || !inUnit(saltVsPepper) || typeof perChannel !== 'boolean') return invalid;
         if (seed !== undefined && !(Number.isSafeInteger(seed) && (seed as number) >= 0)) return invalid;
         return source;

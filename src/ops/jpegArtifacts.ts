@@ -1,10 +1,10 @@
+import { decode } from '../codecs/decode.js';
+import { encodeJpeg } from '../codecs/encodeJpeg.js';
 import type { AugkitImage, RgbaImage } from '../image.js';
-import type { OutputOptions } from '../ops/pixelSteps.js';
-import { checkImage, checkIntegerInRange } from '../validate.js';
 import { bytesAt } from '../wasm/memory.js';
-import { runKernel, type KernelStep } from '../wasm/run.js';
-import { decode } from './decode.js';
-import { encodeJpeg } from './encodeJpeg.js';
+import { applyOp, defineOp } from './define.js';
+import { integer } from './params.js';
+import { sameSize, type OutputOptions } from './pixelSteps.js';
 
 /** RGB of a JPEG round trip of `rgba` at `quality`, written into `out` with `rgba`'s own alpha. */
 function roundTrip(rgba: RgbaImage, quality: number, out: Uint8Array | Uint8ClampedArray): void {
@@ -18,16 +18,20 @@ function roundTrip(rgba: RgbaImage, quality: number, out: Uint8Array | Uint8Clam
 }
 
 /**
- * The JPEG round trip as a step (see src/wasm/run.ts). It runs in JavaScript (jpeg-js), not in a kernel:
- * in a sequence it copies its input out of WebAssembly memory and its result back.
+ * JPEG artefacts, defined once (see src/ops/define.ts). The step runs in JavaScript (the codecs), not in a
+ * kernel: in a sequence it copies its input out of WebAssembly memory and its result back.
  *
- * @throws {AugkitError} INVALID_ARGUMENT for a quality that is not an integer 1..100.
+ * @example
+ * jpegArtifactsOp.caption({ quality: 20 }); // 'jpeg q20'
  */
-export function jpegArtifactsStep(quality: number): KernelStep {
-  checkIntegerInRange(quality, 'quality', 1, 100);
-  return {
+export const jpegArtifactsOp = defineOp({
+  name: 'jpegArtifacts',
+  doc: "JPEG compression artefacts: R, G, B encoded as a baseline JPEG at `quality` (encodeJpeg, 4:4:4) and decoded again; alpha kept.",
+  positional: ['quality'],
+  params: { quality: integer({ doc: 'JPEG quality 1..100 (low = blocky).', min: 1, max: 100 }) },
+  step: ({ quality }) => ({
     op: 'jpegArtifacts',
-    outputSize: (width, height) => [width, height],
+    outputSize: sameSize,
     run: (_k, b, width, height) => {
       const data = bytesAt(b.src, width * height * 4).slice(); // a copy: the codecs may grow memory
       const result = new Uint8Array(data.length);
@@ -35,8 +39,9 @@ export function jpegArtifactsStep(quality: number): KernelStep {
       bytesAt(b.dst, result.length).set(result);
     },
     direct: (input, out) => (roundTrip(input, quality, out), true),
-  };
-}
+  }),
+  caption: ({ quality }) => `jpeg q${quality}`,
+});
 
 /**
  * JPEG compression artefacts: encodes R, G, B as a baseline JPEG at `quality` (augkit's `encodeJpeg`,
@@ -48,6 +53,5 @@ export function jpegArtifactsStep(quality: number): KernelStep {
  * const compressed = jpegArtifacts(img, 20);
  */
 export function jpegArtifacts(img: RgbaImage, quality: number, options?: OutputOptions): AugkitImage {
-  const src = checkImage(img);
-  return runKernel(src, jpegArtifactsStep(quality), options?.out);
+  return applyOp(jpegArtifactsOp, img, { quality }, options);
 }
