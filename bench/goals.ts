@@ -47,6 +47,11 @@ const specs: GoalSpec[] = [
   { goal: 'rotate 17° same size ≥ 2× opencv.js warpAffine', group: 'rotate 1920×1080 17°', threshold: 2, peer: 'opencv', peerKernel: 'opencv-kernel', peerReused: 'opencv-out' },
   { goal: 'rotate 17° same size ≥ 3× sharp c=1 (rotate + extract)', group: 'rotate 1920×1080 17°', threshold: 3, peer: 'sharp' },
   { goal: 'saltAndPepper 5 % ≥ 0.1× memcpy bandwidth', group: 'saltAndPepper 1920×1080', threshold: 0.1, peer: 'memcpy', peerKernel: 'memcpy' },
+  ...['invert', 'adjustBrightness', 'adjustGamma', 'solarize', 'posterize', 'equalize', 'autocontrast'].map((op) => ({
+    goal: `${op} kernel ≥ 0.5× memcpy bandwidth`, group: `${op} 1920×1080`, threshold: 0.5, peer: 'memcpy', kernelOnly: true, peerReused: 'memcpy',
+  })),
+  { goal: 'gaussianBlur σ 2 ≥ 1.5× opencv.js cv.GaussianBlur', group: 'gaussianBlur 1920×1080 σ2', threshold: 1.5, peer: 'opencv', peerKernel: 'opencv-kernel', peerReused: 'opencv-out' },
+  { goal: 'equalize ≥ 2× opencv.js equalizeHist on R, G, B', group: 'equalize vs opencv 1920×1080', threshold: 2, peer: 'opencv', peerKernel: 'opencv-kernel', peerReused: 'opencv-out' },
   { goal: 'saltAndPepper 5 % ≥ 15× a plain-JS loop', group: 'saltAndPepper 1920×1080', threshold: 15, peer: 'loop', peerKernel: 'loop' },
 ];
 

@@ -23,7 +23,7 @@ const transparent = { r: 0, g: 0, b: 0, alpha: 0 };
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 const bytes = ({ data }: RgbaImage) => new Uint8Array(data.buffer, data.byteOffset, data.length);
 
-function memcpy(img: RgbaImage): BenchTask {
+export function memcpy(img: RgbaImage): BenchTask {
   const copy = new Uint8Array(img.data.length);
   return {
     id: 'memcpy', label: 'memcpy', includes: '`TypedArray.set` of the input bytes into a preallocated array',
@@ -32,7 +32,7 @@ function memcpy(img: RgbaImage): BenchTask {
 }
 
 /** augkit's kernel alone: the pixels are placed in linear memory once, before timing. */
-function kernel(
+export function kernel(
   img: RgbaImage, outBytes: number, scratchBytes: (k: Kernels) => number,
   call: (k: Kernels, src: number, dst: number, scratch: number) => void,
   label = 'augkit kernel', includes = 'the WebAssembly kernel alone, input already in linear memory, src → dst',
@@ -50,7 +50,7 @@ function kernel(
 }
 
 /** The public call: a new output array, a reused `options.out`, and the scalar build. */
-function publicCalls(
+export function publicCalls(
   run: (out?: Uint8ClampedArray) => AugkitImage, outBytes: number, includes: string,
 ): BenchTask[] {
   const out = new Uint8ClampedArray(outBytes);
@@ -69,7 +69,7 @@ function reference(fn: () => unknown, what = 'src/reference: plain TypeScript, t
 }
 
 /** opencv.js: the function alone on preallocated Mats, and with the copy in and out a caller needs. */
-function opencv(
+export function opencv(
   cv: OpenCv | undefined, img: RgbaImage, outWidth: number, outHeight: number, op: (src: CvMat, dst: CvMat) => void,
   name: string,
 ): BenchTask[] {

@@ -20,6 +20,16 @@ export interface OpenCv {
   warpAffine(src: CvMat, dst: CvMat, m: CvMat, size: unknown, flags: number, border: number, value: unknown): void;
   getRotationMatrix2D(center: unknown, angle: number, scale: number): CvMat;
   getBuildInformation(): string;
+  BORDER_REFLECT_101: number;
+  MatVector: new () => CvMatVector;
+  GaussianBlur(src: CvMat, dst: CvMat, size: unknown, sigmaX: number, sigmaY: number, border: number): void;
+  equalizeHist(src: CvMat, dst: CvMat): void;
+  split(src: CvMat, channels: CvMatVector): void;
+  merge(channels: CvMatVector, dst: CvMat): void;
+}
+export interface CvMatVector {
+  get(i: number): CvMat;
+  delete(): void;
 }
 export interface CvMat {
   readonly data: Uint8Array;
