@@ -15,6 +15,18 @@ export { warpAffine, warpPerspective } from './geometry/warp';
 export { saltAndPepper, saltAndPepperBegin, saltAndPepperHits, saltAndPepperScratch } from './noise/saltAndPepper';
 export { expF64, lnF64 } from './math/elementary';
 
+// Colour, filter, noise and occlusion kernels (op catalogue II)
+export {
+  applyLut, brightnessTable, channelShiftTable, colorLutScratch, gammaTable, invertTable, posterizeTable, solarizeTable,
+} from './color/lut';
+export { autocontrast, equalize, histogramOpScratch } from './color/histogram';
+export { adjustContrast, adjustSaturation, grayscale } from './color/luma';
+export { adjustHue } from './color/hue';
+export { adjustSharpness } from './color/sharpness';
+export { gaussianBlur, gaussianBlurScratch } from './filter/gaussianBlur';
+export { gaussianNoise, gaussianNoiseBegin } from './noise/gaussianNoise';
+export { erase } from './noise/erase';
+
 /** First byte of linear memory free for the binding's use. */
 export function heapBase(): usize {
   return __heap_base;

@@ -55,6 +55,11 @@ const specs: GoalSpec[] = [
   { goal: 'crop 1920×1080 → 1280×720 ≥ 0.5× memcpy of the output', group: 'crop 1920×1080 → 1280×720', threshold: 0.5, peer: 'memcpy-new', peerReused: 'memcpy-out' },
   { goal: 'pad 64 px ≥ 0.5× memcpy of the output', group: 'pad 1920×1080 64 px', threshold: 0.5, peer: 'memcpy-new', peerReused: 'memcpy-out' },
   { goal: 'saltAndPepper 5 % ≥ 0.1× memcpy bandwidth', group: 'saltAndPepper 1920×1080', threshold: 0.1, peer: 'memcpy', peerKernel: 'memcpy' },
+  ...['invert', 'adjustBrightness', 'adjustGamma', 'solarize', 'posterize', 'equalize', 'autocontrast'].map((op) => ({
+    goal: `${op} kernel ≥ 0.5× memcpy bandwidth`, group: `${op} 1920×1080`, threshold: 0.5, peer: 'memcpy', kernelOnly: true, peerReused: 'memcpy',
+  })),
+  { goal: 'gaussianBlur σ 2 ≥ 1.5× opencv.js cv.GaussianBlur', group: 'gaussianBlur 1920×1080 σ2', threshold: 1.5, peer: 'opencv', peerKernel: 'opencv-kernel', peerReused: 'opencv-out' },
+  { goal: 'equalize ≥ 2× opencv.js equalizeHist on R, G, B', group: 'equalize vs opencv 1920×1080', threshold: 2, peer: 'opencv', peerKernel: 'opencv-kernel', peerReused: 'opencv-out' },
   { goal: 'saltAndPepper 5 % ≥ 15× a plain-JS loop', group: 'saltAndPepper 1920×1080', threshold: 15, peer: 'loop', peerKernel: 'loop' },
 ];
 

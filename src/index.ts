@@ -14,6 +14,7 @@ export type { Border, Interpolation, WarpOptions } from './ops/border.js';
 export type { AppliedOf, Inputs, OpDefinition, ParamMap, PointMap, Values } from './ops/define.js';
 export type { Param, Range } from './ops/params.js';
 export { kernelBuild, releaseMemory, type KernelBuild } from './wasm/kernels.js';
+export type { EraseValue, OutputOptions } from './ops/pixelSteps.js';
 export { memoryBytes } from './wasm/memory.js';
 export {
   decode,

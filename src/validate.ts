@@ -34,6 +34,18 @@ export function checkNumberInRange(value: unknown, param: string, min: number, m
   return value;
 }
 
+/** A finite number ≥ 0 (a blend factor, a standard deviation). */
+export function checkNonNegativeNumber(value: unknown, param: string): number {
+  if (!isFiniteNumber(value) || value < 0) throw invalidArgument(param, 'a finite number ≥ 0', value);
+  return value;
+}
+
+/** A finite number > 0 (a gamma, a sigma). */
+export function checkPositiveNumber(value: unknown, param: string): number {
+  if (!isFiniteNumber(value) || value <= 0) throw invalidArgument(param, 'a finite number > 0', value);
+  return value;
+}
+
 export function checkFiniteNumber(value: unknown, param: string): number {
   if (!isFiniteNumber(value)) throw invalidArgument(param, 'a finite number', value);
   return value;

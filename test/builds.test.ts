@@ -13,6 +13,13 @@ import { simdSupported, useKernelBuild, type KernelBuild } from '../src/wasm/ker
 import { runKernelSequence } from '../src/wasm/run.js';
 import { geometryCases } from './helpers/geometryCases.js';
 import { goldenCases, goldenInput, type GoldenCase } from './helpers/golden.js';
+import { COLOUR_GOLDEN_OPS, runGoldenCase } from './helpers/colourOps.js';
+import { goldenOpsCases, goldenOpsInput } from './helpers/goldenOps.js';
+import * as ak from '../src/index.js';
+import { gaussianBlurReference } from '../src/reference/gaussianBlur.js';
+import { gaussianNoiseReference } from '../src/reference/gaussianNoise.js';
+import { adjustGammaReference, equalizeReference } from '../src/reference/colorTables.js';
+import { adjustHueReference, adjustSharpnessReference } from '../src/reference/colorPixels.js';
 import { bytesEqual, randomImage } from './helpers/images.js';
 
 interface Case {
@@ -115,6 +122,33 @@ function noiseCases(): Case[] {
   return cases;
 }
 
+/** The colour, filter and occlusion ops: their golden-ops inputs, and random images with references. */
+function colourCases(): Case[] {
+  const golden = COLOUR_GOLDEN_OPS.flatMap((op) =>
+    goldenOpsCases(op).map((c): Case => {
+      const img = goldenOpsInput(c);
+      return { name: `golden-ops ${c.id}`, run: () => runGoldenCase(c, img).data };
+    }),
+  );
+  const random: Case[] = ([[1, 1], [3, 2], [5, 9], [67, 41], [203, 11]] as const).flatMap(([w, h], i) => {
+    const img = randomImage(w, h, 500 + i);
+    const tag = `${w}×${h}`;
+    return [
+      ...([[0.6, undefined], [2, undefined], [3.3, 11], [9, 129]] as const).map(([sigma, k]): Case => ({
+        name: `gaussianBlur ${tag} σ ${sigma}`, run: () => ak.gaussianBlur(img, { sigma, kernelSize: k }).data,
+        reference: () => gaussianBlurReference(img, sigma, k).data,
+      })),
+      { name: `gaussianNoise ${tag}`, run: () => ak.gaussianNoise(img, { std: 20, seed: i }).data, reference: () => gaussianNoiseReference(img, 20, 0, true, i).data },
+      { name: `equalize ${tag}`, run: () => ak.equalize(img).data, reference: () => equalizeReference(img).data },
+      { name: `adjustGamma ${tag}`, run: () => ak.adjustGamma(img, 0.45, 1.1).data, reference: () => adjustGammaReference(img, 0.45, 1.1).data },
+      { name: `adjustHue ${tag}`, run: () => ak.adjustHue(img, 0.3).data, reference: () => adjustHueReference(img, 0.3).data },
+      { name: `adjustSharpness ${tag}`, run: () => ak.adjustSharpness(img, 1.7).data, reference: () => adjustSharpnessReference(img, 1.7).data },
+      { name: `erase noise ${tag}`, run: () => ak.erase(img, { x: 0, y: 0, width: w, height: h, value: 'noise', seed: 9 }).data },
+    ];
+  });
+  return [...golden, ...random];
+}
+
 const cases: Case[] = [
   ...(['resize', 'resizeAntialias', 'flipHorizontal', 'flipVertical', 'rotate'] as const).flatMap((op) =>
     goldenCases(op).map(goldenCase),
@@ -122,6 +156,7 @@ const cases: Case[] = [
   ...randomCases(),
   ...noiseCases(),
   ...geometryCases(),
+  ...colourCases(),
 ];
 
 async function runAll(build: KernelBuild): Promise<Uint8ClampedArray[]> {
@@ -143,7 +178,7 @@ describe('the SIMD and scalar builds', () => {
     const simd = await runAll('simd');
     const different = cases.filter((_, i) => !bytesEqual(scalar[i]!, simd[i]!)).map((c) => c.name);
     expect(different).toEqual([]);
-  });
+  }, 60_000);
 
   it('equal the plain-TS references byte for byte', async () => {
     const simd = await runAll('simd');

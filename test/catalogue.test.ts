@@ -40,6 +40,26 @@ const owned: Record<string, readonly string[]> = {
   rotate: ['assembly/geometry/rotate.ts', 'src/ops/rotate.ts', 'src/reference/rotate.ts', 'test/rotate.test.ts'],
   saltAndPepper: ['assembly/noise/saltAndPepper.ts', 'src/ops/saltAndPepper.ts', 'src/reference/saltAndPepper.ts', 'test/saltAndPepper.test.ts'],
   warpAffine: [...warp, 'src/ops/warpAffine.ts', 'src/ops/affineForm.ts'],
+  // colour, filter, noise and occlusion ops (op catalogue II)
+  ...Object.fromEntries(
+    (['grayscale', 'adjustSaturation', 'adjustContrast'] as const).map((op) => [op, ['assembly/color/luma.ts', 'src/ops/color.ts', 'src/reference/colorPixels.ts', 'test/color.test.ts']]),
+  ),
+  ...Object.fromEntries(
+    (['adjustBrightness', 'adjustGamma', 'channelShift'] as const).map((op) => [op, ['assembly/color/lut.ts', 'src/ops/color.ts', 'src/reference/colorTables.ts', 'test/color.test.ts']]),
+  ),
+  ...Object.fromEntries(
+    (['invert', 'solarize', 'posterize'] as const).map((op) => [op, ['assembly/color/lut.ts', 'src/ops/imageOps.ts', 'src/reference/colorTables.ts', 'test/color.test.ts']]),
+  ),
+  ...Object.fromEntries(
+    (['equalize', 'autocontrast'] as const).map((op) => [op, ['assembly/color/histogram.ts', 'src/ops/imageOps.ts', 'src/reference/colorTables.ts', 'test/color.test.ts']]),
+  ),
+  adjustHue: ['assembly/color/hue.ts', 'src/ops/color.ts', 'src/reference/colorPixels.ts', 'test/color.test.ts'],
+  adjustSharpness: ['assembly/color/sharpness.ts', 'src/ops/sharpness.ts', 'src/reference/colorPixels.ts', 'test/color.test.ts'],
+  gaussianBlur: ['assembly/filter/gaussianBlur.ts', 'src/ops/gaussianBlur.ts', 'src/reference/gaussianBlur.ts', 'test/gaussianBlur.test.ts'],
+  gaussianNoise: ['assembly/noise/gaussianNoise.ts', 'src/ops/gaussianNoise.ts', 'src/reference/gaussianNoise.ts', 'test/gaussianNoise.test.ts'],
+  erase: ['assembly/noise/erase.ts', 'src/ops/erase.ts', 'src/reference/erase.ts', 'test/erase.test.ts'],
+  cutout: ['assembly/noise/erase.ts', 'src/ops/erase.ts', 'src/reference/erase.ts', 'test/erase.test.ts'],
+  jpegArtifacts: ['src/codecs/encodeJpeg.ts', 'src/ops/jpegArtifacts.ts', 'src/codecs/decode.ts', 'test/jpegArtifacts.test.ts'],
 };
 
 /** Each transform's file (definition + factory). */

@@ -31,6 +31,15 @@ export interface OpenCv {
   matFromArray(rows: number, cols: number, type: number, values: readonly number[]): CvMat;
   warpPerspective(src: CvMat, dst: CvMat, m: CvMat, size: unknown, flags: number, border: number, value: unknown): void;
   copyMakeBorder(src: CvMat, dst: CvMat, top: number, bottom: number, left: number, right: number, border: number, value: unknown): void;
+  MatVector: new () => CvMatVector;
+  GaussianBlur(src: CvMat, dst: CvMat, size: unknown, sigmaX: number, sigmaY: number, border: number): void;
+  equalizeHist(src: CvMat, dst: CvMat): void;
+  split(src: CvMat, channels: CvMatVector): void;
+  merge(channels: CvMatVector, dst: CvMat): void;
+}
+export interface CvMatVector {
+  get(i: number): CvMat;
+  delete(): void;
 }
 export interface CvMat {
   readonly data: Uint8Array;

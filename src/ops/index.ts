@@ -12,3 +12,11 @@ export { resizeLonger, resizeLongerOp, resizeShorter, resizeShorterOp, type Resi
 export { rotate, rotateOp, type RotateOptions } from './rotate.js';
 export { saltAndPepper, saltAndPepperOp, type SaltAndPepperOptions, type SaltAndPepperResult } from './saltAndPepper.js';
 export { warpAffine, warpAffineOp, type AffineMatrix, type WarpAffineOptions } from './warpAffine.js';
+// colour, filter, noise and occlusion ops (op catalogue II)
+export * from './color.js';
+export * from './erase.js';
+export * from './gaussianBlur.js';
+export * from './gaussianNoise.js';
+export * from './imageOps.js';
+export * from './jpegArtifacts.js';
+export * from './sharpness.js';

@@ -45,6 +45,33 @@ export interface Kernels {
     src: number, pixels: number, dst: number, amount: number, saltVsPepper: number, seed: number, perChannel: boolean,
     scratch: number,
   ): void;
+  // colour, filter, noise and occlusion kernels (op catalogue II)
+  colorLutScratch(): number;
+  applyLut(src: number, pixels: number, dst: number, table: number): void;
+  invertTable(table: number): void;
+  solarizeTable(table: number, threshold: number): void;
+  posterizeTable(table: number, bits: number): void;
+  brightnessTable(table: number, factor: number): void;
+  gammaTable(table: number, gamma: number, gain: number): void;
+  channelShiftTable(table: number, dr: number, dg: number, db: number): void;
+  histogramOpScratch(): number;
+  equalize(src: number, pixels: number, dst: number, scratch: number): void;
+  autocontrast(src: number, pixels: number, dst: number, scratch: number): void;
+  grayscale(src: number, pixels: number, dst: number): void;
+  adjustSaturation(src: number, pixels: number, dst: number, factor: number): void;
+  adjustContrast(src: number, pixels: number, dst: number, factor: number, scratch: number): void;
+  adjustHue(src: number, pixels: number, dst: number, hue: number): void;
+  adjustSharpness(src: number, width: number, height: number, dst: number, factor: number): void;
+  gaussianBlurScratch(width: number, kernelSize: number): number;
+  gaussianBlur(
+    src: number, width: number, height: number, dst: number, sigma: number, kernelSize: number, scratch: number,
+  ): void;
+  gaussianNoiseBegin(seed: number): void;
+  gaussianNoise(src: number, pixels: number, dst: number, std: number, mean: number, perChannel: boolean): void;
+  erase(
+    src: number, width: number, height: number, dst: number, x: number, y: number, w: number, h: number,
+    color: number, noise: boolean, seed: number,
+  ): void;
 }
 
 /** Which compilation of assembly/ runs: with 128-bit SIMD instructions, or without for engines that lack them. */

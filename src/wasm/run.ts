@@ -39,7 +39,7 @@ export interface KernelStep {
    * It must give exactly the bytes `run` gives.
    */
   readonly strips?: {
-    begin?(k: Kernels, width: number, height: number): void;
+    begin?(k: Kernels, width: number, height: number, scratch: number): void;
     rows(k: Kernels, pointer: number, scratch: number, width: number, firstRow: number, rowCount: number): void;
   };
 }
@@ -121,7 +121,7 @@ function runStrips(input: RgbaImage, step: KernelStep, data: Uint8ClampedArray):
   const scratchBytes = step.scratchBytes?.(kernels, width, height, width, height) ?? 0;
   const [buffer, scratch] = reserve([stripRows * rowBytes, scratchBytes]) as [number, number];
   call(step.op, () => {
-    strips.begin?.(kernels, width, height);
+    strips.begin?.(kernels, width, height, scratch);
     for (let first = 0; first < height; first += stripRows) {
       const from = first * rowBytes;
       const bytes = Math.min(stripRows, height - first) * rowBytes;

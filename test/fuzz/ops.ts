@@ -4,6 +4,7 @@
 // valid arguments that are refused fail as surely as invalid ones that are accepted; valid calls are checked
 // against the plain-TypeScript references (or a round trip for the encoders).
 import fc from 'fast-check';
+import * as ak from '../../src/index.js';
 import {
   affine,
   AugkitError,
@@ -35,6 +36,16 @@ import { saltAndPepperReference } from '../../src/reference/saltAndPepper.js';
 import { cropReference, padReference } from '../../src/reference/cropPad.js';
 import { affineInverseReference, affineReference, perspectiveReference, warpAffineReference } from '../../src/reference/warp.js';
 import { solveHomography } from '../../src/ops/homography.js';
+import {
+  adjustBrightnessReference, adjustGammaReference, autocontrastReference, channelShiftReference, equalizeReference,
+  invertReference, posterizeReference, solarizeReference,
+} from '../../src/reference/colorTables.js';
+import {
+  adjustContrastReference, adjustHueReference, adjustSaturationReference, adjustSharpnessReference, grayscaleReference,
+} from '../../src/reference/colorPixels.js';
+import { eraseReference } from '../../src/reference/erase.js';
+import { gaussianBlurReference } from '../../src/reference/gaussianBlur.js';
+import { gaussianNoiseReference } from '../../src/reference/gaussianNoise.js';
 import { checkDecode, DECODE_CODES } from './verdict.js';
 
 /** The global pixel limit while op properties run: large requests fail fast instead of allocating gigabytes. */
@@ -208,9 +219,6 @@ function hasUnknownKey(options: unknown, known: readonly string[]): boolean {
   return options !== undefined && Object.keys(options as object).some((key) => key !== 'out' && !known.includes(key));
 }
 
-/** An option of an op definition: only `undefined` takes the default (null is a wrong value). */
-const orDefault = (v: unknown, d: unknown) => (v === undefined ? d : v);
-
 function field(options: unknown, name: string): unknown {
   return options === undefined ? undefined : (options as Record<string, unknown>)[name];
 }
@@ -238,6 +246,179 @@ const img = (args: unknown[]): RgbaImage => {
   const { width, height, data } = args[0] as RgbaImage;
   return { width, height, data: new Uint8Array(data) };
 };
+
+
+// ---- the colour, filter, noise and occlusion ops ---------------------------------------------------
+
+/** One positional argument of a colour op: its arbitrary and the README's rule for it. */
+interface ArgRule {
+  readonly arb: fc.Arbitrary<unknown>;
+  readonly valid: (v: unknown) => boolean;
+}
+
+const isFinite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isIntIn = (min: number, max: number) => (v: unknown) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const factorRule: ArgRule = {
+  arb: fc.oneof({ weight: 6, arbitrary: fc.double({ min: 0, max: 4, noNaN: true }) }, { weight: 1, arbitrary: fc.constantFrom(0, 1, -0.5, -1e-300) }, { weight: 2, arbitrary: oddValue }),
+  valid: (v) => isFinite(v) && v >= 0,
+};
+const intRule = (min: number, max: number, optional = false): ArgRule => ({
+  arb: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: min - 2, max: max + 2 }) }, { weight: 2, arbitrary: oddValue }),
+  valid: (v) => (optional && v === undefined) || isIntIn(min, max)(v),
+});
+
+/** Whether an image is small enough for the plain-TS references to check it quickly. */
+const small = (args: unknown[]) => img(args).width * img(args).height <= 300 * 300;
+
+/**
+ * A colour op called as `op(img, ...args)`: valid when the image is and every argument follows its rule; its
+ * pixels must equal the reference's.
+ */
+function colourOpSpec(
+  name: string, rules: readonly ArgRule[], call: (img: RgbaImage, ...args: never[]) => RgbaImage,
+  reference: (img: RgbaImage, ...args: never[]) => RgbaImage,
+): OpSpec {
+  return {
+    name,
+    args: fc.tuple(imageArg(), ...rules.map((r) => r.arb)),
+    expect: ([image, ...rest]) => {
+      const source = expectImage(image);
+      if (!source.ok) return source;
+      return rules.every((r, i) => r.valid(rest[i])) ? source : invalid;
+    },
+    call: ([image, ...rest]) => call(image as RgbaImage, ...(rest as never[])),
+    verify: (out, args) => {
+      if (!small(args)) return undefined;
+      const expected = reference(img(args), ...(args.slice(1) as never[]));
+      return sameBytes((out as RgbaImage).data, expected.data) ? undefined : 'pixels differ from the plain-TypeScript reference';
+    },
+  };
+}
+
+const seedRule = (v: unknown) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 0);
+/** An option of an op definition: only `undefined` takes the default (null is a wrong value). */
+const orDefault = (v: unknown, d: unknown) => (v === undefined ? d : v);
+const seedArb = fc.oneof(fc.nat(), fc.constantFrom(0, 2 ** 53 - 1), oddValue);
+
+function colourOpSpecs(): OpSpec[] {
+  const shiftRule: ArgRule = {
+    arb: fc.oneof(fc.tuple(fc.double({ min: -300, max: 300, noNaN: true }), fc.integer({ min: -300, max: 300 }), fc.constantFrom(0, 0.5, -2.25)), oddValue, fc.array(fc.double(), { maxLength: 4 })),
+    valid: (v) => Array.isArray(v) && v.length === 3 && v.every(isFinite),
+  };
+  const hueRule: ArgRule = {
+    arb: fc.oneof(fc.double({ min: -0.6, max: 0.6, noNaN: true }), fc.constantFrom(-0.5, 0.5, 0), oddValue),
+    valid: (v) => isFinite(v) && v >= -0.5 && v <= 0.5,
+  };
+  const gammaRule: ArgRule = { arb: factorRule.arb, valid: (v) => isFinite(v) && v > 0 };
+  const gainRule: ArgRule = { arb: fc.oneof(fc.constant(undefined), factorRule.arb), valid: (v) => v === undefined || factorRule.valid(v) };
+  return [
+    colourOpSpec('grayscale', [], ak.grayscale, grayscaleReference),
+    colourOpSpec('invert', [], ak.invert, invertReference),
+    colourOpSpec('equalize', [], ak.equalize, equalizeReference),
+    colourOpSpec('autocontrast', [], ak.autocontrast, autocontrastReference),
+    colourOpSpec('adjustBrightness', [factorRule], ak.adjustBrightness, adjustBrightnessReference),
+    colourOpSpec('adjustContrast', [factorRule], ak.adjustContrast, adjustContrastReference),
+    colourOpSpec('adjustSaturation', [factorRule], ak.adjustSaturation, adjustSaturationReference),
+    colourOpSpec('adjustSharpness', [factorRule], ak.adjustSharpness, adjustSharpnessReference),
+    colourOpSpec('adjustHue', [hueRule], ak.adjustHue, adjustHueReference),
+    colourOpSpec('adjustGamma', [gammaRule, gainRule], ak.adjustGamma, adjustGammaReference),
+    colourOpSpec('solarize', [intRule(0, 256, true)], ak.solarize, (i, t?: number) => solarizeReference(i, t ?? 128)),
+    colourOpSpec('posterize', [intRule(1, 8)], ak.posterize, posterizeReference),
+    colourOpSpec('channelShift', [shiftRule], ak.channelShift, channelShiftReference),
+    {
+      name: 'gaussianBlur',
+      // not at the pixel limit: 129 taps per axis on a megapixel take ~0.15 s alone, seconds on a loaded machine
+      args: fc.tuple(imageArg(false), optionsArg({
+        sigma: fc.oneof({ weight: 4, arbitrary: fc.double({ min: 0, max: 25, noNaN: true }) }, { weight: 1, arbitrary: oddValue }),
+        kernelSize: fc.oneof(fc.integer({ min: -1, max: 140 }), oddValue),
+      })),
+      expect: ([image, options]) => {
+        const source = expectImage(image);
+        if (!source.ok) return source;
+        if (options === undefined || !isObjectOption(options) || hasUnknownKey(options, ['sigma', 'kernelSize'])) return invalid;
+        const sigma = field(options, 'sigma');
+        const k = field(options, 'kernelSize');
+        if (!isFinite(sigma) || sigma <= 0) return invalid;
+        if (k === undefined) return 2 * Math.ceil(3 * sigma) + 1 <= 129 ? source : invalid;
+        return isIntIn(1, 129)(k) && (k as number) % 2 === 1 ? source : invalid;
+      },
+      call: ([image, options]) => ak.gaussianBlur(image as RgbaImage, options as never),
+      verify: (out, args) => {
+        const { sigma, kernelSize } = args[1] as { sigma: number; kernelSize?: number };
+        if (img(args).width * img(args).height > 64 * 64) return undefined;
+        return sameBytes((out as RgbaImage).data, gaussianBlurReference(img(args), sigma, kernelSize).data) ? undefined : 'pixels differ from the reference';
+      },
+    },
+    {
+      name: 'gaussianNoise',
+      // not at the pixel limit: three ln/sin/cos draws per pixel take ~0.1 s per megapixel alone, seconds when loaded
+      args: fc.tuple(imageArg(false), optionsArg({
+        std: fc.oneof({ weight: 4, arbitrary: fc.double({ min: 0, max: 80, noNaN: true }) }, { weight: 1, arbitrary: oddValue }),
+        mean: fc.oneof(fc.double({ min: -50, max: 50, noNaN: true }), oddValue),
+        perChannel: booleanOption,
+        seed: seedArb,
+      })),
+      expect: ([image, options]) => {
+        const source = expectImage(image);
+        if (!source.ok) return source;
+        if (options === undefined || !isObjectOption(options) || hasUnknownKey(options, ['std', 'mean', 'perChannel', 'seed'])) return invalid;
+        const std = field(options, 'std');
+        const mean = orDefault(field(options, 'mean'), 0);
+        const perChannel = orDefault(field(options, 'perChannel'), true);
+        if (!isFinite(std) || std < 0 || !isFinite(mean) || typeof perChannel !== 'boolean') return invalid;
+        return seedRule(field(options, 'seed')) ? source : invalid;
+      },
+      call: ([image, options]) => ak.gaussianNoise(image as RgbaImage, options as never),
+      verify: (out, args) => {
+        if (!small(args)) return undefined;
+        const { std, mean = 0, perChannel = true } = args[1] as { std: number; mean?: number; perChannel?: boolean };
+        const result = out as RgbaImage & { seed: number };
+        const expected = gaussianNoiseReference(img(args), std, mean, perChannel, result.seed);
+        return sameBytes(result.data, expected.data) ? undefined : 'pixels differ from the reference with the returned seed';
+      },
+    },
+    {
+      name: 'erase',
+      args: fc.tuple(imageArg(), optionsArg({
+        x: fc.oneof(fc.integer({ min: -2, max: 60 }), oddValue),
+        y: fc.oneof(fc.integer({ min: -2, max: 60 }), oddValue),
+        width: fc.oneof(fc.integer({ min: -2, max: 60 }), oddValue),
+        height: fc.oneof(fc.integer({ min: -2, max: 60 }), oddValue),
+        value: fc.oneof(fc.constant('noise'), fc.tuple(fc.nat(255), fc.nat(255), fc.integer({ min: 0, max: 256 })), oddValue),
+        seed: seedArb,
+      })),
+      expect: ([image, options]) => {
+        const source = expectImage(image);
+        if (!source.ok) return source;
+        if (options === undefined || !isObjectOption(options) || hasUnknownKey(options, ['x', 'y', 'width', 'height', 'value', 'seed'])) return invalid;
+        const counts = ['x', 'y', 'width', 'height'].map((k) => field(options, k));
+        if (!counts.every((v) => Number.isSafeInteger(v) && (v as number) >= 0)) return invalid;
+        const value = orDefault(field(options, 'value'), [0, 0, 0]);
+        if (!seedRule(field(options, 'seed'))) return invalid;
+        if (value === 'noise') return source;
+        return Array.isArray(value) && value.length === 3 && value.every(isByte) ? source : invalid;
+      },
+      call: ([image, options]) => ak.erase(image as RgbaImage, options as never),
+      verify: (out, args) => {
+        if (!small(args)) return undefined;
+        const { x, y, width, height, value = [0, 0, 0] } = args[1] as { x: number; y: number; width: number; height: number; value?: [number, number, number] | 'noise' };
+        const result = out as RgbaImage & { seed?: number };
+        const expected = eraseReference(img(args), x, y, width, height, value, result.seed);
+        return sameBytes(result.data, expected.data) ? undefined : 'pixels differ from the reference';
+      },
+    },
+    {
+      name: 'jpegArtifacts',
+      args: fc.tuple(imageArg(false), fc.oneof(fc.integer({ min: 0, max: 101 }), oddValue)),
+      expect: ([image, quality]) => {
+        const source = expectImage(image);
+        if (!source.ok) return source;
+        return isIntIn(1, 100)(quality) ? source : invalid;
+      },
+      call: ([image, quality]) => ak.jpegArtifacts(image as RgbaImage, quality as number),
+    },
+  ];
+}
 
 function opSpecs(files: readonly Uint8Array[]): OpSpec[] {
   return [
@@ -340,6 +521,7 @@ function opSpecs(files: readonly Uint8Array[]): OpSpec[] {
         return sameBytes(result.data, expected.data) ? undefined : 'pixels differ from the reference with the returned seed';
       },
     },
+    ...colourOpSpecs(),
     {
       name: 'encodePng',
       args: fc.tuple(imageArg(false), optionsArg({ level: fc.oneof(fc.integer({ min: -1, max: 10 }), oddValue) })),
