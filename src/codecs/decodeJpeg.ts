@@ -1,10 +1,12 @@
-import type { DecoderChoice } from './decode.js';
 import jpeg from 'jpeg-js';
+import { AugkitError } from '../errors.js';
 import type { AugkitImage } from '../image.js';
 import { ownedView } from './bytes.js';
 import { decoderFailed, unsupportedImage } from './codecErrors.js';
 import type { JpegHeader } from './jpegHeader.js';
 import { checkJpegScanData } from './jpegScanData.js';
+import { decodeJpegWasm } from './jpegWasm.js';
+import type { DecoderChoice } from './decode.js';
 
 /** Huffman-coded DCT processes jpeg-js decodes: SOF0 baseline, SOF1 extended, SOF2 progressive. */
 const DECODABLE_FRAME_TYPES = [0, 1, 2];
@@ -42,8 +44,7 @@ function memoryBudgetMB(width: number, height: number): number {
  * @example
  * const img = decodeJpeg(bytes, readJpegHeader(bytes));
  */
-export function decodeJpeg(bytes: Uint8Array, header: JpegHeader, decoder: DecoderChoice = 'reference'): AugkitImage {
-  void decoder; // only the reference decoder exists so far
+export function decodeJpeg(bytes: Uint8Array, header: JpegHeader, decoder: DecoderChoice = 'wasm'): AugkitImage {
   const { width, height, frameType, precision } = header;
   if (!DECODABLE_FRAME_TYPES.includes(frameType) || precision !== 8) {
     throw unsupportedImage(
@@ -52,14 +53,16 @@ export function decodeJpeg(bytes: Uint8Array, header: JpegHeader, decoder: Decod
     );
   }
   checkJpegScanData(bytes, header);
+  const limits = { maxResolutionInMP: Math.ceil((width * height) / 1e6), maxMemoryUsageInMB: memoryBudgetMB(width, height) };
   try {
-    const decoded = jpeg.decode(bytes, {
-      useTArray: true,
-      formatAsRGBA: true,
-      tolerantDecoding: true,
-      maxResolutionInMP: Math.ceil((width * height) / 1e6),
-      maxMemoryUsageInMB: memoryBudgetMB(width, height),
-    });
+    const decoded = decoder === 'wasm' ? decodeJpegWasm(bytes, limits) : undefined;
+    if (decoded) return decoded;
+  } catch (cause) {
+    if (cause instanceof AugkitError) throw cause;
+    throw decoderFailed('jpeg', cause);
+  }
+  try {
+    const decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, tolerantDecoding: true, ...limits });
     return { width: decoded.width, height: decoded.height, data: ownedView(decoded.data, Uint8ClampedArray) };
   } catch (cause) {
     throw decoderFailed('jpeg', cause);
