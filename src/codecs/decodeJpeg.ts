@@ -5,7 +5,7 @@ import { ownedView } from './bytes.js';
 import { decoderFailed, unsupportedImage } from './codecErrors.js';
 import type { JpegHeader } from './jpegHeader.js';
 import { checkJpegScanData } from './jpegScanData.js';
-import { decodeJpegWasm } from './jpegWasm.js';
+import { decodeJpegWasm, type JpegLimits } from './jpegWasm.js';
 import type { DecoderChoice } from './decode.js';
 
 /** Huffman-coded DCT processes jpeg-js decodes: SOF0 baseline, SOF1 extended, SOF2 progressive. */
@@ -27,9 +27,23 @@ function memoryBudgetMB(width: number, height: number): number {
 }
 
 /**
- * Decodes a JPEG whose header has already been checked against the limits, with jpeg-js: baseline,
+ * The limits jpeg-js decodes a `width`×`height` frame under — `maxResolutionInMP` is the frame size itself,
+ * rounded up (the pixel limit was already checked on the header), `maxMemoryUsageInMB` from
+ * {@link memoryBudgetMB} — and the WebAssembly decoder reproduces.
+ *
+ * @example
+ * decodeJpegWasm(bytes, jpegLimits(header.width, header.height));
+ */
+export function jpegLimits(width: number, height: number): JpegLimits {
+  return { maxResolutionInMP: Math.ceil((width * height) / 1e6), maxMemoryUsageInMB: memoryBudgetMB(width, height) };
+}
+
+/**
+ * Decodes a JPEG whose header has already been checked against the limits, to jpeg-js's bytes: baseline,
  * extended and progressive, 1 (grey), 3 (YCbCr) or 4 (CMYK/YCCK, Adobe APP14) components, restart markers.
- * The orientation is not applied here.
+ * The orientation is not applied here. `decoder` `'wasm'` (default) runs the WebAssembly port of jpeg-js's
+ * decoder (src/codecs/jpegWasm.ts), which hands the rare streams it does not take on to jpeg-js itself;
+ * `'reference'` runs jpeg-js.
  *
  * Options: `tolerantDecoding` (jpeg-js's default) only makes jpeg-js skip blocks a scan addresses outside
  * the frame — its single-component scans run past the last block when the restart interval does not
@@ -53,7 +67,7 @@ export function decodeJpeg(bytes: Uint8Array, header: JpegHeader, decoder: Decod
     );
   }
   checkJpegScanData(bytes, header);
-  const limits = { maxResolutionInMP: Math.ceil((width * height) / 1e6), maxMemoryUsageInMB: memoryBudgetMB(width, height) };
+  const limits = jpegLimits(width, height);
   try {
     const decoded = decoder === 'wasm' ? decodeJpegWasm(bytes, limits) : undefined;
     if (decoded) return decoded;

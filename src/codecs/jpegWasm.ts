@@ -296,7 +296,7 @@ function startFrame(
   return [frame, offset];
 }
 
-/** Copies the quantisation table of each component (zeros for an undefined one: jpeg-js multiplies by NaN, stores 0). */
+/** Copies the quantisation table of each component (zeros for one the stream has not defined (yet)). */
 function writeQuantization(k: JpegExports, frame: Frame, components: readonly FrameComponent[], tables: (Int32Array | undefined)[]): void {
   for (const c of components) {
     new Int32Array(k.memory.buffer, frame.record + FRAME_BYTES + 4 * COMPONENT_BYTES + c.index * 256, 64)
@@ -343,7 +343,12 @@ function finish(
   budget: MemoryBudget,
 ): AugkitImage {
   const { width, height, order } = frame;
-  for (const c of order) budget.request((c.blocksPerLine << 3) * c.blocksPerColumn * 8);
+  for (const c of order) {
+    budget.request((c.blocksPerLine << 3) * c.blocksPerColumn * 8);
+    if (!quantizationTables[c.quantizationIdx] && c.blocksPerLine > 0 && c.blocksPerColumn > 0) {
+      throw new TypeError("Cannot read properties of undefined (reading '0')"); // jpeg-js dequantises with it
+    }
+  }
   if (frame.progressive) {
     writeQuantization(k, frame, order, quantizationTables);
     for (const c of order) k.transformComponent(frame.record, c.index);

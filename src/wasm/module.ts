@@ -154,16 +154,16 @@ export class WasmModule<T extends WasmExports> {
   }
 
   /**
-   * Runs calls into the module. Anything they throw — a WebAssembly trap (out-of-bounds access,
-   * `unreachable`) — is a bug: the instance is replaced first, so the next call starts from a clean module
-   * whatever state the trap left, and the trap becomes AugkitError INTERNAL naming `op`. An AugkitError
-   * thrown by `run` itself (e.g. TOO_LARGE while laying out memory) passes through unchanged.
+   * Runs calls into the module. A WebAssembly trap (out-of-bounds access, `unreachable`) is a bug: the
+   * instance is replaced first, so the next call starts from a clean module whatever state the trap left,
+   * and the trap becomes AugkitError INTERNAL naming `op`. Anything else `run` throws (an AugkitError such
+   * as TOO_LARGE while laying out memory, a decoder's own error) passes through unchanged.
    */
   call<R>(op: string, run: (exports: T) => R): R {
     try {
       return run(this.exports);
     } catch (cause) {
-      if (cause instanceof AugkitError) throw cause;
+      if (!(cause instanceof WebAssembly.RuntimeError)) throw cause;
       this.reinstantiate();
       const reason = cause instanceof Error ? cause.message : String(cause);
       throw new AugkitError('INTERNAL', `${op} failed inside WebAssembly (${reason}); please report this`, { cause });
