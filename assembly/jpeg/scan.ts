@@ -125,7 +125,14 @@ function receive(n: i32): i32 {
 /** jpeg-js's receiveAndExtend(n) for 1 ≤ n ≤ 16. */
 @inline
 function extend(n: i32): i32 {
-  const v = receive(n);
+  need(n);
+  return extendBuffered(n);
+}
+
+/** {@link extend} when the buffer is known to hold `n` bits. */
+@inline
+function extendBuffered(n: i32): i32 {
+  const v = take(n);
   return v >= 1 << (n - 1) ? v : v + (-1 << n) + 1;
 }
 
@@ -136,6 +143,12 @@ function symbol(table: usize): i32 {
     failure = failure || MISSING_TABLE;
     return 0;
   }
+  return knownSymbol(table);
+}
+
+/** {@link symbol} from a table known to exist. */
+@inline
+function knownSymbol(table: usize): i32 {
   const entry: i32 = load<u16>(table + H_FAST + (<usize>(<i32>(buffer >> <u64>(bits - FAST_BITS)) & 511) << 1));
   if (entry != 0) {
     bits -= entry >> 8;
@@ -169,18 +182,24 @@ function predict(i: i32, diff: i32): i32 {
 
 /** Decodes a sequential block into `zz`; whether it has a non-zero AC coefficient. */
 function decodeBaseline(c: usize, i: i32, zz: usize): bool {
+  const dc = <usize>load<i32>(c, C_DC_TABLE);
+  const ac = <usize>load<i32>(c, C_AC_TABLE);
+  // jpeg-js fails on a missing table at this block's DC or first AC symbol: either way, this block
+  if (dc == 0 || ac == 0) {
+    failure = failure || MISSING_TABLE;
+    return false;
+  }
   need(32);
-  const t = symbol(load<i32>(c, C_DC_TABLE));
+  const t = knownSymbol(dc);
   let diff = 0;
   if (t > 16) failure = failure || FALLBACK;
-  else if (t != 0) diff = extend(t);
+  else if (t != 0) diff = extendBuffered(t); // a code of ≤ 16 bits and ≤ 16 more: within the 32 just ensured
   store<i32>(zz, predict(i, diff));
-  const ac = <usize>load<i32>(c, C_AC_TABLE);
   let k = 1;
   let any: i32 = 0;
   while (k < 64) {
     need(32);
-    const rs = symbol(ac);
+    const rs = knownSymbol(ac);
     const s = rs & 15;
     const r = rs >> 4;
     if (s == 0) {
@@ -189,7 +208,7 @@ function decodeBaseline(c: usize, i: i32, zz: usize): bool {
       continue;
     }
     k += r;
-    const value = extend(s);
+    const value = extendBuffered(s);
     if (k < 64) {
       store<i32>(zz + (<usize>load<u8>(ZIGZAG + <usize>k) << 2), value);
       any |= value;

@@ -34,7 +34,8 @@ const photos = readdirSync(SAMPLE, { recursive: true, encoding: 'utf8' })
   .map((file) => readFileSync(new URL(file, SAMPLE)));
 
 const SIZES: [number, number][] = [[1, 1], [7, 5], [16, 16], [17, 9], [161, 113], [333, 257], [640, 480]];
-const VARIANTS: Record<string, (s: sharp.Sharp) => sharp.Sharp> = {
+type Pipeline = ReturnType<typeof sharp>;
+const VARIANTS: Record<string, (s: Pipeline) => Pipeline> = {
   'baseline 4:2:0 q90': (s) => s.jpeg({ quality: 90 }),
   'baseline 4:4:4 q100': (s) => s.jpeg({ quality: 100, chromaSubsampling: '4:4:4' }),
   'baseline 4:2:0 q30, optimised coding': (s) => s.jpeg({ quality: 30, optimiseCoding: true }),
