@@ -47,7 +47,12 @@ export const H_MAX_CODE: i32 = 1024;
 export const H_DELTA: i32 = 1092;
 /** u8[256]: the values in code order. */
 export const H_VALUES: i32 = 1160;
-export const HUFFMAN_TABLE_BYTES: i32 = 1416;
+/**
+ * i32[512], for AC coefficients: (value << 16) | 256 | (run << 4) | bits when a 9-bit prefix holds a whole
+ * code and its extra bits (jpeg-js's receiveAndExtend already applied), 0 otherwise.
+ */
+export const H_AC_FAST: i32 = 1416;
+export const HUFFMAN_TABLE_BYTES: i32 = 3464;
 
 // results of decodeScan besides an offset (≥ 0)
 export const INVALID_HUFFMAN: i32 = -1;

@@ -9,7 +9,7 @@
 import {
   C_AC_TABLE, C_BLOCKS_PER_COLUMN, C_BLOCKS_PER_LINE, C_COEFFICIENTS, C_DC_TABLE, C_H, C_PADDED_PER_COLUMN,
   C_PADDED_PER_LINE, C_PLANE, C_QUANT, C_V, component, F_MCUS_PER_COLUMN, F_MCUS_PER_LINE, F_PROGRESSIVE,
-  FALLBACK, FAST_BITS, H_DELTA, H_FAST, H_MAX_CODE, H_VALUES, INVALID_AC_REFINEMENT, INVALID_HUFFMAN,
+  FALLBACK, FAST_BITS, H_AC_FAST, H_DELTA, H_FAST, H_MAX_CODE, H_VALUES, INVALID_AC_REFINEMENT, INVALID_HUFFMAN,
   MARKER_NOT_FOUND, MISSING_TABLE, UNEXPECTED_MARKER,
 } from './layout';
 import { transformBlock } from './idct';
@@ -199,6 +199,17 @@ function decodeBaseline(c: usize, i: i32, zz: usize): bool {
   let any: i32 = 0;
   while (k < 64) {
     need(32);
+    const whole = load<i32>(ac + H_AC_FAST + (<usize>(<i32>(buffer >> <u64>(bits - FAST_BITS)) & 511) << 2));
+    if (whole != 0) {
+      bits -= whole & 15;
+      k += (whole >> 4) & 15;
+      if (k < 64) {
+        store<i32>(zz + (<usize>load<u8>(ZIGZAG + <usize>k) << 2), whole >> 16);
+        any = 1;
+      }
+      k++;
+      continue;
+    }
     const rs = knownSymbol(ac);
     const s = rs & 15;
     const r = rs >> 4;

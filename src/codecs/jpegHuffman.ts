@@ -7,8 +7,9 @@ const FAST_BITS = 9;
 const MAX_CODE = 1024;
 const DELTA = 1092;
 const VALUES = 1160;
+const AC_FAST = 1416;
 /** Bytes of one table in WebAssembly memory (assembly/jpeg/layout.ts HUFFMAN_TABLE_BYTES). */
-export const HUFFMAN_TABLE_BYTES = 1416;
+export const HUFFMAN_TABLE_BYTES = 3464;
 
 type Tree = (number | Tree)[];
 
@@ -62,6 +63,24 @@ function leaves(tree: Tree, prefix = 0, depth = 0, out: [number, number, number]
 }
 
 /**
+ * For AC coefficients: per 9-bit prefix whose code (length L, run r, size s ≥ 1) and s extra bits fit in it,
+ * the whole coefficient at once: (value << 16) | 256 | (r << 4) | (L + s); 0 otherwise. The value is jpeg-js's
+ * receiveAndExtend of the extra bits.
+ */
+function writeAcLookup(view: DataView): void {
+  for (let prefix = 0; prefix < 1 << FAST_BITS; prefix++) {
+    const entry = view.getUint16(prefix * 2, true);
+    const length = entry >> 8;
+    const s = entry & 15;
+    const bits = length + s;
+    if (entry === 0 || s === 0 || bits > FAST_BITS) continue;
+    const extra = (prefix >> (FAST_BITS - bits)) & ((1 << s) - 1);
+    const value = extra >= 1 << (s - 1) ? extra : extra + (-1 << s) + 1;
+    view.setInt32(AC_FAST + prefix * 4, (value << 16) | 256 | (((entry & 255) >> 4) << 4) | bits, true);
+  }
+}
+
+/**
  * The table jpeg-js would decode with, laid out for WebAssembly, or `undefined` when its tree is not the
  * canonical code of `codeLengths` (then the limits per length would not describe it, and jpeg-js decodes).
  *
@@ -91,5 +110,6 @@ export function huffmanTable(codeLengths: Uint8Array, values: Uint8Array): Uint8
   }
   if (found.length !== index || index > 256) return undefined;
   table.set(values.subarray(0, index), VALUES);
+  writeAcLookup(view);
   return table;
 }
