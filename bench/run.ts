@@ -9,6 +9,7 @@ import { kernelBuild } from '../src/index.js';
 import { cliTable, runCliBench, type CliResult } from './cli.bench.js';
 import { codecGroups, libraryCodecGroups } from './codecs.bench.js';
 import { goals, goalTable } from './goals.js';
+import { jpegDecodeGroups } from './jpegDecode.bench.js';
 import { environment } from './lib/environment.js';
 import { groupTable, runGroup, type GroupResult } from './lib/harness.js';
 import { loadPeers } from './lib/peers.js';
@@ -33,7 +34,9 @@ const before = environment();
 const peers = await loadPeers();
 for (const [name, reason] of Object.entries(peers.missing)) log(`peer ${name} not loaded: ${reason}`);
 
-const groups = [...opGroups(peers), ...colourGroups(peers), ...codecGroups(log), ...libraryCodecGroups()].filter((g) => selected(g.id));
+const groups = [
+  ...opGroups(peers), ...colourGroups(peers), ...codecGroups(log), ...libraryCodecGroups(), ...(await jpegDecodeGroups(peers, log)),
+].filter((g) => selected(g.id));
 const results: GroupResult[] = [];
 for (const group of groups) {
   log(`${group.id} …`);

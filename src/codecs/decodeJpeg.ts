@@ -1,9 +1,12 @@
 import jpeg from 'jpeg-js';
+import { AugkitError } from '../errors.js';
 import type { AugkitImage } from '../image.js';
 import { ownedView } from './bytes.js';
 import { decoderFailed, unsupportedImage } from './codecErrors.js';
 import type { JpegHeader } from './jpegHeader.js';
 import { checkJpegScanData } from './jpegScanData.js';
+import { decodeJpegWasm, type JpegLimits } from './jpegWasm.js';
+import type { DecoderChoice } from './decode.js';
 
 /** Huffman-coded DCT processes jpeg-js decodes: SOF0 baseline, SOF1 extended, SOF2 progressive. */
 const DECODABLE_FRAME_TYPES = [0, 1, 2];
@@ -24,9 +27,23 @@ function memoryBudgetMB(width: number, height: number): number {
 }
 
 /**
- * Decodes a JPEG whose header has already been checked against the limits, with jpeg-js: baseline,
+ * The limits jpeg-js decodes a `width`×`height` frame under — `maxResolutionInMP` is the frame size itself,
+ * rounded up (the pixel limit was already checked on the header), `maxMemoryUsageInMB` from
+ * {@link memoryBudgetMB} — and the WebAssembly decoder reproduces.
+ *
+ * @example
+ * decodeJpegWasm(bytes, jpegLimits(header.width, header.height));
+ */
+export function jpegLimits(width: number, height: number): JpegLimits {
+  return { maxResolutionInMP: Math.ceil((width * height) / 1e6), maxMemoryUsageInMB: memoryBudgetMB(width, height) };
+}
+
+/**
+ * Decodes a JPEG whose header has already been checked against the limits, to jpeg-js's bytes: baseline,
  * extended and progressive, 1 (grey), 3 (YCbCr) or 4 (CMYK/YCCK, Adobe APP14) components, restart markers.
- * The orientation is not applied here.
+ * The orientation is not applied here. `decoder` `'wasm'` (default) runs the WebAssembly port of jpeg-js's
+ * decoder (src/codecs/jpegWasm.ts), which hands the rare streams it does not take on to jpeg-js itself;
+ * `'reference'` runs jpeg-js.
  *
  * Options: `tolerantDecoding` (jpeg-js's default) only makes jpeg-js skip blocks a scan addresses outside
  * the frame — its single-component scans run past the last block when the restart interval does not
@@ -41,7 +58,7 @@ function memoryBudgetMB(width: number, height: number): number {
  * @example
  * const img = decodeJpeg(bytes, readJpegHeader(bytes));
  */
-export function decodeJpeg(bytes: Uint8Array, header: JpegHeader): AugkitImage {
+export function decodeJpeg(bytes: Uint8Array, header: JpegHeader, decoder: DecoderChoice = 'wasm'): AugkitImage {
   const { width, height, frameType, precision } = header;
   if (!DECODABLE_FRAME_TYPES.includes(frameType) || precision !== 8) {
     throw unsupportedImage(
@@ -50,14 +67,16 @@ export function decodeJpeg(bytes: Uint8Array, header: JpegHeader): AugkitImage {
     );
   }
   checkJpegScanData(bytes, header);
+  const limits = jpegLimits(width, height);
   try {
-    const decoded = jpeg.decode(bytes, {
-      useTArray: true,
-      formatAsRGBA: true,
-      tolerantDecoding: true,
-      maxResolutionInMP: Math.ceil((width * height) / 1e6),
-      maxMemoryUsageInMB: memoryBudgetMB(width, height),
-    });
+    const decoded = decoder === 'wasm' ? decodeJpegWasm(bytes, limits) : undefined;
+    if (decoded) return decoded;
+  } catch (cause) {
+    if (cause instanceof AugkitError) throw cause;
+    throw decoderFailed('jpeg', cause);
+  }
+  try {
+    const decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, tolerantDecoding: true, ...limits });
     return { width: decoded.width, height: decoded.height, data: ownedView(decoded.data, Uint8ClampedArray) };
   } catch (cause) {
     throw decoderFailed('jpeg', cause);

@@ -171,6 +171,11 @@ export async function runConformance(augkit, readFixture) {
   for (const path of FIXTURES) {
     await record(`decode ${path}`, () => augkit.decode(files[path]), path.startsWith('corpus/bad/'));
   }
+  // the JavaScript reference decoders (pngjs, jpeg-js) the WebAssembly ones must equal, in every runtime
+  for (const path of FIXTURES) {
+    const reference = () => augkit.decode(files[path], { decoder: 'reference' });
+    await record(`decode ${path} decoder reference`, reference, path.startsWith('corpus/bad/'));
+  }
   await record('decode corpus/jpeg-exif-orientation-6.jpg orientation ignore', () =>
     augkit.decode(files['corpus/jpeg-exif-orientation-6.jpg'], { orientation: 'ignore' }),
   );

@@ -1,0 +1,280 @@
+// Dequantisation and inverse DCT of one 8×8 block, a port of jpeg-js's quantizeAndInverse (poppler's
+// integer IDCT after Loeffler, Ligtenberg and Moschytz, 12-bit constants). JavaScript computes each step
+// exactly in doubles (every intermediate stays below 2^53) and wraps it to 32 bits where it shifts or stores
+// into its Int32Array; wrapping commutes with + − ×, so 32-bit integer arithmetic gives the same values
+// for every input, the SIMD build four lanes at a time.
+import {
+  C_BLOCKS_PER_COLUMN, C_BLOCKS_PER_LINE, C_COEFFICIENTS, C_PADDED_PER_LINE, C_PLANE, C_QUANT, component,
+} from './layout';
+
+const COS1: i32 = 4017; // cos(pi/16)
+const SIN1: i32 = 799; // sin(pi/16)
+const COS3: i32 = 3406; // cos(3*pi/16)
+const SIN3: i32 = 2276; // sin(3*pi/16)
+const COS6: i32 = 1567; // cos(6*pi/16)
+const SIN6: i32 = 3784; // sin(6*pi/16)
+const SQRT2: i32 = 5793; // sqrt(2)
+const SQRT1D2: i32 = 2896; // sqrt(2) / 2
+
+/** The dequantised block between the two passes, 64 × i32. */
+const P: usize = memory.data(256, 16);
+
+/**
+ * One 1-D pass over 8 values `step` bytes apart from `p`: rows (`step` 4) round stage 4 by 8 bits and scale the
+ * odd inputs by 16; columns (`step` 32) round by 12 bits. Rows and columns whose AC values are all zero take
+ * jpeg-js's shortcut, whose rounding differs from the full butterfly.
+ */
+@inline
+function pass(p: usize, step: usize, column: bool): void {
+  const x0 = load<i32>(p);
+  const x1 = load<i32>(p + step);
+  const x2 = load<i32>(p + 2 * step);
+  const x3 = load<i32>(p + 3 * step);
+  const x4 = load<i32>(p + 4 * step);
+  const x5 = load<i32>(p + 5 * step);
+  const x6 = load<i32>(p + 6 * step);
+  const x7 = load<i32>(p + 7 * step);
+  if ((x1 | x2 | x3 | x4 | x5 | x6 | x7) == 0) {
+    const t = column ? (SQRT2 * x0 + 8192) >> 14 : (SQRT2 * x0 + 512) >> 10;
+    for (let i: usize = 0; i < 8; i++) store<i32>(p + i * step, t);
+    return;
+  }
+  const round = column ? 2048 : 128;
+  const shift = column ? 12 : 8;
+  // stage 4
+  let v0 = (SQRT2 * x0 + round) >> shift;
+  let v1 = (SQRT2 * x4 + round) >> shift;
+  let v2 = x2;
+  let v3 = x6;
+  let v4 = (SQRT1D2 * (x1 - x7) + round) >> shift;
+  let v7 = (SQRT1D2 * (x1 + x7) + round) >> shift;
+  let v5 = column ? x3 : x3 << 4;
+  let v6 = column ? x5 : x5 << 4;
+  // stage 3
+  let t = (v0 - v1 + 1) >> 1;
+  v0 = (v0 + v1 + 1) >> 1;
+  v1 = t;
+  t = (v2 * SIN6 + v3 * COS6 + round) >> shift;
+  v2 = (v2 * COS6 - v3 * SIN6 + round) >> shift;
+  v3 = t;
+  t = (v4 - v6 + 1) >> 1;
+  v4 = (v4 + v6 + 1) >> 1;
+  v6 = t;
+  t = (v7 + v5 + 1) >> 1;
+  v5 = (v7 - v5 + 1) >> 1;
+  v7 = t;
+  // stage 2
+  t = (v0 - v3 + 1) >> 1;
+  v0 = (v0 + v3 + 1) >> 1;
+  v3 = t;
+  t = (v1 - v2 + 1) >> 1;
+  v1 = (v1 + v2 + 1) >> 1;
+  v2 = t;
+  t = (v4 * SIN3 + v7 * COS3 + 2048) >> 12;
+  v4 = (v4 * COS3 - v7 * SIN3 + 2048) >> 12;
+  v7 = t;
+  t = (v5 * SIN1 + v6 * COS1 + 2048) >> 12;
+  v5 = (v5 * COS1 - v6 * SIN1 + 2048) >> 12;
+  v6 = t;
+  // stage 1
+  store<i32>(p, v0 + v7);
+  store<i32>(p + 7 * step, v0 - v7);
+  store<i32>(p + step, v1 + v6);
+  store<i32>(p + 6 * step, v1 - v6);
+  store<i32>(p + 2 * step, v2 + v5);
+  store<i32>(p + 5 * step, v2 - v5);
+  store<i32>(p + 3 * step, v3 + v4);
+  store<i32>(p + 4 * step, v3 - v4);
+}
+
+/** The row pass's results (SIMD build): 2 groups of rows × 8 outputs, then the column pass's, 8 rows × 2 halves. */
+const Q: usize = memory.data(512, 16);
+
+/** jpeg-js's final step for one value: 128 + ((v + 8) >> 4), clamped to a byte. */
+@inline
+function toSample(v: i32): u8 {
+  const sample = 128 + ((v + 8) >> 4);
+  return <u8>(sample < 0 ? 0 : sample > 255 ? 255 : sample);
+}
+
+/**
+ * The SIMD build's 1-D pass over eight vectors `x0`..`x7` (four independent lanes), `column` choosing the
+ * rounding as in {@link pass}, lanes whose inputs 1..7 are all zero taking the shortcut. Writes the eight
+ * outputs to `dst`, 16 bytes apart.
+ */
+@inline
+function passV(x0: v128, x1: v128, x2: v128, x3: v128, x4: v128, x5: v128, x6: v128, x7: v128, column: bool, dst: usize): void {
+  const round = i32x4.splat(column ? 2048 : 128);
+  const shift = column ? 12 : 8;
+  const one = i32x4.splat(1);
+  const r12 = i32x4.splat(2048);
+  const sqrt2 = i32x4.splat(SQRT2);
+  const sqrt1d2 = i32x4.splat(SQRT1D2);
+  let v0 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt2, x0), round), shift);
+  let v1 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt2, x4), round), shift);
+  let v2 = x2;
+  let v3 = x6;
+  let v4 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt1d2, i32x4.sub(x1, x7)), round), shift);
+  let v7 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt1d2, i32x4.add(x1, x7)), round), shift);
+  let v5 = column ? x3 : i32x4.shl(x3, 4);
+  let v6 = column ? x5 : i32x4.shl(x5, 4);
+  // stage 3
+  let t = i32x4.shr_s(i32x4.add(i32x4.sub(v0, v1), one), 1);
+  v0 = i32x4.shr_s(i32x4.add(i32x4.add(v0, v1), one), 1);
+  v1 = t;
+  t = i32x4.shr_s(i32x4.add(i32x4.add(i32x4.mul(v2, i32x4.splat(SIN6)), i32x4.mul(v3, i32x4.splat(COS6))), round), shift);
+  v2 = i32x4.shr_s(i32x4.add(i32x4.sub(i32x4.mul(v2, i32x4.splat(COS6)), i32x4.mul(v3, i32x4.splat(SIN6))), round), shift);
+  v3 = t;
+  t = i32x4.shr_s(i32x4.add(i32x4.sub(v4, v6), one), 1);
+  v4 = i32x4.shr_s(i32x4.add(i32x4.add(v4, v6), one), 1);
+  v6 = t;
+  t = i32x4.shr_s(i32x4.add(i32x4.add(v7, v5), one), 1);
+  v5 = i32x4.shr_s(i32x4.add(i32x4.sub(v7, v5), one), 1);
+  v7 = t;
+  // stage 2
+  t = i32x4.shr_s(i32x4.add(i32x4.sub(v0, v3), one), 1);
+  v0 = i32x4.shr_s(i32x4.add(i32x4.add(v0, v3), one), 1);
+  v3 = t;
+  t = i32x4.shr_s(i32x4.add(i32x4.sub(v1, v2), one), 1);
+  v1 = i32x4.shr_s(i32x4.add(i32x4.add(v1, v2), one), 1);
+  v2 = t;
+  t = i32x4.shr_s(i32x4.add(i32x4.add(i32x4.mul(v4, i32x4.splat(SIN3)), i32x4.mul(v7, i32x4.splat(COS3))), r12), 12);
+  v4 = i32x4.shr_s(i32x4.add(i32x4.sub(i32x4.mul(v4, i32x4.splat(COS3)), i32x4.mul(v7, i32x4.splat(SIN3))), r12), 12);
+  v7 = t;
+  t = i32x4.shr_s(i32x4.add(i32x4.add(i32x4.mul(v5, i32x4.splat(SIN1)), i32x4.mul(v6, i32x4.splat(COS1))), r12), 12);
+  v5 = i32x4.shr_s(i32x4.add(i32x4.sub(i32x4.mul(v5, i32x4.splat(COS1)), i32x4.mul(v6, i32x4.splat(SIN1))), r12), 12);
+  v6 = t;
+  // the shortcut for lanes without AC values
+  const flat = i32x4.eq(v128.or(v128.or(v128.or(x1, x2), v128.or(x3, x4)), v128.or(v128.or(x5, x6), x7)), i32x4.splat(0));
+  const short = column
+    ? i32x4.shr_s(i32x4.add(i32x4.mul(sqrt2, x0), i32x4.splat(8192)), 14)
+    : i32x4.shr_s(i32x4.add(i32x4.mul(sqrt2, x0), i32x4.splat(512)), 10);
+  // stage 1
+  v128.store(dst, v128.bitselect(short, i32x4.add(v0, v7), flat));
+  v128.store(dst, v128.bitselect(short, i32x4.add(v1, v6), flat), 16);
+  v128.store(dst, v128.bitselect(short, i32x4.add(v2, v5), flat), 32);
+  v128.store(dst, v128.bitselect(short, i32x4.add(v3, v4), flat), 48);
+  v128.store(dst, v128.bitselect(short, i32x4.sub(v3, v4), flat), 64);
+  v128.store(dst, v128.bitselect(short, i32x4.sub(v2, v5), flat), 80);
+  v128.store(dst, v128.bitselect(short, i32x4.sub(v1, v6), flat), 96);
+  v128.store(dst, v128.bitselect(short, i32x4.sub(v0, v7), flat), 112);
+}
+
+/** The 4×4 transpose of the i32 lanes of four vectors at `src` (`step` bytes apart), to `dst` (16 bytes apart). */
+@inline
+function transpose(src: usize, step: usize, dst: usize): void {
+  const a = v128.load(src);
+  const b = v128.load(src + step);
+  const c = v128.load(src + 2 * step);
+  const d = v128.load(src + 3 * step);
+  const t0 = v128.shuffle<i32>(a, b, 0, 4, 1, 5);
+  const t1 = v128.shuffle<i32>(a, b, 2, 6, 3, 7);
+  const t2 = v128.shuffle<i32>(c, d, 0, 4, 1, 5);
+  const t3 = v128.shuffle<i32>(c, d, 2, 6, 3, 7);
+  v128.store(dst, v128.shuffle<i32>(t0, t2, 0, 1, 4, 5));
+  v128.store(dst, v128.shuffle<i32>(t0, t2, 2, 3, 6, 7), 16);
+  v128.store(dst, v128.shuffle<i32>(t1, t3, 0, 1, 4, 5), 32);
+  v128.store(dst, v128.shuffle<i32>(t1, t3, 2, 3, 6, 7), 48);
+}
+
+/** Runs {@link passV} on the eight vectors at `src` (16 bytes apart). */
+@inline
+function passAt(src: usize, column: bool, dst: usize): void {
+  passV(
+    v128.load(src), v128.load(src, 16), v128.load(src, 32), v128.load(src, 48), v128.load(src, 64), v128.load(src, 80),
+    v128.load(src, 96), v128.load(src, 112), column, dst,
+  );
+}
+
+/** Both passes four lanes at a time, on the dequantised block in P; the samples to `out`. */
+function transformSimd(out: usize, stride: i32): void {
+  const T: usize = Q + 256; // transposed inputs, 8 vectors
+  // rows: lanes are four rows, vector j their element j
+  for (let g: usize = 0; g < 2; g++) {
+    transpose(P + (g << 7), 32, T);
+    transpose(P + (g << 7) + 16, 32, T + 64);
+    passAt(T, false, Q + (g << 7));
+  }
+  // columns: lanes are four columns, vector r their row r; the row results of group g hold rows 4g..4g+3
+  for (let half: usize = 0; half < 2; half++) {
+    transpose(Q + (half << 6), 16, T);
+    transpose(Q + 128 + (half << 6), 16, T + 64);
+    passAt(T, true, P + (half << 7));
+  }
+  // P now holds, for half h, row r at P + h·128 + r·16 (four columns)
+  const bias = i32x4.splat(8);
+  const c128 = i32x4.splat(128);
+  for (let r: usize = 0; r < 8; r++) {
+    const left = i32x4.add(c128, i32x4.shr_s(i32x4.add(v128.load(P + (r << 4)), bias), 4));
+    const right = i32x4.add(c128, i32x4.shr_s(i32x4.add(v128.load(P + 128 + (r << 4)), bias), 4));
+    const words = i16x8.narrow_i32x4_s(left, right);
+    store<u64>(out + r * <usize>stride, i64x2.extract_lane(i8x16.narrow_i16x8_u(words, words), 0));
+  }
+}
+
+/**
+ * Dequantises the coefficients `zz` (64 × i32, natural order, cleared to zero on the way) with `quant`
+ * (64 × i32), transforms them and writes the 8×8 samples, clamped to 0..255, to `out` (rows `stride` bytes
+ * apart). `dcOnly` (no AC coefficient is non-zero) takes the passes' shortcuts at once: every sample equal.
+ */
+export function transformBlock(zz: usize, quant: usize, out: usize, stride: i32, dcOnly: bool): void {
+  if (dcOnly) {
+    const row = (SQRT2 * (load<i32>(zz) * load<i32>(quant)) + 512) >> 10;
+    const value = <u64>toSample((SQRT2 * row + 8192) >> 14) * 0x0101010101010101;
+    store<i32>(zz, 0);
+    for (let y: usize = 0; y < 8; y++) store<u64>(out + y * <usize>stride, value);
+    return;
+  }
+  if (ASC_FEATURE_SIMD) {
+    const zero = i32x4.splat(0);
+    for (let i: usize = 0; i < 256; i += 16) {
+      v128.store(P + i, i32x4.mul(v128.load(zz + i), v128.load(quant + i)));
+      v128.store(zz + i, zero);
+    }
+    transformSimd(out, stride);
+    return;
+  }
+  for (let i: usize = 0; i < 256; i += 4) {
+    store<i32>(P + i, load<i32>(zz + i) * load<i32>(quant + i));
+    store<i32>(zz + i, 0);
+  }
+  for (let row: usize = 0; row < 8; row++) pass(P + (row << 5), 4, false);
+  for (let col: usize = 0; col < 8; col++) pass(P + (col << 2), 32, true);
+  for (let y: usize = 0; y < 8; y++) {
+    const line = out + y * <usize>stride;
+    for (let x: usize = 0; x < 8; x++) store<u8>(line + x, toSample(load<i32>(P + ((y << 5) + (x << 2)))));
+  }
+}
+
+/** Whether coefficients 1..63 of the block at `zz` are all zero. */
+function acZero(zz: usize): bool {
+  if (ASC_FEATURE_SIMD) {
+    let any = v128.and(v128.load(zz), i32x4(0, -1, -1, -1));
+    for (let i: usize = 16; i < 256; i += 16) any = v128.or(any, v128.load(zz + i));
+    return !v128.any_true(any);
+  }
+  let any = 0;
+  for (let i: usize = 4; i < 256; i += 4) any |= load<i32>(zz + i);
+  return any == 0;
+}
+
+/**
+ * Transforms every block of component `index` of a progressive frame from its coefficients into its samples,
+ * after the last scan (as jpeg-js's buildComponentData does, with the quantisation tables as they are then).
+ */
+export function transformComponent(frame: usize, index: i32): void {
+  const c = component(frame, index);
+  const perLine = load<i32>(c, C_BLOCKS_PER_LINE);
+  const perColumn = load<i32>(c, C_BLOCKS_PER_COLUMN);
+  const padded = <usize>load<i32>(c, C_PADDED_PER_LINE);
+  const coefficients = <usize>load<i32>(c, C_COEFFICIENTS);
+  const quant = <usize>load<i32>(c, C_QUANT);
+  const plane = <usize>load<i32>(c, C_PLANE);
+  const stride = perLine << 3;
+  for (let row = 0; row < perColumn; row++) {
+    for (let col = 0; col < perLine; col++) {
+      const zz = coefficients + ((<usize>row * padded + <usize>col) << 8);
+      transformBlock(zz, quant, plane + <usize>((row << 3) * stride + (col << 3)), stride, acZero(zz));
+    }
+  }
+}

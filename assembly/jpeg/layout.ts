@@ -1,0 +1,64 @@
+// The memory layout the binding (src/codecs/jpeg/wasmLayout.ts) writes and this module reads: one frame
+// record, then one record per frame component, each of 32-bit words. Keep both files in step.
+
+/** Bytes of the frame record; the component records follow it. */
+export const FRAME_BYTES: i32 = 64;
+/** Bytes of one component record. */
+export const COMPONENT_BYTES: i32 = 64;
+
+// frame record (word offsets × 4)
+export const F_MCUS_PER_LINE: i32 = 0;
+export const F_MCUS_PER_COLUMN: i32 = 4;
+/** 0: a sequential frame, each block transformed as soon as it is decoded; 1: progressive, coefficients kept. */
+export const F_PROGRESSIVE: i32 = 8;
+
+// component record
+export const C_H: i32 = 0;
+export const C_V: i32 = 4;
+/** Blocks per line and column that hold samples (jpeg-js's blocksPerLine, blocksPerColumn). */
+export const C_BLOCKS_PER_LINE: i32 = 8;
+export const C_BLOCKS_PER_COLUMN: i32 = 12;
+/** Blocks per line and column padded to whole MCUs (what jpeg-js allocates). */
+export const C_PADDED_PER_LINE: i32 = 16;
+export const C_PADDED_PER_COLUMN: i32 = 20;
+/** Coefficients, 64 × i32 per padded block, row by row (progressive frames only). */
+export const C_COEFFICIENTS: i32 = 24;
+/** Samples, (blocks per line × 8) × (blocks per column × 8) bytes. */
+export const C_PLANE: i32 = 28;
+/** The quantisation table, 64 × i32 in natural (not zigzag) order. */
+export const C_QUANT: i32 = 32;
+/** The Huffman tables the current scan selected (0 when the stream never defined them). */
+export const C_DC_TABLE: i32 = 36;
+export const C_AC_TABLE: i32 = 40;
+
+/** Component record `index` of `frame`. */
+@inline
+export function component(frame: usize, index: i32): usize {
+  return frame + FRAME_BYTES + <usize>(index * COMPONENT_BYTES);
+}
+
+// Huffman table (built by src/codecs/jpeg/huffman.ts): a 9-bit lookup, then canonical limits per length.
+export const FAST_BITS: i32 = 9;
+/** u16[512]: (length << 8) | value for codes of at most 9 bits, 0 otherwise. */
+export const H_FAST: i32 = 0;
+/** i32[17]: the largest code of each length 1..16 (-1 without codes of that length). */
+export const H_MAX_CODE: i32 = 1024;
+/** i32[17]: value index minus first code, per length. */
+export const H_DELTA: i32 = 1092;
+/** u8[256]: the values in code order. */
+export const H_VALUES: i32 = 1160;
+/**
+ * i32[512], for AC coefficients: (value << 16) | 256 | (run << 4) | bits when a 9-bit prefix holds a whole
+ * code and its extra bits (jpeg-js's receiveAndExtend already applied), 0 otherwise.
+ */
+export const H_AC_FAST: i32 = 1416;
+export const HUFFMAN_TABLE_BYTES: i32 = 3464;
+
+// results of decodeScan besides an offset (≥ 0)
+export const INVALID_HUFFMAN: i32 = -1;
+export const UNEXPECTED_MARKER: i32 = -2;
+export const MARKER_NOT_FOUND: i32 = -3;
+export const INVALID_AC_REFINEMENT: i32 = -4;
+export const MISSING_TABLE: i32 = -5;
+/** The stream does something this port leaves to jpeg-js (e.g. a DC difference of more than 16 bits). */
+export const FALLBACK: i32 = -100;

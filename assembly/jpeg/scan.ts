@@ -1,0 +1,448 @@
+// Entropy decoding of one scan, a faithful port of jpeg-js's decodeScan (lib/decoder.js): the same MCU and
+// block order, restart handling, end-of-scan search and progressive state machines, so every stream decodes
+// to the same coefficients and ends at the same offset. Only the bit reader differs: a 64-bit buffer
+// and table-driven Huffman decoding instead of one bit at a time through a tree.
+//
+// jpeg-js reads bytes past the end of the data as zeros, and a 0xFF followed by anything but 0x00 (a
+// marker) as an error, but only once a bit of it is needed: the buffer here is filled with zero bytes
+// after a marker ("phantom" bytes) and a block that consumed one of them is an error.
+import {
+  C_AC_TABLE, C_BLOCKS_PER_COLUMN, C_BLOCKS_PER_LINE, C_COEFFICIENTS, C_DC_TABLE, C_H, C_PADDED_PER_COLUMN,
+  C_PADDED_PER_LINE, C_PLANE, C_QUANT, C_V, component, F_MCUS_PER_COLUMN, F_MCUS_PER_LINE, F_PROGRESSIVE,
+  FALLBACK, FAST_BITS, H_AC_FAST, H_DELTA, H_FAST, H_MAX_CODE, H_VALUES, INVALID_AC_REFINEMENT, INVALID_HUFFMAN,
+  MARKER_NOT_FOUND, MISSING_TABLE, UNEXPECTED_MARKER,
+} from './layout';
+import { transformBlock } from './idct';
+
+/** Natural-order index of the k-th zigzag coefficient. */
+export const ZIGZAG: usize = memory.data<u8>([
+  0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21,
+  28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61,
+  54, 47, 55, 62, 63,
+]);
+
+/** One block of coefficients for sequential frames, decoded, transformed, then cleared again. */
+const BLOCK: usize = memory.data(256, 16);
+/** The DC predictions of the scan's components (jpeg-js's component.pred), exact as JS numbers are. */
+const PREDICTIONS: usize = memory.data(32, 8);
+/** Largest |prediction| a JS number holds exactly before it could lose integer precision. */
+const EXACT: i64 = 1 << 52;
+
+// the bit reader
+let data: usize = 0;
+let length: i32 = 0;
+/** The next byte to read (may run past the end: jpeg-js reads zeros there, one offset each). */
+let position: i32 = 0;
+let buffer: u64 = 0;
+/** Unconsumed bits: the low `bits` bits of `buffer`. */
+let bits: i32 = 0;
+/** Zero bytes pushed after a marker; they are the lowest `phantoms` bytes of the buffer. */
+let phantoms: i32 = 0;
+let atMarker = false;
+/** The first error met (0 for none), checked after each block. */
+let failure: i32 = 0;
+
+// progressive state that jpeg-js keeps per scan
+let eobrun: i32 = 0;
+let refineState: i32 = 0;
+let refineValue: i32 = 0;
+let successive: i32 = 0;
+let spectralStart: i32 = 0;
+let spectralEnd: i32 = 0;
+
+function restartBits(at: i32): void {
+  position = at;
+  buffer = 0;
+  bits = 0;
+  phantoms = 0;
+  atMarker = false;
+}
+
+/** Fills the buffer to more than 56 bits: eight bytes at once while none of them is 0xFF. */
+function fill(): void {
+  if (!atMarker && position + 8 <= length) {
+    const word = bswap<u64>(load<u64>(data + <usize>position));
+    const inverse = ~word;
+    if (((inverse - 0x0101010101010101) & ~inverse & 0x8080808080808080) == 0) {
+      const n = (64 - bits) >> 3;
+      buffer = n == 8 ? word : (buffer << <u64>(n << 3)) | (word >> <u64>(64 - (n << 3)));
+      bits += n << 3;
+      position += n;
+      return;
+    }
+  }
+  while (bits <= 56) {
+    let byte: u32 = 0;
+    if (atMarker) {
+      phantoms++;
+    } else if (position < length) {
+      byte = load<u8>(data + <usize>position);
+      if (byte == 0xff) {
+        const next: u32 = position + 1 < length ? load<u8>(data + <usize>position + 1) : 0;
+        if (next != 0) {
+          atMarker = true;
+          phantoms++;
+          byte = 0;
+        } else {
+          position += 2;
+        }
+      } else {
+        position++;
+      }
+    } else {
+      position++;
+    }
+    buffer = (buffer << 8) | <u64>byte;
+    bits += 8;
+  }
+}
+
+@inline
+function need(n: i32): void {
+  if (bits < n) fill();
+}
+
+/** The next `n` (0..16) bits as an unsigned number; `need(n)` first. */
+@inline
+function take(n: i32): i32 {
+  bits -= n;
+  return <i32>(buffer >> <u64>bits) & ((1 << n) - 1);
+}
+
+@inline
+function readBit(): i32 {
+  need(1);
+  return take(1);
+}
+
+/** jpeg-js's receive(n) for n ≤ 16. */
+@inline
+function receive(n: i32): i32 {
+  need(n);
+  return take(n);
+}
+
+/** jpeg-js's receiveAndExtend(n) for 1 ≤ n ≤ 16. */
+@inline
+function extend(n: i32): i32 {
+  need(n);
+  return extendBuffered(n);
+}
+
+/** {@link extend} when the buffer is known to hold `n` bits. */
+@inline
+function extendBuffered(n: i32): i32 {
+  const v = take(n);
+  return v >= 1 << (n - 1) ? v : v + (-1 << n) + 1;
+}
+
+/** One Huffman symbol; the buffer must hold at least 16 bits. */
+@inline
+function symbol(table: usize): i32 {
+  if (table == 0) {
+    failure = failure || MISSING_TABLE;
+    return 0;
+  }
+  return knownSymbol(table);
+}
+
+/** {@link symbol} from a table known to exist. */
+@inline
+function knownSymbol(table: usize): i32 {
+  const entry: i32 = load<u16>(table + H_FAST + (<usize>(<i32>(buffer >> <u64>(bits - FAST_BITS)) & 511) << 1));
+  if (entry != 0) {
+    bits -= entry >> 8;
+    return entry & 255;
+  }
+  return slowSymbol(table);
+}
+
+function slowSymbol(table: usize): i32 {
+  const code = <i32>(buffer >> <u64>(bits - 16)) & 0xffff;
+  for (let n = FAST_BITS + 1; n <= 16; n++) {
+    const prefix = code >> (16 - n);
+    if (prefix <= load<i32>(table + H_MAX_CODE + (<usize>n << 2))) {
+      bits -= n;
+      return load<u8>(table + H_VALUES + <usize>(prefix + load<i32>(table + H_DELTA + (<usize>n << 2))));
+    }
+  }
+  failure = failure || INVALID_HUFFMAN;
+  return 0;
+}
+
+/** Adds `diff` to the prediction of scan component `i` and returns it as jpeg-js's Int32Array stores it. */
+@inline
+function predict(i: i32, diff: i32): i32 {
+  const at = PREDICTIONS + (<usize>i << 3);
+  const pred = load<i64>(at) + <i64>diff;
+  store<i64>(at, pred);
+  if (pred > EXACT || pred < -EXACT) failure = failure || FALLBACK;
+  return <i32>pred;
+}
+
+/** Decodes a sequential block into `zz`; whether it has a non-zero AC coefficient. */
+function decodeBaseline(c: usize, i: i32, zz: usize): bool {
+  const dc = <usize>load<i32>(c, C_DC_TABLE);
+  const ac = <usize>load<i32>(c, C_AC_TABLE);
+  // jpeg-js fails on a missing table at this block's DC or first AC symbol: either way, this block
+  if (dc == 0 || ac == 0) {
+    failure = failure || MISSING_TABLE;
+    return false;
+  }
+  need(32);
+  const t = knownSymbol(dc);
+  let diff = 0;
+  if (t > 16) failure = failure || FALLBACK;
+  else if (t != 0) diff = extendBuffered(t); // a code of ≤ 16 bits and ≤ 16 more: within the 32 just ensured
+  store<i32>(zz, predict(i, diff));
+  let k = 1;
+  let any: i32 = 0;
+  while (k < 64) {
+    need(32);
+    const whole = load<i32>(ac + H_AC_FAST + (<usize>(<i32>(buffer >> <u64>(bits - FAST_BITS)) & 511) << 2));
+    if (whole != 0) {
+      bits -= whole & 15;
+      k += (whole >> 4) & 15;
+      if (k < 64) {
+        store<i32>(zz + (<usize>load<u8>(ZIGZAG + <usize>k) << 2), whole >> 16);
+        any = 1;
+      }
+      k++;
+      continue;
+    }
+    const rs = knownSymbol(ac);
+    const s = rs & 15;
+    const r = rs >> 4;
+    if (s == 0) {
+      if (r < 15) break;
+      k += 16;
+      continue;
+    }
+    k += r;
+    const value = extendBuffered(s);
+    if (k < 64) {
+      store<i32>(zz + (<usize>load<u8>(ZIGZAG + <usize>k) << 2), value);
+      any |= value;
+    }
+    k++;
+  }
+  return any != 0;
+}
+
+function decodeDCFirst(c: usize, i: i32, zz: usize): void {
+  need(32);
+  const t = symbol(load<i32>(c, C_DC_TABLE));
+  let diff = 0;
+  if (t > 16) failure = failure || FALLBACK;
+  else if (t != 0) diff = extend(t) << successive;
+  store<i32>(zz, predict(i, diff));
+}
+
+function decodeDCSuccessive(zz: usize): void {
+  store<i32>(zz, load<i32>(zz) | (readBit() << successive));
+}
+
+function decodeACFirst(c: usize, zz: usize): void {
+  if (eobrun > 0) {
+    eobrun--;
+    return;
+  }
+  const ac = <usize>load<i32>(c, C_AC_TABLE);
+  let k = spectralStart;
+  const e = spectralEnd;
+  while (k <= e) {
+    need(32);
+    const rs = symbol(ac);
+    const s = rs & 15;
+    const r = rs >> 4;
+    if (s == 0) {
+      if (r < 15) {
+        eobrun = receive(r) + (1 << r) - 1;
+        break;
+      }
+      k += 16;
+      continue;
+    }
+    k += r;
+    const value = extend(s) * (1 << successive);
+    if (k < 64) store<i32>(zz + (<usize>load<u8>(ZIGZAG + <usize>k) << 2), value);
+    k++;
+  }
+}
+
+function decodeACSuccessive(c: usize, zz: usize): void {
+  const ac = <usize>load<i32>(c, C_AC_TABLE);
+  let k = spectralStart;
+  const e = spectralEnd;
+  let r = 0;
+  while (k <= e) {
+    const z = zz + (<usize>load<u8>(ZIGZAG + <usize>k) << 2);
+    const coefficient = load<i32>(z);
+    const direction = coefficient < 0 ? -1 : 1;
+    if (refineState == 0) {
+      need(32);
+      const rs = symbol(ac);
+      const s = rs & 15;
+      r = rs >> 4;
+      if (s == 0) {
+        if (r < 15) {
+          eobrun = receive(r) + (1 << r);
+          refineState = 4;
+        } else {
+          r = 16;
+          refineState = 1;
+        }
+      } else {
+        if (s != 1) failure = failure || INVALID_AC_REFINEMENT;
+        refineValue = extend(s);
+        refineState = r != 0 ? 2 : 3;
+      }
+      continue;
+    }
+    if (refineState == 1 || refineState == 2) {
+      if (coefficient != 0) store<i32>(z, coefficient + (readBit() << successive) * direction);
+      else {
+        r--;
+        if (r == 0) refineState = refineState == 2 ? 3 : 0;
+      }
+    } else if (refineState == 3) {
+      if (coefficient != 0) store<i32>(z, coefficient + (readBit() << successive) * direction);
+      else {
+        store<i32>(z, refineValue << successive);
+        refineState = 0;
+      }
+    } else if (coefficient != 0) {
+      store<i32>(z, coefficient + (readBit() << successive) * direction); // state 4: end of band
+    }
+    k++;
+  }
+  if (refineState == 4) {
+    eobrun--;
+    if (eobrun == 0) refineState = 0;
+  }
+}
+
+/** Which of jpeg-js's block decoders a scan uses. */
+const BASELINE = 0;
+const DC_FIRST = 1;
+const DC_SUCCESSIVE = 2;
+const AC_FIRST = 3;
+const AC_SUCCESSIVE = 4;
+
+/**
+ * Decodes block (`row`, `col`) of component `c` (scan component `i`) with decoder `kind`: in place in the
+ * coefficients for a progressive frame, or into BLOCK and straight on to the samples for a sequential one.
+ */
+function decodeBlock(frame: usize, c: usize, i: i32, kind: i32, row: i32, col: i32): void {
+  const progressive = load<i32>(frame, F_PROGRESSIVE) != 0;
+  const zz = progressive
+    ? <usize>load<i32>(c, C_COEFFICIENTS) + ((<usize>row * <usize>load<i32>(c, C_PADDED_PER_LINE) + <usize>col) << 8)
+    : BLOCK;
+  let ac = true;
+  if (kind == BASELINE) ac = decodeBaseline(c, i, zz);
+  else if (kind == DC_FIRST) decodeDCFirst(c, i, zz);
+  else if (kind == DC_SUCCESSIVE) decodeDCSuccessive(zz);
+  else if (kind == AC_FIRST) decodeACFirst(c, zz);
+  else decodeACSuccessive(c, zz);
+  if (bits < phantoms << 3) failure = failure || UNEXPECTED_MARKER;
+  if (!progressive) {
+    const perLine = load<i32>(c, C_BLOCKS_PER_LINE);
+    if (row < load<i32>(c, C_BLOCKS_PER_COLUMN) && col < perLine) {
+      const stride = perLine << 3;
+      const out = <usize>load<i32>(c, C_PLANE) + <usize>((row << 3) * stride + (col << 3));
+      transformBlock(BLOCK, <usize>load<i32>(c, C_QUANT), out, stride, !ac);
+    } else {
+      memory.fill(BLOCK, 0, 256);
+    }
+  }
+}
+
+/** The byte at `at` as jpeg-js reads it: -1 (its `undefined`) outside the data. */
+@inline
+function byteAt(at: i32): i32 {
+  return at >= 0 && at < length ? <i32>load<u8>(data + <usize>at) : -1;
+}
+
+/** jpeg-js's offset after the bits consumed so far: the unconsumed whole bytes of the buffer given back. */
+function consumedOffset(): i32 {
+  let at = position;
+  for (let j = phantoms; j < bits >> 3; j++) at -= <i32>((buffer >> <u64>(j << 3)) & 0xff) == 0xff ? 2 : 1;
+  return at;
+}
+
+/**
+ * Decodes one scan of a frame (see layout.ts): `count` components whose frame indices are the bytes of
+ * `components` (lowest first), restart interval `resetInterval` (0: none), spectral selection `ss`..`se`,
+ * successive approximation `ah`/`al`. The data is `len` bytes at `bytes`; the scan's entropy-coded data starts
+ * at `offset`. Returns the offset jpeg-js continues its marker walk at, or an error code (layout.ts).
+ */
+export function decodeScan(
+  frame: usize, bytes: usize, len: i32, offset: i32, count: i32, components: u32, resetInterval: i32, ss: i32,
+  se: i32, ah: i32, al: i32,
+): i32 {
+  data = bytes;
+  length = len;
+  failure = 0;
+  eobrun = 0;
+  refineState = 0;
+  refineValue = 0;
+  successive = al;
+  spectralStart = ss;
+  spectralEnd = se;
+  const progressive = load<i32>(frame, F_PROGRESSIVE) != 0;
+  const kind = !progressive ? BASELINE : ss == 0 ? (ah == 0 ? DC_FIRST : DC_SUCCESSIVE) : ah == 0 ? AC_FIRST : AC_SUCCESSIVE;
+  // a coefficient index past 63 is an undefined property in jpeg-js, which refinement scans read back
+  if (kind == AC_SUCCESSIVE && se > 63) return FALLBACK;
+  const mcusPerLine = load<i32>(frame, F_MCUS_PER_LINE);
+  const single = component(frame, <i32>(components & 0xff));
+  const mcuExpected = count == 1
+    ? load<i32>(single, C_BLOCKS_PER_LINE) * load<i32>(single, C_BLOCKS_PER_COLUMN)
+    : mcusPerLine * load<i32>(frame, F_MCUS_PER_COLUMN);
+  const interval = resetInterval != 0 ? resetInterval : mcuExpected;
+  let at = offset;
+  let mcu = 0;
+  while (mcu < mcuExpected) {
+    memory.fill(PREDICTIONS, 0, 32);
+    eobrun = 0;
+    restartBits(at);
+    if (count == 1) {
+      const perLine = load<i32>(single, C_BLOCKS_PER_LINE);
+      const rows = load<i32>(single, C_PADDED_PER_COLUMN);
+      for (let n = 0; n < interval; n++) {
+        const row = mcu / perLine;
+        if (row < rows) decodeBlock(frame, single, 0, kind, row, mcu % perLine);
+        mcu++;
+        if (failure != 0) return failure;
+      }
+    } else {
+      for (let n = 0; n < interval; n++) {
+        const mcuRow = mcu / mcusPerLine;
+        const mcuCol = mcu % mcusPerLine;
+        for (let i = 0; i < count; i++) {
+          const c = component(frame, <i32>((components >> (i << 3)) & 0xff));
+          const h = load<i32>(c, C_H);
+          const v = load<i32>(c, C_V);
+          for (let j = 0; j < v; j++) {
+            for (let k = 0; k < h; k++) decodeBlock(frame, c, i, kind, mcuRow * v + j, mcuCol * h + k);
+          }
+        }
+        mcu++;
+        if (failure != 0) return failure;
+        if (mcu == mcuExpected) break;
+      }
+    }
+    at = consumedOffset();
+    if (mcu == mcuExpected) {
+      // skip trailing bytes at the end of the scan, up to the next marker
+      do {
+        if (byteAt(at) == 0xff && byteAt(at + 1) != 0) break;
+        at++;
+      } while (at < length - 2);
+    }
+    const marker = (max(byteAt(at), 0) << 8) | max(byteAt(at + 1), 0);
+    if (marker < 0xff00) return MARKER_NOT_FOUND;
+    if (marker >= 0xffd0 && marker <= 0xffd7) at += 2;
+    else break;
+  }
+  return at;
+}
