@@ -1,5 +1,5 @@
-// Package size: what `npm install augkit` brings (the JS in dist/, which embeds both kernel builds
-// as base64) and the WebAssembly builds themselves, raw and gzipped.
+// Package size: what `npm install augkit` brings (the JS in dist/, which embeds both builds of every
+// WebAssembly module as base64) and the WebAssembly builds themselves (build/*.wasm), raw and gzipped.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -29,9 +29,17 @@ function measure(what: string, paths: string[]): SizeRow {
 
 export function sizes(root: URL): SizeRow[] {
   const path = (p: string) => new URL(p, root).pathname;
+  // build/<module>.<simd|scalar>.wasm: the kernels first, then the other modules by name; SIMD before scalar
+  const order = (module: string) => (module === 'kernels' ? '' : module);
+  const wasm = files(path('build'), '.wasm')
+    .map((file) => file.slice(file.lastIndexOf('/') + 1).split('.') as [string, string, string])
+    .sort(([ma, ba], [mb, bb]) => order(ma).localeCompare(order(mb)) || bb.localeCompare(ba));
   return [
-    measure('kernels, SIMD build (build/kernels.simd.wasm)', [path('build/kernels.simd.wasm')]),
-    measure('kernels, scalar build (build/kernels.scalar.wasm)', [path('build/kernels.scalar.wasm')]),
+    ...wasm.map(([module, build]) =>
+      measure(`${module}, ${build === 'simd' ? 'SIMD' : build} build (build/${module}.${build}.wasm)`, [
+        path(`build/${module}.${build}.wasm`),
+      ]),
+    ),
     measure('package JS (dist/**/*.js, both builds embedded as base64)', files(path('dist'), '.js')),
   ];
 }

@@ -17,6 +17,19 @@ export interface DecodeOptions {
   orientation?: 'apply' | 'ignore';
   /** Largest width × height accepted for this call, instead of the global limit (see `setPixelLimit`). */
   pixelLimit?: number;
+  /**
+   * `'wasm'` (default): augkit's WebAssembly decoders; `'reference'`: the JavaScript decoders they are tested
+   * against (pngjs, jpeg-js). Both give the same pixels; the reference is slower.
+   */
+  decoder?: DecoderChoice;
+}
+
+/** Which implementation decodes: augkit's WebAssembly decoder or the JavaScript reference it must equal. */
+export type DecoderChoice = 'wasm' | 'reference';
+
+function checkDecoder(value: unknown): DecoderChoice {
+  if (value !== 'wasm' && value !== 'reference') throw invalidArgument('options.decoder', '"wasm" or "reference"', value);
+  return value;
 }
 
 function checkOrientationMode(value: unknown): 'apply' | 'ignore' {
@@ -42,7 +55,8 @@ function checkLimitOption(value: unknown): number {
  *   3 by 180°, 2/4/5/7 mirror), so width and height may swap relative to {@link readHeader}.
  *
  * @param bytes - the encoded file (not modified)
- * @param options - `orientation` (`'apply'` or `'ignore'`), `pixelLimit` (overrides the global limit)
+ * @param options - `orientation` (`'apply'` or `'ignore'`), `pixelLimit` (overrides the global limit),
+ *   `decoder` (`'wasm'` or `'reference'`)
  * @returns a new image whose `data` is a Uint8ClampedArray
  * @throws {AugkitError} INVALID_ARGUMENT for a bad `bytes` type or option;
  *   UNSUPPORTED_FORMAT without a PNG or JPEG signature (empty input included), or for a JPEG coding process
@@ -53,14 +67,17 @@ function checkLimitOption(value: unknown): number {
  * const img = decode(await readFile('photo.jpg'));           // upright, as a browser shows it
  * const raw = decode(bytes, { orientation: 'ignore' });       // as stored
  * const small = decode(bytes, { pixelLimit: 4096 * 4096 });   // refuse anything above 16 MP
+ * const same = decode(bytes, { decoder: 'reference' });       // through pngjs / jpeg-js
  */
 export function decode(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions): AugkitImage {
   const input = toBytes(bytes);
-  const { orientation = 'apply', pixelLimit = getPixelLimit() } = checkOptions(options);
+  const { orientation = 'apply', pixelLimit = getPixelLimit(), decoder = 'wasm' } = checkOptions(options);
   const mode = checkOrientationMode(orientation);
   const limit = checkLimitOption(pixelLimit);
+  const implementation = checkDecoder(decoder);
   const header = parseHeader(input);
   checkPixelLimit(header.width, header.height, `${FORMAT_NAMES[header.format]} image`, limit);
-  const img = header.format === 'png' ? decodePng(input, header) : decodeJpeg(input, header);
+  const img =
+    header.format === 'png' ? decodePng(input, header, implementation) : decodeJpeg(input, header, implementation);
   return mode === 'apply' ? applyOrientation(img, header.orientation) : img;
 }

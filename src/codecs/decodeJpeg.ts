@@ -1,3 +1,4 @@
+import type { DecoderChoice } from './decode.js';
 import jpeg from 'jpeg-js';
 import type { AugkitImage } from '../image.js';
 import { ownedView } from './bytes.js';
@@ -41,7 +42,8 @@ function memoryBudgetMB(width: number, height: number): number {
  * @example
  * const img = decodeJpeg(bytes, readJpegHeader(bytes));
  */
-export function decodeJpeg(bytes: Uint8Array, header: JpegHeader): AugkitImage {
+export function decodeJpeg(bytes: Uint8Array, header: JpegHeader, decoder: DecoderChoice = 'reference'): AugkitImage {
+  void decoder; // only the reference decoder exists so far
   const { width, height, frameType, precision } = header;
   if (!DECODABLE_FRAME_TYPES.includes(frameType) || precision !== 8) {
     throw unsupportedImage(

@@ -1,3 +1,4 @@
+import type { DecoderChoice } from './decode.js';
 import type { AugkitImage } from '../image.js';
 import { ownedView } from './bytes.js';
 import { decoderFailed } from './codecErrors.js';
@@ -16,7 +17,8 @@ import { PNG, toBundledBuffer } from './pngjs.js';
  * @example
  * const img = decodePng(bytes, readPngHeader(bytes));
  */
-export function decodePng(bytes: Uint8Array, header: PngHeader): AugkitImage {
+export function decodePng(bytes: Uint8Array, header: PngHeader, decoder: DecoderChoice = 'reference'): AugkitImage {
+  void decoder; // only the reference decoder exists so far
   checkPngImageData(bytes, header);
   try {
     const png = PNG.sync.read(toBundledBuffer(bytes), { checkCRC: true, skipRescale: false });

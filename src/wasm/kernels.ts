@@ -1,4 +1,5 @@
 import { scalarBase64, simdBase64 } from './kernels.generated.js';
+import { releaseModules, useBuild, WasmModule, type KernelBuild } from './module.js';
 
 /** The functions assembly/index.ts exports; pointers are byte offsets into `memory`. */
 export interface Kernels {
@@ -26,73 +27,22 @@ export interface Kernels {
   ): void;
 }
 
-/** Which compilation of assembly/ runs: with 128-bit SIMD instructions, or without for engines that lack them. */
-export type KernelBuild = 'simd' | 'scalar';
-
-/**
- * The smallest module that uses a SIMD instruction, `(func (result v128) (i8x16.splat (i32.const 0)))`:
- * `WebAssembly.validate` accepts it exactly in engines with fixed-width SIMD (relaxed SIMD is not used).
- */
-const SIMD_PROBE = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
-  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type section: () -> v128
-  0x03, 0x02, 0x01, 0x00, // function section: one function of type 0
-  0x0a, 0x08, 0x01, 0x06, 0x00, 0x41, 0x00, 0xfd, 0x0f, 0x0b, // code: i32.const 0, i8x16.splat, end
-]);
-
-/** Whether this engine runs WebAssembly SIMD (checked once, at load). */
-export const simdSupported: boolean = WebAssembly.validate(SIMD_PROBE);
-
-function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-const compiled = new Map<KernelBuild, WebAssembly.Module>();
-
-/**
- * Compiles a build once, synchronously, not with top-level await: each build is about 10 kB, far below the
- * 8 MB Chromium allows for synchronous compilation on the main thread (the only engine with such a limit),
- * and without top-level await the same code also loads as CommonJS (`dist/index.cjs`), through Node's
- * `require(esm)`, and in bundles targeting engines without top-level await. See "Runtimes" in the README.
- */
-function compile(build: KernelBuild): WebAssembly.Module {
-  let module = compiled.get(build);
-  if (!module) {
-    module = new WebAssembly.Module(decodeBase64(build === 'simd' ? simdBase64 : scalarBase64));
-    compiled.set(build, module);
-  }
-  return module;
-}
-
-function instantiate(module: WebAssembly.Module): Kernels {
-  return new WebAssembly.Instance(module, {}).exports as unknown as Kernels;
-}
-
-/** SIMD where the engine validates it; the scalar build if SIMD is missing or its module fails to compile. */
-function load(): KernelBuild {
-  if (simdSupported) {
-    try {
-      compile('simd');
-      return 'simd';
-    } catch {
-      // an engine that validates the probe but rejects the module: run the scalar build
-    }
-  }
-  compile('scalar');
-  return 'scalar';
-}
-
-let build: KernelBuild = load();
+export { simdSupported, type KernelBuild } from './module.js';
 
 /**
  * The kernels' exports, ready to call (compiled and instantiated once, when augkit is imported). A live
  * binding: {@link releaseMemory}, {@link reinstantiateKernels} and {@link useKernelBuild} replace the
  * instance, so read `kernels.…` at the time of each call, never keep `kernels.memory` across calls.
  */
-export let kernels: Kernels = instantiate(compiled.get(build)!);
+export let kernels: Kernels;
+
+/**
+ * The kernels module (assembly/index.ts). Unlike the codec modules it is compiled and instantiated when
+ * augkit is imported (every op needs it) and each new instance is published as {@link kernels}.
+ */
+const kernelsModule = new WasmModule<Kernels>('kernels', { simdBase64, scalarBase64 }, (instance) => {
+  kernels = instance;
+});
 
 /**
  * Which build of the WebAssembly kernels this engine runs: `'simd'` (128-bit SIMD, every current
@@ -103,13 +53,14 @@ export let kernels: Kernels = instantiate(compiled.get(build)!);
  * console.log(`augkit runs its ${kernelBuild()} kernels`);
  */
 export function kernelBuild(): KernelBuild {
-  return build;
+  return kernelsModule.build;
 }
 
 /**
  * Releases the WebAssembly memory augkit has grown for large images: linear memory can only grow, so
  * this replaces the kernels' instance with a fresh one (synchronously, from the module compiled at
- * load) whose memory starts at 64 KiB. Later calls grow it again as needed. Nothing else changes:
+ * load) whose memory starts at 64 KiB, and drops the codec modules' instances (a codec used again gets
+ * a fresh one). Later calls grow it again as needed. Nothing else changes:
  * results, seeds and options behave the same before and after.
  *
  * @example
@@ -118,31 +69,23 @@ export function kernelBuild(): KernelBuild {
  * @throws never
  */
 export function releaseMemory(): void {
-  kernels = instantiate(compiled.get(build)!);
+  releaseModules();
 }
 
 /**
- * Switches to the given build (compiling it on first use) with a fresh memory. For tests and
- * benchmarks that compare the builds; not part of the public API.
+ * Switches the kernels and every codec module to the given build (compiling it now) with a fresh
+ * memory. For tests and benchmarks that compare the builds; not part of the public API.
  *
  * @throws {WebAssembly.CompileError} when this engine cannot compile that build (SIMD without support).
  */
 export function useKernelBuild(next: KernelBuild): void {
-  const module = compile(next);
-  build = next;
-  kernels = instantiate(module);
+  useBuild(next);
 }
 
 /**
- * Replaces the instance with a fresh one of the same compiled module (its memory back to the initial
- * size). Called after a trap, when the instance's memory or globals may be in any state. Should an engine
- * refuse the synchronous instantiation, the old instance is kept (its memory is only scratch: every call
- * lays out its own buffers again).
+ * Replaces the kernels' instance with a fresh one of the same compiled module (its memory back to the
+ * initial size). Called after a trap, when the instance's memory or globals may be in any state.
  */
 export function reinstantiateKernels(): void {
-  try {
-    releaseMemory();
-  } catch {
-    // keep the current instance
-  }
+  kernelsModule.reinstantiate();
 }

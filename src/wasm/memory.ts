@@ -1,5 +1,6 @@
 import { AugkitError } from '../errors.js';
 import { kernels } from './kernels.js';
+import { modulesMemoryBytes, type WasmExports } from './module.js';
 
 const PAGE_BYTES = 65_536;
 /** wasm32 can address at most 4 GiB. */
@@ -24,27 +25,27 @@ function align(n: number): number {
 }
 
 /**
- * Lays out consecutive regions of `sizes` bytes in linear memory, after the kernels' static data,
+ * Lays out consecutive regions of `sizes` bytes in linear memory (the kernels' unless another module's
+ * exports are given), after the module's static data,
  * growing the memory if needed, and returns their pointers (16-byte aligned, staggered modulo 4 KiB,
  * see STAGGER). The same memory is
  * reused by every call: it grows to the largest call seen and no further, until `releaseMemory()`.
  *
  * @throws {AugkitError} TOO_LARGE when the memory cannot grow that far.
  */
-export function reserve(sizes: readonly number[]): number[] {
+export function reserve(sizes: readonly number[], module: WasmExports = kernels): number[] {
   const pointers: number[] = [];
-  let start = align(kernels.heapBase());
+  let start = align(module.heapBase());
   sizes.forEach((size, i) => {
     pointers.push(start);
     const end = start + size + OVERREAD;
     start = Math.ceil(end / PAGE_ALIGN) * PAGE_ALIGN + (((i + 1) * STAGGER) % PAGE_ALIGN);
   });
-  ensureCapacity(pointers.length ? pointers[pointers.length - 1]! + sizes[sizes.length - 1]! + OVERREAD : start);
+  ensureCapacity(module, pointers.length ? pointers[pointers.length - 1]! + sizes[sizes.length - 1]! + OVERREAD : start);
   return pointers;
 }
 
-function ensureCapacity(bytes: number): void {
-  const { memory } = kernels;
+function ensureCapacity({ memory }: WasmExports, bytes: number): void {
   const have = memory.buffer.byteLength;
   if (bytes <= have) return;
   const tooLarge = () =>
@@ -57,14 +58,18 @@ function ensureCapacity(bytes: number): void {
   }
 }
 
-/** A view of `length` bytes of linear memory at `pointer` (valid until the memory next grows). */
-export function bytesAt(pointer: number, length: number): Uint8Array {
-  return new Uint8Array(kernels.memory.buffer, pointer, length);
+/**
+ * A view of `length` bytes of linear memory (the kernels' unless another module's exports are given) at
+ * `pointer`, valid until the memory next grows.
+ */
+export function bytesAt(pointer: number, length: number, module: WasmExports = kernels): Uint8Array {
+  return new Uint8Array(module.memory.buffer, pointer, length);
 }
 
 /**
  * The size of augkit's WebAssembly memory in bytes: 64 KiB after load, then as large as the largest
- * call so far needed (input + output + scratch), until {@link releaseMemory} gives it back.
+ * call so far needed (input + output + scratch), until {@link releaseMemory} gives it back. Counts the
+ * kernels' memory and that of every codec module in use.
  *
  * @example
  * resize(photo, 400, 400);
@@ -72,5 +77,5 @@ export function bytesAt(pointer: number, length: number): Uint8Array {
  * @throws never
  */
 export function memoryBytes(): number {
-  return kernels.memory.buffer.byteLength;
+  return modulesMemoryBytes();
 }

@@ -89,6 +89,8 @@ describe('decode', () => {
       [{ pixelLimit: 1.5 }, 'options.pixelLimit'],
       [{ pixelLimit: Number.NaN }, 'options.pixelLimit'],
       [{ pixelLimit: '1000' }, 'options.pixelLimit'],
+      [{ decoder: 'pngjs' }, 'options.decoder'],
+      [{ decoder: null }, 'options.decoder'],
     ])('rejects options %o with INVALID_ARGUMENT naming %s', (options, param) => {
       const error = expectAugkitError(
         () => decode(corpusFile('png-gray8.png'), options as Parameters<typeof decode>[1]),
