@@ -44,6 +44,18 @@ export function pngChunks(bytes: Uint8Array): PngChunk[] {
   return chunks;
 }
 
+/**
+ * Where a PNG's image data ends: the offset after the CRC of the last IDAT chunk of the first run of
+ * IDATs. augkit reads nothing after it, so a file cut there or later still decodes to the whole image.
+ */
+export function pngImageDataEnd(bytes: Uint8Array): number {
+  const chunks = pngChunks(bytes);
+  const first = chunks.findIndex((chunk) => chunk.type === 'IDAT');
+  let last = first;
+  while (chunks[last + 1]?.type === 'IDAT') last++;
+  return chunks[last]!.end;
+}
+
 /** A chunk with its length and a correct CRC. */
 export function pngChunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
