@@ -174,7 +174,14 @@ function lookup(primary: usize, secondary: usize, b: u64): u32 {
 function copyMatch(to: usize, distance: usize, length: usize): void {
   const from = to - distance;
   if (distance == 1) {
-    memory.fill(to, load<u8>(from), length);
+    // runs (Z_RLE writes nothing else) are short: stores beat a memory.fill call
+    if (ASC_FEATURE_SIMD) {
+      const run = i8x16.splat(load<u8>(from));
+      for (let i: usize = 0; i < length; i += 16) v128.store(to + i, run);
+    } else {
+      const run = <u64>load<u8>(from) * 0x0101010101010101;
+      for (let i: usize = 0; i < length; i += 8) store<u64>(to + i, run);
+    }
   } else if (ASC_FEATURE_SIMD && distance >= 16) {
     for (let i: usize = 0; i < length; i += 16) v128.store(to + i, v128.load(from + i));
   } else if (distance >= 8) {
@@ -224,9 +231,40 @@ function decodeBlock(litTable: usize, litBlocks: usize, distTable: usize, distBl
         break;
       }
       store<u8>(out++, <u8>symbol);
-      continue;
+      // at least 34 bits are left: decode a second symbol before refilling
+      entry = lookup(litTable, litBlocks, b);
+      length = entry & 0xff;
+      if (length == 0) {
+        status = INVALID_DATA;
+        break;
+      }
+      b >>= length;
+      count -= length;
+      symbol = entry >>> 8;
+      if (symbol < 256) {
+        if (out >= end) {
+          status = TOO_MUCH_DATA;
+          break;
+        }
+        store<u8>(out++, <u8>symbol);
+        continue;
+      }
     }
     if (symbol == 256) break;
+    if (count < 33) {
+      // the rest of a match needs up to 5 + 15 + 13 bits
+      if (at + 8 <= inEnd) {
+        b |= load<u64>(at) << count;
+        at += (63 - count) >>> 3;
+        count |= 56;
+      } else {
+        while (count <= 48) {
+          if (at < inEnd) b |= (<u64>load<u8>(at++)) << count;
+          else pad++;
+          count += 8;
+        }
+      }
+    }
     symbol -= 257;
     if (symbol >= 29) {
       status = INVALID_DATA;

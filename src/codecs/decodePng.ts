@@ -77,7 +77,7 @@ function decodeWithWasm(bytes: Uint8Array, header: PngHeader, list: PngChunkList
       );
       if (!ok) throw corruptImage('png', `a palette index beyond its ${transparency.palette.length / 3} PLTE entries`);
     }
-    return { width, height, data: new Uint8ClampedArray(bytesAt(rgba, pixelBytes, k)) };
+    return { width, height, data: new Uint8ClampedArray(k.memory.buffer, rgba, pixelBytes).slice() };
   });
 }
 
