@@ -12,3 +12,4 @@ export { expand } from './expand';
 export function heapBase(): usize {
   return __heap_base;
 }
+export { filterPaeth, colorTypeOf, packPixels } from './filter';

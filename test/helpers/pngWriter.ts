@@ -68,7 +68,7 @@ export function writeTestPng(spec: PngSpec): Uint8Array {
   const grid = interlace ? ADAM7 : ([[0, 0, 1, 1]] as const);
   const rows: Uint8Array[] = [];
   for (const [x0, y0, dx, dy] of grid) {
-    let prior = new Uint8Array(0);
+    let prior: Uint8Array = new Uint8Array(0);
     let r = 0;
     for (let y = y0; y < height; y += dy) {
       const values: number[] = [];
