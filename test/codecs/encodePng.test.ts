@@ -113,7 +113,7 @@ describe('encodePng colorType', () => {
 
   it("'auto' writes RGB when every alpha is 255, grey when R = G = B too, RGBA otherwise; decoding gives the image back", () => {
     const opaque = photo();
-    const grey = { ...opaque, data: opaque.data.map((v, i) => (i % 4 === 3 ? 255 : opaque.data[i - (i % 4)]!)) };
+    const grey = { ...opaque, data: opaque.data.map((_, i) => (i % 4 === 3 ? 255 : opaque.data[i - (i % 4)]!)) };
     const translucent = randomImage(31, 7, 8);
     for (const [img, type] of [[opaque, 2], [grey, 0], [translucent, 6]] as const) {
       const png = encodePng(img, { colorType: 'auto', level: 1 });
