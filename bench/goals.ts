@@ -47,6 +47,8 @@ const specs: GoalSpec[] = [
   { goal: 'rotate 17° same size ≥ 2× opencv.js warpAffine', group: 'rotate 1920×1080 17°', threshold: 2, peer: 'opencv', peerKernel: 'opencv-kernel', peerReused: 'opencv-out' },
   { goal: 'rotate 17° same size ≥ 3× sharp c=1 (rotate + extract)', group: 'rotate 1920×1080 17°', threshold: 3, peer: 'sharp' },
   { goal: 'saltAndPepper 5 % ≥ 0.1× memcpy bandwidth', group: 'saltAndPepper 1920×1080', threshold: 0.1, peer: 'memcpy', peerKernel: 'memcpy' },
+  { goal: 'PNG decode ≥ 0.7× sharp c=1 (1080p RGB photo, level 6)', group: 'png decode 1920×1080', threshold: 0.7, peer: 'sharp' },
+  { goal: 'PNG encode level 1 ≥ 0.7× sharp c=1', group: 'png encode 1920×1080', threshold: 0.7, peer: 'sharp' },
   { goal: 'saltAndPepper 5 % ≥ 15× a plain-JS loop', group: 'saltAndPepper 1920×1080', threshold: 15, peer: 'loop', peerKernel: 'loop' },
 ];
 

@@ -14,6 +14,7 @@ import { groupTable, runGroup, type GroupResult } from './lib/harness.js';
 import { loadPeers } from './lib/peers.js';
 import { ROOT } from './lib/root.js';
 import { opGroups } from './ops.bench.js';
+import { pngGroups } from './png.bench.js';
 import { sizes, sizeTable } from './size.js';
 
 const args = process.argv.slice(2);
@@ -32,7 +33,7 @@ const before = environment();
 const peers = await loadPeers();
 for (const [name, reason] of Object.entries(peers.missing)) log(`peer ${name} not loaded: ${reason}`);
 
-const groups = [...opGroups(peers), ...codecGroups(log), ...libraryCodecGroups()].filter((g) => selected(g.id));
+const groups = [...opGroups(peers), ...codecGroups(log), ...libraryCodecGroups(), ...(await pngGroups(peers))].filter((g) => selected(g.id));
 const results: GroupResult[] = [];
 for (const group of groups) {
   log(`${group.id} …`);
