@@ -37,13 +37,14 @@ export function isAncillary(type: number): boolean {
  * Walks the chunks of a PNG (`bytes` starts with a checked signature and IHDR) up to the end of its image
  * data, without reading their contents or CRCs. What augkit accepts, like libpng and browsers do:
  *
- * - the walk ends after the last IDAT of the first run of IDAT chunks: bytes after IEND, a missing IEND and
- *   anything else after the image data are never read;
+ * - the walk ends after the last complete IDAT of the first run of IDAT chunks: bytes after IEND, a missing
+ *   IEND and anything else after the image data are never read (a cut IDAT ends the run: if its data was
+ *   needed, inflating the rest reports the truncation);
  * - zero-length IDAT chunks are valid (they add no data);
  * - unknown ancillary chunks are skipped.
  *
- * Refused (CORRUPT_IMAGE): a chunk length over 2³¹−1, a chunk before the end of the image data that runs past
- * the end of the file, an unknown critical chunk, a second IHDR, IEND before any IDAT, no IDAT at all.
+ * Refused (CORRUPT_IMAGE): a chunk length over 2³¹−1, a chunk before the first IDAT that runs past the end
+ * of the file, an unknown critical chunk, a second IHDR, IEND before any IDAT, no IDAT at all.
  *
  * @throws {AugkitError} CORRUPT_IMAGE as listed.
  * @example
@@ -68,6 +69,8 @@ export function walkPngChunks(bytes: Uint8Array): PngChunkList {
     if (inImageData && type !== IDAT) break;
     if (type === IEND) throw corruptImage('png', `an IEND chunk at offset ${offset} before any image data (IDAT)`);
     if (offset + 12 + length > bytes.length) {
+      // a cut IDAT after complete ones ends the image data; whether it was needed, inflate tells
+      if (inImageData) break;
       throw corruptImage(
         'png',
         `a ${chunkName(type)} chunk at offset ${offset} declaring ${length} bytes, past the end of the file (${bytes.length} bytes)`,

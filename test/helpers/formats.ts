@@ -45,14 +45,13 @@ export function pngChunks(bytes: Uint8Array): PngChunk[] {
 }
 
 /**
- * Where a PNG's image data ends: the offset after the CRC of the last IDAT chunk of the first run of
- * IDATs. augkit reads nothing after it, so a file cut there or later still decodes to the whole image.
+ * Where a PNG's image data ends: the offset after the CRC of the last non-empty IDAT chunk of the first run
+ * of IDATs. augkit needs nothing after it, so a file cut there or later still decodes to the whole image.
  */
 export function pngImageDataEnd(bytes: Uint8Array): number {
   const chunks = pngChunks(bytes);
-  const first = chunks.findIndex((chunk) => chunk.type === 'IDAT');
-  let last = first;
-  while (chunks[last + 1]?.type === 'IDAT') last++;
+  let last = chunks.findIndex((chunk) => chunk.type === 'IDAT');
+  for (let i = last + 1; chunks[i]?.type === 'IDAT'; i++) if (chunks[i]!.length > 0) last = i;
   return chunks[last]!.end;
 }
 
