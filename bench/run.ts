@@ -16,6 +16,7 @@ import { loadPeers } from './lib/peers.js';
 import { ROOT } from './lib/root.js';
 import { colourGroups } from './colour.bench.js';
 import { opGroups } from './ops.bench.js';
+import { pngGroups } from './png.bench.js';
 import { sizes, sizeTable } from './size.js';
 
 const args = process.argv.slice(2);
@@ -35,7 +36,8 @@ const peers = await loadPeers();
 for (const [name, reason] of Object.entries(peers.missing)) log(`peer ${name} not loaded: ${reason}`);
 
 const groups = [
-  ...opGroups(peers), ...colourGroups(peers), ...codecGroups(log), ...libraryCodecGroups(), ...(await jpegDecodeGroups(peers, log)),
+  ...opGroups(peers), ...colourGroups(peers), ...codecGroups(log), ...libraryCodecGroups(),
+  ...(await jpegDecodeGroups(peers, log)), ...(await pngGroups(peers)),
 ].filter((g) => selected(g.id));
 const results: GroupResult[] = [];
 for (const group of groups) {

@@ -1,9 +1,8 @@
 import { access, readFile, rm } from 'node:fs/promises';
-import { decode, encodeJpeg } from '../codecs/index.js';
+import { decode, encodeJpeg, encodePng } from '../codecs/index.js';
 import { AugkitError } from '../errors.js';
 import type { AugkitImage } from '../image.js';
 import { runOps, type AppliedOp } from '../pipeline/execute.js';
-import { encodePngNative } from './encodePngNative.js';
 import { systemErrorText, writeFileAtomic } from './files.js';
 import type { OutputFormat } from './plan.js';
 
@@ -74,8 +73,11 @@ async function decodeSource(fsPath: string): Promise<AugkitImage> {
   return decode(bytes);
 }
 
+/** PNGs as OpenCV writes them: RGB (or grey) when the image has no transparency, RGBA otherwise. */
 function encode(img: AugkitImage, settings: EncodeSettings): Uint8Array {
-  return settings.format === 'png' ? encodePngNative(img, settings.pngLevel) : encodeJpeg(img, { quality: settings.quality });
+  return settings.format === 'png'
+    ? encodePng(img, { level: settings.pngLevel, colorType: 'auto' })
+    : encodeJpeg(img, { quality: settings.quality });
 }
 
 async function runAugment(task: AugmentTask): Promise<TaskResult> {

@@ -3,6 +3,10 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { decode, encodePng, readHeader } from '../../src/codecs/index.js';
 import type { RgbaImage } from '../../src/image.js';
+import { deflate as pakoDeflate } from 'pako/lib/deflate.js';
+import { PNG as PNG_BUNDLE, toBundledBuffer } from '../../src/codecs/pngjs.js';
+import { deflateRle } from '../../src/codecs/zlibDeflate.js';
+import { readPngFixture } from '../helpers/images.js';
 import { expectAugkitError, expectSameBytes, expectSameImage, randomImage } from './helpers.js';
 
 const SIZES = [
@@ -75,5 +79,63 @@ describe('encodePng', () => {
       'INVALID_ARGUMENT',
     );
     expect(error.message).toMatch(/^Expected an integer between 0 and 9 for options\.level but received /);
+  });
+});
+
+describe('encodePng in WebAssembly writes the bytes pngjs wrote', () => {
+  /** The encoder augkit had before: pngjs's browser bundle with Paeth on every row and Z_RLE. */
+  function pngjsEncode(img: RgbaImage, level: number): Uint8Array {
+    return PNG_BUNDLE.sync.write(
+      { width: img.width, height: img.height, data: toBundledBuffer(img.data) },
+      { colorType: 6, inputColorType: 6, inputHasAlpha: true, bitDepth: 8, filterType: 4, deflateLevel: level, deflateStrategy: 3 },
+    );
+  }
+
+  it.each([0, 1, 6, 9])('level %i: the same bytes as pngjs on random, flat and photo-like images of odd sizes', (level) => {
+    const flat = { width: 33, height: 17, data: new Uint8Array(33 * 17 * 4).fill(200) };
+    const ramp = { width: 61, height: 29, data: new Uint8Array(61 * 29 * 4).map((_, i) => (i * 7) ^ (i >> 9)) };
+    for (const img of [randomImage(1, 1, 3), randomImage(5, 3, 4), randomImage(47, 31, 5), flat, ramp, readPngFixture('golden/inputs/coffee-320x240.png')]) {
+      expectSameBytes(encodePng(img, { level }), pngjsEncode(img, level));
+    }
+  });
+
+  it('the portable deflate (pako, for browsers) writes the bytes of the native zlib at levels 1..9', () => {
+    const img = readPngFixture('golden/inputs/coffee-320x240.png');
+    for (let level = 1; level <= 9; level++) {
+      const data = Uint8Array.from(img.data.subarray(0, 60_000));
+      expectSameBytes(pakoDeflate(data, { level, strategy: 3 }), deflateRle(data, level));
+    }
+  });
+});
+
+describe('encodePng colorType', () => {
+  const photo = () => readPngFixture('golden/inputs/coffee-320x240.png');
+
+  it("'auto' writes RGB when every alpha is 255, grey when R = G = B too, RGBA otherwise; decoding gives the image back", () => {
+    const opaque = photo();
+    const grey = { ...opaque, data: opaque.data.map((_, i) => (i % 4 === 3 ? 255 : opaque.data[i - (i % 4)]!)) };
+    const translucent = randomImage(31, 7, 8);
+    for (const [img, type] of [[opaque, 2], [grey, 0], [translucent, 6]] as const) {
+      const png = encodePng(img, { colorType: 'auto', level: 1 });
+      expect(png[25]).toBe(type);
+      expectSameImage(decode(png), img);
+      expectSameImage(decode(png, { decoder: 'reference' }), img);
+    }
+    expect(encodePng(opaque, { colorType: 'auto' }).length).toBeLessThan(encodePng(opaque).length);
+    expectSameBytes(encodePng(translucent, { colorType: 'auto' }), encodePng(translucent));
+  });
+
+  it("'auto' RGB and grey equal pngjs's own RGB and grey writers (the same filter and zlib)", () => {
+    const opaque = photo();
+    const rgb = PNG_BUNDLE.sync.write(
+      { width: opaque.width, height: opaque.height, data: toBundledBuffer(opaque.data) },
+      { colorType: 2, inputColorType: 6, inputHasAlpha: true, bitDepth: 8, filterType: 4, deflateLevel: 1, deflateStrategy: 3 },
+    );
+    expectSameBytes(encodePng(opaque, { colorType: 'auto', level: 1 }), rgb);
+  });
+
+  it.each([['RGB'], [2], [null]])('rejects colorType %o with INVALID_ARGUMENT', (colorType) => {
+    const error = expectAugkitError(() => encodePng(randomImage(1, 1, 1), { colorType: colorType as 'auto' }), 'INVALID_ARGUMENT');
+    expect(error.message).toMatch(/^Expected "rgba" or "auto" for options\.colorType but received /);
   });
 });

@@ -2,7 +2,8 @@
 import type { DecodeOptions } from '../../src/index.js';
 import { boundaries, makeCase, type FuzzCase, type Sample } from './mutate.js';
 import type { DecodePool } from './pool.js';
-import { FUZZ_PIXEL_LIMIT, label, type DecodeReport } from './verdict.js';
+import { pngImageDataEnd } from '../helpers/formats.js';
+import { checkDecode, FUZZ_PIXEL_LIMIT, label, type DecodeReport } from './verdict.js';
 
 /**
  * A single case may take this long (the issue's time box), plus 2 ms per kilobyte of input: jpeg-js decodes
@@ -80,14 +81,26 @@ export async function fuzzSeeds(pool: DecodePool, corpus: readonly Sample[], fir
 
 /**
  * Every valid corpus file cut at every chunk or marker boundary, and one byte either side: each must fail with
- * CORRUPT_IMAGE or UNSUPPORTED_FORMAT, never decode to an image missing its end.
+ * CORRUPT_IMAGE or UNSUPPORTED_FORMAT, never decode to an image missing its end; a PNG cut after its image
+ * data (IEND and what follows missing) decodes to the whole image.
  */
 export async function fuzzTruncations(pool: DecodePool, corpus: readonly Sample[], stats = emptyStats()): Promise<Stats> {
   for (const sample of corpus.filter((s) => s.format !== 'other' && !s.name.startsWith('bad/'))) {
     const cuts = new Set<number>();
     for (const b of boundaries(sample.bytes, sample.format)) for (const d of [-1, 0, 1]) if (b + d >= 0 && b + d < sample.bytes.length) cuts.add(b + d);
+    // a PNG cut after its last IDAT (IEND missing) still holds the whole image: it must decode to it
+    const whole = sample.format === 'png' ? pngImageDataEnd(sample.bytes) : sample.bytes.length;
+    const full = checkDecode(sample.bytes, { pixelLimit: FUZZ_PIXEL_LIMIT }).outcome;
     for (const cut of [...cuts].sort((a, b) => a - b)) {
       const fuzzCase = { seed: -1, source: sample.name, steps: [`truncate at ${cut} of ${sample.bytes.length}`], bytes: sample.bytes.slice(0, cut) };
+      if (cut >= whole) {
+        await runCase(pool, stats, fuzzCase, { pixelLimit: FUZZ_PIXEL_LIMIT }, ({ outcome }) =>
+          outcome.kind === 'image' && full.kind === 'image' && outcome.hash === full.hash
+            ? undefined
+            : `a PNG cut after its image data gave ${label(outcome)}, not the whole image`,
+        );
+        continue;
+      }
       await runCase(pool, stats, fuzzCase, { pixelLimit: FUZZ_PIXEL_LIMIT }, ({ outcome }) =>
         outcome.kind === 'error' && (outcome.code === 'CORRUPT_IMAGE' || outcome.code === 'UNSUPPORTED_FORMAT')
           ? undefined

@@ -44,6 +44,17 @@ export function pngChunks(bytes: Uint8Array): PngChunk[] {
   return chunks;
 }
 
+/**
+ * Where a PNG's image data ends: the offset after the CRC of the last non-empty IDAT chunk of the first run
+ * of IDATs. augkit needs nothing after it, so a file cut there or later still decodes to the whole image.
+ */
+export function pngImageDataEnd(bytes: Uint8Array): number {
+  const chunks = pngChunks(bytes);
+  let last = chunks.findIndex((chunk) => chunk.type === 'IDAT');
+  for (let i = last + 1; chunks[i]?.type === 'IDAT'; i++) if (chunks[i]!.length > 0) last = i;
+  return chunks[last]!.end;
+}
+
 /** A chunk with its length and a correct CRC. */
 export function pngChunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
