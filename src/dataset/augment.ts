@@ -18,9 +18,10 @@ import {
 } from './plan.js';
 import { runPool } from './pool.js';
 import { defaultRecipe } from './recipes.js';
-import { byCodeUnits, scanDataset, type SkippedFile } from './scan.js';
+import { scanFileList } from './fileList.js';
+import { byCodeUnits, scanDataset, type DatasetScan, type SkippedFile } from './scan.js';
 import { ALL_TRAIN, checkSplit, SPLIT_NAMES, type SplitFractions, type SplitName } from './split.js';
-import type { AugmentTask, TaskResult } from './task.js';
+import type { AugmentTask, TaskResult, WrittenFile } from './task.js';
 
 export interface AugmentOptions {
   /** The data set: one sub-folder per class. Never written to. */
@@ -63,6 +64,8 @@ export interface AugmentOptions {
   dryRun?: boolean;
   /** Called after each source is processed. */
   onProgress?: (progress: AugmentProgress) => void;
+  /** A text file listing the sources, one path relative to `input` a line, instead of walking `input` (see `scanFileList`). */
+  files?: string;
 }
 
 export interface AugmentProgress {
@@ -107,9 +110,11 @@ export interface AugmentSummary {
   readonly imagesPerSecond: number;
 }
 
-const JOB_FILE = '.augkit-job.json';
+/** The job record in an output folder: what identifies the job, for resuming it (see `jobDescription`). */
+export const JOB_FILE = '.augkit-job.json';
 
-interface Settings extends PlanOptions {
+/** Checked augment options. */
+export interface Settings extends PlanOptions {
   readonly workers: number;
   readonly quality: number;
   readonly pngLevel: number;
@@ -117,7 +122,8 @@ interface Settings extends PlanOptions {
   readonly force: boolean;
 }
 
-function checkSettings(options: AugmentOptions): Settings {
+/** Checks augment options; throws INVALID_ARGUMENT naming the bad one. */
+export function checkSettings(options: AugmentOptions): Settings {
   const o = checkOptions(options);
   if (typeof o.input !== 'string' || o.input === '') throw invalidArgument('input', 'a folder path', o.input);
   if (typeof o.out !== 'string' || o.out === '') throw invalidArgument('out', 'a folder path', o.out);
@@ -173,7 +179,7 @@ function checkSettings(options: AugmentOptions): Settings {
 }
 
 /** What identifies a job: everything that decides the output bytes (not workers, not the shard). */
-function jobDescription(settings: Settings, sources: readonly { path: string; bytes: number }[]): string {
+export function jobDescription(settings: Settings, sources: readonly { path: string; bytes: number }[]): string {
   const listing = createHash('sha256');
   for (const s of sources) listing.update(`${s.path}\t${s.bytes}\n`);
   const job = {
@@ -358,13 +364,29 @@ function listsSkipped(path: string, sources: readonly PlannedSource[], shard: { 
 export async function augment(options: AugmentOptions): Promise<AugmentSummary> {
   const started = performance.now();
   const settings = checkSettings(options);
-  const { input, out, onProgress } = options;
+  await checkApart(options.input, options.out);
+  return executeAugment(options, settings, await scanAndPlan(options.input, settings, options.files), started);
+}
+
+/** Refuses an `out` inside `input` or containing it. */
+async function checkApart(input: string, out: string): Promise<void> {
   const inputReal = await realPathOrPlanned(input);
   const outReal = await realPathOrPlanned(out);
   if (isInside(outReal, inputReal) || isInside(inputReal, outReal)) {
     throw new AugkitError('INVALID_ARGUMENT', `Expected out outside the input folder (and not containing it) but received ${out} for input ${input}`);
   }
-  const scan = await scanDataset(input);
+}
+
+/** A scan and its plan, ready to execute; `stale` maps sources that changed since planning to why (see `augmentFromPlan`). */
+export interface PreparedRun {
+  readonly scan: DatasetScan;
+  readonly plan: AugmentPlan;
+  readonly stale?: ReadonlyMap<string, string>;
+}
+
+/** Scans `input` (walking it, or reading the list `files`) and plans the run. */
+export async function scanAndPlan(input: string, settings: Settings, files?: string): Promise<PreparedRun> {
+  const scan = files === undefined ? await scanDataset(input) : await scanFileList(input, files);
   if (settings.classes !== null) {
     for (const name of settings.classes) {
       if (!scan.classes.includes(name)) {
@@ -375,7 +397,22 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
       }
     }
   }
-  const plan = planAugment(scan, settings);
+  return { scan, plan: planAugment(scan, settings) };
+}
+
+/**
+ * Executes a prepared run (this shard's part of it) into `options.out`: see {@link augment}.
+ *
+ * @example
+ * const settings = checkSettings(options);
+ * const summary = await executeAugment(options, settings, await scanAndPlan(options.input, settings), performance.now());
+ */
+export async function executeAugment(options: AugmentOptions, settings: Settings, prepared: PreparedRun, started: number): Promise<AugmentSummary> {
+  const { input, out, onProgress } = options;
+  const { scan, plan } = prepared;
+  const stale = prepared.stale ?? new Map<string, string>();
+  const inputReal = await realPathOrPlanned(input);
+  await checkApart(input, out);
   const mine = plan.sources.filter((s) => s.inShard);
   const counts = emptyCounts(plan, scan.classes);
   for (const source of mine) {
@@ -406,15 +443,22 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
     for (const folder of folders.keys()) await checkOutsideInput(folder, inputReal, input);
     for (const [folder, names] of folders) await removeStaleTemps(folder, names);
 
-    const tasks: AugmentTask[] = mine.map((source, index) => ({
+    const tasks: AugmentTask[] = mine.flatMap((source, index): AugmentTask[] => stale.has(source.image.path) ? [] : [{
       kind: 'augment',
       index,
       fsPath: source.image.fsPath,
       baseOps: source.baseOps,
       outputs: source.files.map((f) => ({ path: join(out, f.root, f.file), ops: f.ops })),
       encode: { format: settings.format, quality: settings.quality, pngLevel: settings.pngLevel },
-    }));
+    }]);
     const failed = new Set<number>();
+    mine.forEach((source, index) => {
+      const reason = stale.get(source.image.path);
+      if (reason === undefined) return;
+      failed.add(index);
+      skipped.push({ path: source.image.path, reason, bad: true });
+    });
+    const writtenFiles = new Map<number, readonly WrittenFile[]>();
     let done = 0;
     await runPool(tasks, settings.workers, (result: TaskResult) => {
       if (result.fatal) throw new AugkitError(result.fatal.code === 'IO_ERROR' ? 'IO_ERROR' : 'INTERNAL', result.fatal.message);
@@ -422,6 +466,7 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
         failed.add(result.index);
         skipped.push({ path: mine[result.index]!.image.path, reason: `${result.failure.code}: ${result.failure.message}`, bad: true });
       }
+      else writtenFiles.set(result.index, result.files);
       written += result.written;
       existing += result.existing;
       done++;
@@ -438,9 +483,11 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
       .map((s) => `${JSON.stringify({ path: s.path, reason: s.reason, bad: s.bad })}\n`)
       .join('');
     for (const root of plan.roots) {
-      const lines = mine
-        .filter((_, i) => !failed.has(i))
-        .flatMap((source) => source.files.filter((f) => f.root === root).map((f) => `${JSON.stringify(manifestRecord(source, f))}\n`));
+      const lines = mine.flatMap((source, i) => {
+        const files = writtenFiles.get(i);
+        if (files === undefined) return [];
+        return source.files.flatMap((f, j) => (f.root === root ? [`${JSON.stringify(manifestRecord(source, f, files[j]!))}\n`] : []));
+      });
       // what was left out of this training set, next to what is in it
       const skippedPath = join(out, root, skippedName(settings.shard));
       await writeFileAtomic(skippedPath, listed);
