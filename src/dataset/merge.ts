@@ -45,7 +45,7 @@ export interface MergeReport {
   readonly incomplete: readonly ShardProblem[];
   /** Files checked (size and sha256). */
   readonly files: number;
-  /** Sources skipped as bad by the shards (unreadable, or changed since planning). */
+  /** Input files skipped as bad (unreadable, or changed since planning), as in the merged skipped list. */
   readonly bad: number;
   readonly manifests: readonly string[];
   readonly skippedLists: readonly string[];
@@ -79,7 +79,7 @@ async function shardCountIn(dir: string, roots: readonly string[]): Promise<numb
   return counts.size === 0 ? undefined : [...counts][0]!;
 }
 
-/** The paths a skipped list names as bad (failed sources: they have no manifest lines). */
+/** The paths a skipped list names as bad (unreadable files; failed sources, which have no manifest lines). */
 function badPaths(skippedText: string): Set<string> {
   const bad = new Set<string>();
   for (const line of skippedText.split('\n')) {
@@ -108,7 +108,14 @@ async function checkFile(path: string, bytes: number, hash: string): Promise<str
  * lines of the shard's sources (a source the skipped list names as bad has none) and every listed file is on disk
  * with the recorded size and sha256.
  */
-async function checkShardRoot(dir: string, root: string, shard: Shard | null, sources: readonly PlannedSource[], check: ShardCheck): Promise<void> {
+async function checkShardRoot(
+  dir: string,
+  roots: readonly string[],
+  root: string,
+  shard: Shard | null,
+  sources: readonly PlannedSource[],
+  check: ShardCheck,
+): Promise<void> {
   const folder = join(dir, root);
   const read = (name: string) => readFile(join(folder, name), 'utf8').catch(() => undefined);
   const manifest = await read(manifestName(shard));
@@ -119,7 +126,7 @@ async function checkShardRoot(dir: string, root: string, shard: Shard | null, so
     return;
   }
   const bad = badPaths(skipped);
-  check.bad += sources.filter((s) => bad.has(s.image.path)).length;
+  if (root === roots[0]) check.bad += bad.size; // every root lists the same skipped files
   const lines = manifest.split('\n').slice(0, -1);
   const expected = sources.filter((s) => !bad.has(s.image.path)).flatMap((s) => s.files.filter((f) => f.root === root).map((f) => ({ s, f })));
   if (lines.length !== expected.length) check.problems.push(`${join(folder, manifestName(shard))}: ${lines.length} lines, the plan has ${expected.length}`);
@@ -149,7 +156,7 @@ async function checkShard(dir: string, plan: ReturnType<typeof preparedFromPlan>
   const [first, end] = shardRange(plan.sources.length, shard);
   const sources = plan.sources.slice(first, end);
   const check: ShardCheck = { problems: [], texts: new Map(), files: 0, bad: 0 };
-  for (const root of plan.roots) await checkShardRoot(dir, root, shard, sources, check);
+  for (const root of plan.roots) await checkShardRoot(dir, plan.roots, root, shard, sources, check);
   return check;
 }
 
