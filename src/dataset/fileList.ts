@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AugkitError, invalidArgument } from '../errors.js';
-import { ioError } from './files.js';
+import { systemErrorText } from './files.js';
 import { byCodeUnits, examineCandidates, type Candidate, type DatasetScan, type SkippedFile } from './scan.js';
 
 /**
@@ -9,7 +9,7 @@ import { byCodeUnits, examineCandidates, type Candidate, type DatasetScan, type 
  * Blank lines are ignored; a trailing '\r' is dropped (lists written on Windows).
  *
  * @throws {AugkitError} INVALID_ARGUMENT for an absolute path, a `.` or `..` segment or a path listed twice,
- *   naming the line; IO_ERROR when the list cannot be read.
+ *   naming the line, or when the list cannot be read.
  * @example
  * const paths = await readFileList('list.txt'); // ['cat/001.jpg', 'dog/a/002.png', …]
  */
@@ -18,7 +18,7 @@ export async function readFileList(listFile: string): Promise<string[]> {
   try {
     text = await readFile(listFile, 'utf8');
   } catch (cause) {
-    throw ioError(`could not read the file list ${listFile}`, cause);
+    throw new AugkitError('INVALID_ARGUMENT', `Expected a readable file list for files but ${listFile} cannot be read: ${systemErrorText(cause)}`, { cause });
   }
   const seen = new Map<string, number>();
   const paths: string[] = [];
@@ -59,8 +59,7 @@ function notACandidate(path: string): SkippedFile | null {
  * unreadable is skipped as bad. For object storage mounted as a folder, where listing is slow: write the
  * list once from the bucket's own listing or inventory.
  *
- * @throws {AugkitError} INVALID_ARGUMENT when `root` is not a folder or the list is malformed; IO_ERROR when
- *   the list cannot be read.
+ * @throws {AugkitError} INVALID_ARGUMENT when `root` is not a folder, or the list is malformed or cannot be read.
  * @example
  * const { classes, images, skipped } = await scanFileList('/mnt/bucket/data', 'list.txt');
  */

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AugkitError } from '../errors.js';
 import { checkSettings, JOB_FILE, jobDescription, manifestName, skippedName } from './augment.js';
 import { ioError, writeFileAtomic } from './files.js';
 import { manifestRecord, shardRange, type PlannedSource } from './plan.js';
-import { loadPlan, PLAN_COPY, planAugmentOptions, preparedFromPlan, type LoadedPlan } from './planFile.js';
+import { loadPlan, PLAN_COPY, planAugmentOptions, planText, preparedFromPlan, type LoadedPlan } from './planFile.js';
 import { mapLimited } from './scan.js';
 
 const HASH_CONCURRENCY = 8;
@@ -177,12 +178,14 @@ async function checkShard(dir: string, plan: ReturnType<typeof preparedFromPlan>
 export async function mergeShards(options: MergeOptions): Promise<MergeReport> {
   const { dir } = options;
   const planPath = options.plan ?? join(dir, PLAN_COPY);
-  const plan: LoadedPlan = await loadPlan(planPath).catch((e: unknown) => {
-    if (options.plan === undefined && e instanceof AugkitError && e.code === 'IO_ERROR') {
-      throw new AugkitError('INVALID_ARGUMENT', `Expected a plan for merge but ${dir} holds no ${PLAN_COPY} (no shard run from a plan has finished there): give it with --plan`);
-    }
-    throw e;
-  });
+  if (options.plan === undefined && !existsSync(planPath)) {
+    throw new AugkitError('INVALID_ARGUMENT', `Expected a plan for merge but ${dir} holds no ${PLAN_COPY} (no shard run from a plan has finished there): give it with --plan`);
+  }
+  const plan: LoadedPlan = await loadPlan(planPath);
+  const copy = await readFile(join(dir, PLAN_COPY), 'utf8').catch(() => undefined);
+  if (copy !== undefined && copy !== planText(plan.body)) {
+    throw new AugkitError('INVALID_ARGUMENT', `Expected the shards of plan ${planPath} in ${dir} but they were run from another plan (${join(dir, PLAN_COPY)} differs)`);
+  }
   const settings = checkSettings(planAugmentOptions(plan, plan.body.input, dir));
   const { scan, plan: planned } = preparedFromPlan(plan, settings, plan.body.input);
   const job = await readFile(join(dir, JOB_FILE), 'utf8').catch(() => undefined);

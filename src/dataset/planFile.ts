@@ -174,7 +174,7 @@ export async function writePlan(plan: LoadedPlan, path: string): Promise<void> {
  * Reads a plan file and checks its hash: a plan edited by hand is refused.
  *
  * @throws {AugkitError} INVALID_ARGUMENT when it is not a plan, was made by another version, or does not match its
- *   hash; IO_ERROR when it cannot be read.
+ *   hash, or cannot be read.
  * @example
  * const { sha256, body } = await loadPlan('plan.json');
  */
@@ -183,7 +183,7 @@ export async function loadPlan(path: string): Promise<LoadedPlan> {
   try {
     text = await readFile(path, 'utf8');
   } catch (cause) {
-    throw ioError(`could not read the plan ${path}`, cause);
+    throw new AugkitError('INVALID_ARGUMENT', `Expected a readable plan for --plan but ${path} cannot be read: ${systemErrorText(cause)}`, { cause });
   }
   let parsed: { augkit?: unknown; version?: unknown; sha256?: unknown; body?: unknown } | null;
   try {
