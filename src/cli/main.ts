@@ -51,7 +51,9 @@ manifest.jsonl (the files written) and a skipped.jsonl (the input files not used
   --workers <N>          worker threads (default: available cores)
   --shard <K/N|auto>     process only part K of N (0-based); N shard runs together equal one full run;
                          auto: K and N from the batch engine (docs/scale-out.md)
-  --shards <N>           N for --shard auto where the engine does not set it (Kubernetes, AWS Batch)
+  --shards <N>           N for --shard auto where the engine does not set it (Kubernetes, AWS Batch);
+                         with Slurm, the array task ID is then K (re-run any subset: --array=3,5)
+  --only-missing         with --plan: do nothing if this shard is complete already
   --plan <plan.json>     execute a plan from augkit plan: no scan; <input> optional (the planned one)
   --files <list.txt>     read the sources from a list (paths relative to <input>) instead of walking it
   --format <png|jpg>     output format (default png)

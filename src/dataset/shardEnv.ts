@@ -47,9 +47,13 @@ function countFrom(engineCount: number | undefined, engineName: string, given: n
   return engineCount;
 }
 
-/** Slurm: K = ID − MIN and N = MAX − MIN + 1, or K = ID and N = COUNT; when both are set they must agree. */
+/**
+ * Slurm: with `--shards N`, K = ID (so `sbatch --array=3,5` re-runs exactly shards 3 and 5); else K = ID − MIN and
+ * N = MAX − MIN + 1, or K = ID and N = COUNT, and when both are set they must agree.
+ */
 function slurm(env: Env, given: number | undefined): { index: number; count: number } {
   const id = required(env, 'SLURM_ARRAY_TASK_ID', 'in a Slurm job array');
+  if (given !== undefined) return { index: id, count: given };
   const step = intVar(env, 'SLURM_ARRAY_TASK_STEP');
   if (step !== undefined && step !== 1) {
     throw usage(`Expected a Slurm array without a step (--array=0-N) but SLURM_ARRAY_TASK_STEP is ${step}`);
@@ -80,10 +84,11 @@ function slurm(env: Env, given: number | undefined): { index: number; count: num
  * - Kubernetes Indexed Job: K = `JOB_COMPLETION_INDEX`; N = `shards`, or `JOB_COMPLETIONS` (Kubernetes does not
  *   set it: put it in the pod template with the job's `completions`).
  * - Slurm job array: K = `SLURM_ARRAY_TASK_ID` − `SLURM_ARRAY_TASK_MIN`, N = `SLURM_ARRAY_TASK_MAX` − `_MIN` + 1
- *   (or K = the ID, N = `SLURM_ARRAY_TASK_COUNT`); arrays with a step or gaps are refused.
+ *   (or K = the ID, N = `SLURM_ARRAY_TASK_COUNT`); arrays with a step or gaps are refused. With `shards`, K is the
+ *   ID itself and N is `shards`: any subset of the indices (`--array=3,5`) can be re-run.
  * - AWS Batch array job: K = `AWS_BATCH_JOB_ARRAY_INDEX`, N = `shards` (the job's array size).
  * - Google Cloud Run job: K = `CLOUD_RUN_TASK_INDEX`, N = `CLOUD_RUN_TASK_COUNT`.
- * `shards`, when given, must agree with a count the engine sets.
+ * `shards`, when given, must agree with a count the engine sets (Kubernetes, Cloud Run).
  *
  * @param shards - N from `--shards`, when given
  * @throws {AugkitError} INVALID_ARGUMENT naming the variable: none of the engines' variables set, several engines'

@@ -96,6 +96,7 @@ describe('plan once, run the shards with each engine\'s variables, merge: one ru
       expect(merge.status, merge.stdout).toBe(1);
       expect(merge.stdout).toMatch(/^merged 3 shards in .*: \d+ files as recorded; 1 sources skipped as bad/);
       expect(mergedTree(out)).toEqual(expected);
+      rmSync(out, { recursive: true }); // now, not all at the end (the cleanup hook has a time limit)
     });
   }
 });
@@ -141,6 +142,7 @@ describe('shards killed mid-way: merge names them, re-run only those, merge agai
     // merged already: merge checks the merged lists the same way and writes nothing
     expect(augkit(['merge', out, '--check']).stdout).toMatch(/^checked 1 shard in .*: \d+ files as recorded; 1 sources skipped as bad\n$/);
     expect(mergedTree(out)).toEqual(expected);
+    rmSync(out, { recursive: true });
   });
 
   it('a file deleted, truncated or altered after its shard finished: merge names that shard and that file', () => {
@@ -162,6 +164,7 @@ describe('shards killed mid-way: merge names them, re-run only those, merge agai
     expect(report.incomplete.map((s: { index: number }) => s.index)).toEqual([1, 2]);
     expect(report.incomplete[0].problems).toEqual([`${join(sharded, 'flips', gone)}: missing`, `${cutPath}: 10 bytes, the manifest says ${records[1]!.bytes}`]);
     expect(report.incomplete[1].problems).toEqual([`${altered}: content differs from its manifest sha256`]);
+    rmSync(sharded, { recursive: true });
   });
 });
 

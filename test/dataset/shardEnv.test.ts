@@ -28,6 +28,12 @@ describe('--shard auto: every engine form gives K and N', () => {
       engine: 'slurm',
     },
     'Slurm array, COUNT only': { env: (k) => ({ SLURM_ARRAY_TASK_ID: String(k), SLURM_ARRAY_TASK_COUNT: '3' }), engine: 'slurm' },
+    // a re-run of some shards (sbatch --array=0,2 … then --array=1): the ID is K, --shards is N
+    'Slurm array with --shards: the ID is K, whatever the array': {
+      env: (k) => ({ SLURM_ARRAY_TASK_ID: String(k), SLURM_ARRAY_TASK_MIN: String(k === 1 ? 1 : 0), SLURM_ARRAY_TASK_MAX: String(k === 1 ? 1 : 2), SLURM_ARRAY_TASK_COUNT: String(k === 1 ? 1 : 2) }),
+      shards: 3,
+      engine: 'slurm',
+    },
     'AWS Batch array job, N from --shards': { env: (k) => ({ AWS_BATCH_JOB_ARRAY_INDEX: String(k) }), shards: 3, engine: 'aws-batch' },
     'Cloud Run job': { env: (k) => ({ CLOUD_RUN_TASK_INDEX: String(k), CLOUD_RUN_TASK_COUNT: '3' }), engine: 'cloud-run' },
     'Cloud Run job, --shards agreeing': { env: (k) => ({ CLOUD_RUN_TASK_INDEX: String(k), CLOUD_RUN_TASK_COUNT: '3' }), shards: 3, engine: 'cloud-run' },
@@ -65,6 +71,7 @@ describe('--shard auto: a missing or inconsistent variable is refused, naming it
     expect(refused({ JOB_COMPLETION_INDEX: '8' }, 8)).toMatch(/JOB_COMPLETION_INDEX below the number of shards \(8\)/);
     expect(refused({ AWS_BATCH_JOB_ARRAY_INDEX: '4' }, 2)).toMatch(/AWS_BATCH_JOB_ARRAY_INDEX below/);
     expect(refused({ SLURM_ARRAY_TASK_ID: '2', SLURM_ARRAY_TASK_COUNT: '2' })).toMatch(/SLURM_ARRAY_TASK_ID below/);
+    expect(refused({ SLURM_ARRAY_TASK_ID: '8', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_MAX: '8' }, 8)).toMatch(/SLURM_ARRAY_TASK_ID below the number of shards \(8\) but received 8/);
     expect(refused({ SLURM_ARRAY_TASK_ID: '5', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_MAX: '4' })).toMatch(/within SLURM_ARRAY_TASK_MIN..MAX \(1..4\) but received 5/);
     expect(refused({ CLOUD_RUN_TASK_INDEX: '0', CLOUD_RUN_TASK_COUNT: '0' })).toMatch(/at least one shard/);
   });
@@ -75,7 +82,6 @@ describe('--shard auto: a missing or inconsistent variable is refused, naming it
     expect(refused({ SLURM_ARRAY_TASK_ID: '0', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_MAX: '7', SLURM_ARRAY_TASK_COUNT: '3' })).toMatch(
       /SLURM_ARRAY_TASK_COUNT \(3\) = SLURM_ARRAY_TASK_MAX − SLURM_ARRAY_TASK_MIN \+ 1 \(8\)/,
     );
-    expect(refused({ SLURM_ARRAY_TASK_ID: '0', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_MAX: '3' }, 5)).toMatch(/--shards 5 to match/);
   });
 
   it('Slurm: MIN without MAX, MAX below MIN, an array with a step', () => {
