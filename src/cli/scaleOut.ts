@@ -37,15 +37,28 @@ export function shardOption(flags: Flags): { index: number; count: number } {
   return { index, count };
 }
 
-/** Runs an augment with a progress bar on stderr, prints its summary; exit 1 when sources were skipped as bad. */
+/** Warnings go to stderr, so --json output stays parseable. */
+function warn(warnings: readonly string[]): void {
+  for (const w of warnings) process.stderr.write(`augkit: warning: ${w}\n`);
+}
+
+/**
+ * Runs an augment with progress bars on stderr (checking, then writing), prints its warnings and summary; exit 1
+ * when sources were skipped as bad.
+ */
 export async function reportAugment(run: (onProgress: (p: AugmentProgress) => void) => Promise<AugmentSummary>, json: boolean): Promise<number> {
-  const bar = new ProgressBar(process.stderr, 'augment');
+  const bars = { check: new ProgressBar(process.stderr, 'check'), write: new ProgressBar(process.stderr, 'augment') };
   let summary;
   try {
-    summary = await run((p) => bar.update(p.done, p.total, p.written, p.elapsedMs));
+    summary = await run((p) => {
+      if (p.phase === 'write') bars.check.done();
+      bars[p.phase].update(p.done, p.total, p.phase === 'check' ? p.done : p.written, p.elapsedMs);
+    });
   } finally {
-    bar.done();
+    bars.check.done();
+    bars.write.done();
   }
+  warn(summary.warnings);
   print(json ? JSON.stringify(summary, null, 2) : formatAugment(summary), 0);
   return summary.bad > 0 ? 1 : 0;
 }
@@ -86,7 +99,7 @@ export async function runPlannedAugment(positionals: readonly string[], flags: F
 
 const PLAN_HELP = `augkit plan <input> --out <plan.json> [options]
 
-Scans <input> and plans the job once — the split, the balance targets, every output's name, source,
+Scans <input>, decodes every image once and plans the job — the split, the balance targets, every output's name, source,
 recipe and seed, and each source's size and modification time — for shards to run without scanning:
   augkit augment --plan plan.json --out <dir> --shard auto
 The plan carries its own sha256: an edited plan is refused. Options as for augment:
@@ -120,7 +133,13 @@ export async function runPlan(
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing <input> folder' : `unexpected argument "${positionals[1]}"`);
   const out = str(flags, 'out');
   if (out === undefined) throw new UsageError('missing --out <plan.json>');
-  const plan = await makePlan(await optionsOf(positionals[0]!, out, flags));
+  const bar = new ProgressBar(process.stderr, 'check');
+  let plan;
+  try {
+    plan = await makePlan({ ...(await optionsOf(positionals[0]!, out, flags)), onProgress: (p) => bar.update(p.done, p.total, p.done, p.elapsedMs) });
+  } finally {
+    bar.done();
+  }
   await writePlan(plan, out);
   const { body } = plan;
   const summary = {

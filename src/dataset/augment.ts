@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { access, mkdir, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { AugkitError, invalidArgument } from '../errors.js';
 import { recipeToJSON, type Recipe } from '../pipeline/recipe.js';
-import { checkBoolean, checkDimension, checkIntegerInRange, checkOptions, checkSeed } from '../validate.js';
+import { checkDataset } from './check.js';
+import { scanFileList } from './fileList.js';
 import { ioError, isInside, realPathOrPlanned, removeStaleTemps, tempTarget, writeFileAtomic } from './files.js';
 import {
+  countClasses,
   manifestRecord,
   planAugment,
   shardRange,
@@ -14,13 +15,11 @@ import {
   type ClassPlan,
   type OutputFormat,
   type PlannedSource,
-  type PlanOptions,
 } from './plan.js';
 import { runPool } from './pool.js';
-import { defaultRecipe } from './recipes.js';
-import { scanFileList } from './fileList.js';
 import { byCodeUnits, scanDataset, type DatasetScan, type SkippedFile } from './scan.js';
-import { ALL_TRAIN, checkSplit, SPLIT_NAMES, type SplitFractions, type SplitName } from './split.js';
+import { checkSettings, type Settings } from './settings.js';
+import { SPLIT_NAMES, type SplitFractions, type SplitName } from './split.js';
 import type { AugmentTask, TaskResult, WrittenFile } from './task.js';
 
 export interface AugmentOptions {
@@ -46,8 +45,8 @@ export interface AugmentOptions {
   workers?: number;
   /** Process only shard `index` (0-based) of `count`. */
   shard?: { index: number; count: number };
-  /** Output format (default 'png'). */
-  format?: OutputFormat;
+  /** Output format (default 'png'); 'jpeg' is accepted as 'jpg'. */
+  format?: OutputFormat | 'jpeg';
   /** JPEG quality 1..100 (default 90). */
   quality?: number;
   /** PNG zlib level 0..9 (default 1, as OpenCV: fastest, files about 10 % larger than at 6). */
@@ -60,16 +59,21 @@ export interface AugmentOptions {
    * job resumes, another job is refused.
    */
   force?: boolean;
-  /** Plan and report, write nothing. */
+  /**
+   * Check, plan and report, write nothing: the same checks as a real run (the source images are decoded, an
+   * output folder that would be refused is refused, an earlier run of the same job is counted as resumed).
+   */
   dryRun?: boolean;
-  /** Called after each source is processed. */
+  /** Called after each source is checked (phase 'check': every source) and after each is written ('write': this shard). */
   onProgress?: (progress: AugmentProgress) => void;
   /** A text file listing the sources, one path relative to `input` a line, instead of walking `input` (see `scanFileList`). */
   files?: string;
 }
 
 export interface AugmentProgress {
-  /** Sources processed so far and in total (this shard). */
+  /** 'check': decoding every source before planning; 'write': making this shard's outputs. */
+  readonly phase: 'check' | 'write';
+  /** Sources processed so far and in total in this phase. */
   readonly done: number;
   readonly total: number;
   /** Files written so far. */
@@ -88,7 +92,12 @@ export interface AugmentSummary {
   readonly shard: { index: number; count: number } | null;
   readonly workers: number;
   readonly dryRun: boolean;
-  /** Images per class and split (the whole data set, every shard). */
+  /** What `out` held: no earlier run, an earlier run of this job (resumed), or one deleted first (`force`). */
+  readonly earlierRun: 'none' | 'resumed' | 'deleted';
+  /**
+   * Images per class and split (the whole data set, every shard), over the images that decode; in the order of
+   * the class list, which `classes.json` records (a class's label is its index).
+   */
   readonly classes: readonly ClassPlan[];
   readonly balanceTarget: number | null;
   /** Output roots ('' is `out` itself) with their files per split and class (this shard). */
@@ -98,85 +107,28 @@ export interface AugmentSummary {
   readonly planned: number;
   readonly written: number;
   readonly existing: number;
-  /** Files not used: hidden, non-images, outside class folders, unreadable (`bad`). */
+  /** Files not used: hidden, non-images, outside class folders, unreadable or not decodable (`bad`). */
   readonly skipped: readonly SkippedFile[];
+  /** Groups of byte-identical source images (sorted paths); each group was put in one split. */
+  readonly duplicates: readonly (readonly string[])[];
+  /** Things that are probably not what was meant: a split without any image of a class, options without effect … */
+  readonly warnings: readonly string[];
   /** How many of `skipped` are bad images (exit code 1 in the CLI). */
   readonly bad: number;
   readonly manifests: readonly string[];
   /** The skipped lists written next to the manifests (`skipped.jsonl`: one `SkippedFile` a line). */
   readonly skippedLists: readonly string[];
+  /** The class lists written next to the manifests (`classes.json`: `{ "classes": [...] }`, index = label). */
+  readonly classLists: readonly string[];
   readonly seconds: number;
+  /** Of `seconds`, the time spent decoding every source before planning. */
+  readonly checkSeconds: number;
   /** Files written per second of wall time. */
   readonly imagesPerSecond: number;
 }
 
 /** The job record in an output folder: what identifies the job, for resuming it (see `jobDescription`). */
 export const JOB_FILE = '.augkit-job.json';
-
-/** Checked augment options. */
-export interface Settings extends PlanOptions {
-  readonly workers: number;
-  readonly quality: number;
-  readonly pngLevel: number;
-  readonly dryRun: boolean;
-  readonly force: boolean;
-}
-
-/** Checks augment options; throws INVALID_ARGUMENT naming the bad one. */
-export function checkSettings(options: AugmentOptions): Settings {
-  const o = checkOptions(options);
-  if (typeof o.input !== 'string' || o.input === '') throw invalidArgument('input', 'a folder path', o.input);
-  if (typeof o.out !== 'string' || o.out === '') throw invalidArgument('out', 'a folder path', o.out);
-  const recipes = o.recipes ?? [defaultRecipe()];
-  if (!Array.isArray(recipes) || recipes.length === 0) throw invalidArgument('recipes', 'a non-empty array of recipes', recipes);
-  const names = new Set<string>();
-  for (const recipe of recipes) {
-    // folder names: "Flips" and "flips" would share a folder on a case-insensitive file system
-    if (names.has(recipe.name.toLowerCase())) {
-      throw new AugkitError('INVALID_ARGUMENT', `Expected recipes with different names but received "${recipe.name}" twice`);
-    }
-    names.add(recipe.name.toLowerCase());
-  }
-  if (o.balance !== undefined && o.variants !== undefined) {
-    throw new AugkitError('INVALID_ARGUMENT', 'Expected either variants or balance but received both');
-  }
-  const variants = o.variants ?? 1;
-  if (!Number.isSafeInteger(variants) || variants < 0) throw invalidArgument('variants', 'a non-negative integer', variants);
-  const balance = o.balance ?? false;
-  if (typeof balance !== 'boolean' && (!Number.isSafeInteger(balance) || balance < 1)) {
-    throw invalidArgument('balance', 'true or a positive integer', balance);
-  }
-  const classes = o.classes === undefined ? null : [...o.classes];
-  if (classes !== null && (!Array.isArray(classes) || classes.some((c) => typeof c !== 'string'))) {
-    throw invalidArgument('classes', 'an array of class names', o.classes);
-  }
-  const split = o.split === undefined ? ALL_TRAIN : checkSplit(o.split);
-  const size = o.size === undefined ? null : { width: checkDimension(o.size.width, 'size.width'), height: checkDimension(o.size.height, 'size.height') };
-  const seed = checkSeed(o.seed ?? 0);
-  const workers = o.workers ?? availableParallelism();
-  if (!Number.isSafeInteger(workers) || workers < 1) throw invalidArgument('workers', 'a positive integer', workers);
-  let shard: Settings['shard'] = null;
-  if (o.shard !== undefined) {
-    const { index, count } = o.shard;
-    if (!Number.isSafeInteger(count) || count < 1) throw invalidArgument('shard.count', 'a positive integer', count);
-    if (!Number.isSafeInteger(index) || index < 0 || index >= count) throw invalidArgument('shard.index', `an integer 0..${count - 1}`, index);
-    shard = { index, count };
-  }
-  const format = o.format ?? 'png';
-  if (format !== 'png' && format !== 'jpg') throw invalidArgument('format', '"png" or "jpg"', format);
-  const quality = checkIntegerInRange(o.quality ?? 90, 'quality', 1, 100);
-  const pngLevel = checkIntegerInRange(o.pngLevel ?? 1, 'pngLevel', 0, 9);
-  const dryRun = checkBoolean(o.dryRun ?? false, 'dryRun');
-  const force = checkBoolean(o.force ?? false, 'force');
-  if (force && shard !== null) {
-    throw new AugkitError(
-      'INVALID_ARGUMENT',
-      'Expected force without shard but received both: shards may share the output folder, so one must not ' +
-        "delete the others' files; empty the folder first",
-    );
-  }
-  return { recipes, variants, balance, classes, split, size, seed, format, shard, workers, quality, pngLevel, dryRun, force };
-}
 
 /** What identifies a job: everything that decides the output bytes (not workers, not the shard). */
 export function jobDescription(settings: Settings, sources: readonly { path: string; bytes: number }[]): string {
@@ -208,8 +160,11 @@ function rootsOf(recipeNames: readonly string[]): string[] {
 /** A recipe name as the schema allows it: a plain folder name, never '..' or a path. */
 const RECIPE_NAME = /^[A-Za-z0-9_+][A-Za-z0-9._+-]{0,63}$/;
 
-/** The manifests and skipped lists of any shard. */
-const RUN_LIST = /^(manifest|skipped)(\.shard-\d+-of-\d+)?\.jsonl$/;
+/** The class list of an output root: `{ "classes": [...] }`, a class's label is its index. */
+export const CLASS_LIST = 'classes.json';
+
+/** The manifests, skipped lists and class list of any shard. */
+const RUN_LIST = /^((manifest|skipped)(\.shard-\d+-of-\d+)?\.jsonl|classes\.json)$/;
 
 /** Refuses to write or delete under `path` when it resolves (through links) into the input folder. */
 async function checkOutsideInput(path: string, inputReal: string, input: string): Promise<void> {
@@ -249,54 +204,89 @@ async function removeEarlierRun(out: string, before: Record<string, unknown>, in
   });
 }
 
+/** What `out` holds: nothing, an earlier run of this job (to resume), or of another job (deleted with `force`). */
+export type OutputState = { readonly kind: 'fresh' } | { readonly kind: 'same-job' } | { readonly kind: 'other-run'; readonly before: Record<string, unknown> };
+
 /**
  * Checks that `out` is a fresh folder or holds the same job (then the run resumes: complete files are
- * kept, the rest written), and records the job there. With `force`, an earlier run of any job is deleted
- * first (see `removeEarlierRun`).
+ * kept, the rest written), or an earlier augkit run and `force` is set. Writes nothing; `claimOutput` acts on it.
+ *
+ * @throws {AugkitError} INVALID_ARGUMENT for a folder that the run would refuse.
  */
-async function claimOutput(out: string, job: string, force: boolean, inputReal: string, input: string): Promise<void> {
+export async function examineOutput(out: string, job: string, force: boolean): Promise<OutputState> {
   const info = await stat(out).catch(() => undefined);
   if (info !== undefined && !info.isDirectory()) throw invalidArgument('out', 'a folder', out);
   // a run killed while recording its job leaves only the record's temporary file: not "other files"
+  const entries = (await readdir(out).catch(() => [] as string[])).filter((name) => tempTarget(name) !== JOB_FILE);
+  if (entries.length === 0) return { kind: 'fresh' };
+  const previous = await readFile(join(out, JOB_FILE), 'utf8').catch(() => undefined);
+  if (previous === undefined) {
+    throw new AugkitError(
+      'INVALID_ARGUMENT',
+      `Expected an empty folder or an earlier augkit run for out but ${out} holds other files` +
+        (force ? ' (--force deletes only what an earlier augkit run wrote, so it does not apply)' : ''),
+    );
+  }
+  let before: Record<string, unknown> | undefined;
+  try {
+    const parsed = JSON.parse(previous) as Record<string, unknown> | null;
+    if (typeof parsed === 'object' && parsed !== null && parsed.job === 'augkit augment') before = parsed;
+  } catch {
+    // handled below
+  }
+  if (before === undefined) {
+    throw new AugkitError(
+      'INVALID_ARGUMENT',
+      `Expected an augkit job record in ${join(out, JOB_FILE)} but it cannot be read as one; use another folder`,
+    );
+  }
+  if (force) return { kind: 'other-run', before };
+  if (previous === job) return { kind: 'same-job' };
+  const now = JSON.parse(job) as Record<string, unknown>;
+  const differ = Object.keys(now).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(now[k]));
+  throw new AugkitError(
+    'INVALID_ARGUMENT',
+    `Expected the same job to resume in ${out} but its ${differ.join(', ')} differ from the earlier run there; ` +
+      "use an empty folder, or --force to delete the earlier run's files and start over",
+  );
+}
+
+/** Acts on what `examineOutput` found: deletes an earlier run (with `force`) and records the job, unless it resumes. */
+async function claimOutput(out: string, job: string, state: OutputState, inputReal: string, input: string): Promise<void> {
+  if (state.kind === 'same-job') return;
   await removeStaleTemps(out, new Set([JOB_FILE]));
-  const entries = await readdir(out).catch(() => [] as string[]);
-  if (entries.length > 0) {
-    const previous = await readFile(join(out, JOB_FILE), 'utf8').catch(() => undefined);
-    if (previous === undefined) {
-      throw new AugkitError(
-        'INVALID_ARGUMENT',
-        `Expected an empty folder or an earlier augkit run for out but ${out} holds other files` +
-          (force ? ' (--force deletes only what an earlier augkit run wrote, so it does not apply)' : ''),
-      );
+  if (state.kind === 'other-run') await removeEarlierRun(out, state.before, inputReal, input);
+  await writeFileAtomic(join(out, JOB_FILE), job);
+}
+
+/** How many of `paths` exist. */
+async function countExisting(paths: readonly string[]): Promise<number> {
+  let n = 0;
+  for (const path of paths) if (await access(path).then(() => true, () => false)) n++;
+  return n;
+}
+
+/**
+ * Sentences about a plan that is probably not what was meant: a split that gets no image of a class (its folder
+ * stays empty), a class with no image that decodes, copy-through classes next to `balance`.
+ */
+function planWarnings(plan: AugmentPlan, split: SplitFractions): string[] {
+  const warnings: string[] = [];
+  for (const c of plan.classes) {
+    if (c.images === 0) {
+      warnings.push(`class ${c.name} has no image that decodes: its folders are empty`);
+      continue;
     }
-    let before: Record<string, unknown> | undefined;
-    try {
-      const parsed = JSON.parse(previous) as Record<string, unknown> | null;
-      if (typeof parsed === 'object' && parsed !== null && parsed.job === 'augkit augment') before = parsed;
-    } catch {
-      // handled below
-    }
-    if (before === undefined) {
-      throw new AugkitError(
-        'INVALID_ARGUMENT',
-        `Expected an augkit job record in ${join(out, JOB_FILE)} but it cannot be read as one; use another folder`,
+    const missing = SPLIT_NAMES.filter((name) => split[name] > 0 && c[name] === 0);
+    if (missing.length > 0) {
+      const shares = missing.map((name) => `${name} ${split[name]} × ${c.images} = ${Number((split[name] * c.images).toFixed(2))}`);
+      warnings.push(
+        `class ${c.name} has ${c.images} image${c.images === 1 ? '' : 's'}, too few for ${missing.join(' and ')} ` +
+          `(${shares.join(', ')}): ${missing.map((name) => `${name}/${c.name}`).join(' and ')} ${missing.length === 1 ? 'is' : 'are'} empty`,
       );
-    }
-    if (force) {
-      await removeEarlierRun(out, before, inputReal, input);
-    } else if (previous !== job) {
-      const now = JSON.parse(job) as Record<string, unknown>;
-      const differ = Object.keys(now).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(now[k]));
-      throw new AugkitError(
-        'INVALID_ARGUMENT',
-        `Expected the same job to resume in ${out} but its ${differ.join(', ')} differ from the earlier run there; ` +
-          'use an empty folder, or --force to delete the earlier run\'s files and start over',
-      );
-    } else {
-      return;
     }
   }
-  await writeFileAtomic(join(out, JOB_FILE), job);
+  return warnings;
 }
 
 function emptyCounts(plan: AugmentPlan, classes: readonly string[]): OutputCounts {
@@ -364,8 +354,16 @@ function listsSkipped(path: string, sources: readonly PlannedSource[], shard: { 
 export async function augment(options: AugmentOptions): Promise<AugmentSummary> {
   const started = performance.now();
   const settings = checkSettings(options);
-  await checkApart(options.input, options.out);
-  return executeAugment(options, settings, await scanAndPlan(options.input, settings, options.files), started);
+  const { input, out, onProgress } = options;
+  await checkApart(input, out);
+  const scan = await scanSources(input, settings, options.files);
+  // refusals before the long part; a dry run stops at the same ones
+  const job = jobDescription(settings, scan.images);
+  const state = await examineOutput(out, job, settings.force);
+  const prepared = await checkAndPlan(scan, settings, job, (done, total) =>
+    onProgress?.({ phase: 'check', done, total, written: 0, elapsedMs: performance.now() - started }),
+  );
+  return executeAugment(options, settings, prepared, state, started);
 }
 
 /** Refuses an `out` inside `input` or containing it. */
@@ -377,15 +375,14 @@ async function checkApart(input: string, out: string): Promise<void> {
   }
 }
 
-/** A scan and its plan, ready to execute; `stale` maps sources that changed since planning to why (see `augmentFromPlan`). */
-export interface PreparedRun {
-  readonly scan: DatasetScan;
-  readonly plan: AugmentPlan;
-  readonly stale?: ReadonlyMap<string, string>;
-}
-
-/** Scans `input` (walking it, or reading the list `files`) and plans the run. */
-export async function scanAndPlan(input: string, settings: Settings, files?: string): Promise<PreparedRun> {
+/**
+ * Scans `input` (walking it, or reading the list `files`: see `scanFileList`) and checks that the `classes`
+ * option names classes of it.
+ *
+ * @example
+ * const scan = await scanSources('data', checkSettings({ input: 'data', out: 'augmented' }));
+ */
+export async function scanSources(input: string, settings: Settings, files?: string): Promise<DatasetScan> {
   const scan = files === undefined ? await scanDataset(input) : await scanFileList(input, files);
   if (settings.classes !== null) {
     for (const name of settings.classes) {
@@ -397,36 +394,82 @@ export async function scanAndPlan(input: string, settings: Settings, files?: str
       }
     }
   }
-  return { scan, plan: planAugment(scan, settings) };
+  return scan;
+}
+
+/** A run planned and ready to execute (see `executeAugment`): from a scan (`checkAndPlan`) or a plan file. */
+export interface PreparedRun {
+  /** The job record (see `jobDescription`). */
+  readonly job: string;
+  /** The class folders, in label order. */
+  readonly classes: readonly string[];
+  /** The input files not used, images that do not decode among them, sorted by path. */
+  readonly skipped: readonly SkippedFile[];
+  /** Groups of byte-identical source images. */
+  readonly duplicates: readonly (readonly string[])[];
+  readonly plan: AugmentPlan;
+  /** The time spent decoding every source before planning. */
+  readonly checkSeconds: number;
+  /** Sources that changed since planning, with why: not processed, listed as bad (see `augmentFromPlan`). */
+  readonly stale?: ReadonlyMap<string, string>;
 }
 
 /**
- * Executes a prepared run (this shard's part of it) into `options.out`: see {@link augment}.
+ * Decodes every scanned source (see `checkDataset`) and plans the run over those that decode.
  *
  * @example
- * const settings = checkSettings(options);
- * const summary = await executeAugment(options, settings, await scanAndPlan(options.input, settings), performance.now());
+ * const prepared = await checkAndPlan(scan, settings, jobDescription(settings, scan.images));
  */
-export async function executeAugment(options: AugmentOptions, settings: Settings, prepared: PreparedRun, started: number): Promise<AugmentSummary> {
+export async function checkAndPlan(
+  scan: DatasetScan,
+  settings: Settings,
+  job: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<PreparedRun> {
+  const started = performance.now();
+  const checked = await checkDataset(scan, settings.workers, onProgress);
+  const plan = planAugment(checked, settings, checked.duplicates);
+  const checkSeconds = (performance.now() - started) / 1000;
+  return { job, classes: scan.classes, skipped: checked.skipped, duplicates: checked.duplicates, plan, checkSeconds };
+}
+
+/**
+ * Executes a prepared run (this shard's part of it) into `options.out`, `state` being what `examineOutput`
+ * found there: see {@link augment}.
+ *
+ * @example
+ * const summary = await executeAugment(options, settings, prepared, await examineOutput(options.out, prepared.job, false), performance.now());
+ */
+export async function executeAugment(
+  options: AugmentOptions,
+  settings: Settings,
+  prepared: PreparedRun,
+  state: OutputState,
+  started: number,
+): Promise<AugmentSummary> {
   const { input, out, onProgress } = options;
-  const { scan, plan } = prepared;
+  const { plan, job, checkSeconds } = prepared;
   const stale = prepared.stale ?? new Map<string, string>();
-  const inputReal = await realPathOrPlanned(input);
   await checkApart(input, out);
+  const inputReal = await realPathOrPlanned(input);
   const mine = plan.sources.filter((s) => s.inShard);
-  const counts = emptyCounts(plan, scan.classes);
+  const counts = emptyCounts(plan, prepared.classes);
   for (const source of mine) {
     for (const file of source.files) counts[file.root]![source.split][source.image.className]![file.variant === null ? 'originals' : 'variants']++;
   }
   const planned = mine.reduce((n, s) => n + s.files.length, 0);
-  const skipped = [...scan.skipped];
+  const skipped = [...prepared.skipped];
+  const failedPaths = new Set<string>();
   let written = 0;
   let existing = 0;
   const manifests: string[] = [];
   const skippedLists: string[] = [];
+  const classLists: string[] = [];
 
-  if (!settings.dryRun) {
-    await claimOutput(out, jobDescription(settings, scan.images), settings.force, inputReal, input);
+  if (settings.dryRun) {
+    if (state.kind === 'same-job') existing = await countExisting(mine.flatMap((s) => s.files.map((f) => join(out, f.root, f.file))));
+  } else {
+    await claimOutput(out, job, state, inputReal, input);
     // every file this run may write, by folder: to check where the folders lead, and to remove temporary
     // files an interrupted run of the same files left
     const folders = new Map<string, Set<string>>();
@@ -439,9 +482,25 @@ export async function executeAugment(options: AugmentOptions, settings: Settings
     for (const root of plan.roots) {
       willWrite(join(out, root, manifestName(settings.shard)));
       willWrite(join(out, root, skippedName(settings.shard)));
+      willWrite(join(out, root, CLASS_LIST));
     }
+    // every class in every split in use, empty if need be: the folders a loader sees are the class list
+    const classFolders = plan.roots.flatMap((root) =>
+      SPLIT_NAMES.filter((split) => settings.split[split] > 0).flatMap((split) => prepared.classes.map((name) => join(out, root, split, name))),
+    );
+    for (const folder of classFolders) if (!folders.has(folder)) folders.set(folder, new Set());
     for (const folder of folders.keys()) await checkOutsideInput(folder, inputReal, input);
     for (const [folder, names] of folders) await removeStaleTemps(folder, names);
+    for (const folder of classFolders) {
+      await mkdir(folder, { recursive: true }).catch((cause: unknown) => {
+        throw ioError(`could not create the class folder ${folder}`, cause);
+      });
+    }
+    for (const root of plan.roots) {
+      const classList = join(out, root, CLASS_LIST);
+      await writeFileAtomic(classList, `${JSON.stringify({ classes: prepared.classes }, null, 2)}\n`);
+      classLists.push(classList);
+    }
 
     const tasks: AugmentTask[] = mine.flatMap((source, index): AugmentTask[] => stale.has(source.image.path) ? [] : [{
       kind: 'augment',
@@ -456,23 +515,26 @@ export async function executeAugment(options: AugmentOptions, settings: Settings
       const reason = stale.get(source.image.path);
       if (reason === undefined) return;
       failed.add(index);
+      failedPaths.add(source.image.path);
       skipped.push({ path: source.image.path, reason, bad: true });
     });
     const writtenFiles = new Map<number, readonly WrittenFile[]>();
     let done = 0;
+    const writeStarted = performance.now();
     await runPool(tasks, settings.workers, (result: TaskResult) => {
       if (result.fatal) throw new AugkitError(result.fatal.code === 'IO_ERROR' ? 'IO_ERROR' : 'INTERNAL', result.fatal.message);
       if (result.failure) {
         failed.add(result.index);
+        failedPaths.add(mine[result.index]!.image.path);
         skipped.push({ path: mine[result.index]!.image.path, reason: `${result.failure.code}: ${result.failure.message}`, bad: true });
-      }
-      else writtenFiles.set(result.index, result.files);
+      } else writtenFiles.set(result.index, result.files);
       written += result.written;
       existing += result.existing;
       done++;
-      onProgress?.({ done, total: tasks.length, written, elapsedMs: performance.now() - started });
+      onProgress?.({ phase: 'write', done, total: tasks.length, written, elapsedMs: performance.now() - writeStarted });
     });
-    // a failed source leaves no manifest line and counts no outputs
+    // a source that failed after the check (changed since, or an op refused it) leaves no manifest line and
+    // counts no outputs
     for (const index of failed) {
       const source = mine[index]!;
       for (const file of source.files) counts[file.root]![source.split][source.image.className]![file.variant === null ? 'originals' : 'variants']--;
@@ -497,6 +559,15 @@ export async function executeAugment(options: AugmentOptions, settings: Settings
       manifests.push(path);
     }
   }
+  const classes =
+    failedPaths.size === 0
+      ? plan.classes
+      : countClasses(
+          prepared.classes,
+          plan.sources.filter((s) => !failedPaths.has(s.image.path)),
+          plan.roots[0]!,
+          (name) => plan.classes.find((c) => c.name === name)!.augmented,
+        );
   const seconds = (performance.now() - started) / 1000;
   return {
     input,
@@ -506,7 +577,8 @@ export async function executeAugment(options: AugmentOptions, settings: Settings
     shard: settings.shard,
     workers: settings.workers,
     dryRun: settings.dryRun,
-    classes: plan.classes,
+    earlierRun: state.kind === 'fresh' ? 'none' : state.kind === 'same-job' ? 'resumed' : 'deleted',
+    classes,
     balanceTarget: plan.balanceTarget,
     outputs: counts,
     sources: mine.length,
@@ -515,9 +587,13 @@ export async function executeAugment(options: AugmentOptions, settings: Settings
     existing,
     skipped,
     bad: skipped.filter((s) => s.bad).length,
+    duplicates: prepared.duplicates,
+    warnings: [...settings.warnings, ...planWarnings(plan, settings.split)],
     manifests,
     skippedLists,
+    classLists,
     seconds,
+    checkSeconds,
     imagesPerSecond: seconds > 0 ? written / seconds : 0,
   };
 }

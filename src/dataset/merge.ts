@@ -3,11 +3,12 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AugkitError } from '../errors.js';
-import { checkSettings, JOB_FILE, jobDescription, manifestName, skippedName } from './augment.js';
+import { JOB_FILE, manifestName, skippedName } from './augment.js';
 import { ioError, writeFileAtomic } from './files.js';
 import { manifestRecord, shardRange, type PlannedSource } from './plan.js';
 import { loadPlan, PLAN_COPY, planAugmentOptions, planText, preparedFromPlan, type LoadedPlan } from './planFile.js';
 import { mapLimited } from './scan.js';
+import { checkSettings } from './settings.js';
 
 const HASH_CONCURRENCY = 8;
 /** Problems listed per shard, at most (the count says how many there are). */
@@ -187,9 +188,9 @@ export async function mergeShards(options: MergeOptions): Promise<MergeReport> {
     throw new AugkitError('INVALID_ARGUMENT', `Expected the shards of plan ${planPath} in ${dir} but they were run from another plan (${join(dir, PLAN_COPY)} differs)`);
   }
   const settings = checkSettings(planAugmentOptions(plan, plan.body.input, dir));
-  const { scan, plan: planned } = preparedFromPlan(plan, settings, plan.body.input);
+  const { plan: planned } = preparedFromPlan(plan, settings, plan.body.input);
   const job = await readFile(join(dir, JOB_FILE), 'utf8').catch(() => undefined);
-  if (job !== undefined && job !== jobDescription(settings, scan.images)) {
+  if (job !== undefined && job !== plan.body.job) {
     throw new AugkitError('INVALID_ARGUMENT', `Expected the job of plan ${planPath} in ${dir} but ${join(dir, JOB_FILE)} records another job (other options or input files)`);
   }
   const found = await shardCountIn(dir, planned.roots);

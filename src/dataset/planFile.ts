@@ -5,17 +5,19 @@ import { AugkitError } from '../errors.js';
 import type { AppliedOp } from '../pipeline/execute.js';
 import { parseRecipe, recipeToJSON, type RecipeInput } from '../pipeline/recipe.js';
 import {
-  checkSettings,
+  checkAndPlan,
+  examineOutput,
   executeAugment,
-  scanAndPlan,
+  jobDescription,
+  scanSources,
   type AugmentOptions,
   type AugmentSummary,
   type PreparedRun,
-  type Settings,
 } from './augment.js';
 import { ioError, systemErrorText, writeFileAtomic } from './files.js';
 import { shardRange, type AugmentPlan, type ClassPlan, type OutputFormat, type PlannedFile, type PlannedSource } from './plan.js';
-import { mapLimited, type DatasetScan, type SkippedFile } from './scan.js';
+import { mapLimited, type SkippedFile } from './scan.js';
+import { checkSettings, type Settings } from './settings.js';
 import type { SplitFractions, SplitName } from './split.js';
 
 /** The first key of every plan file: what it is. */
@@ -57,8 +59,8 @@ export interface PlanFileOptions {
   readonly size?: { readonly width: number; readonly height: number };
   readonly seed: number;
   readonly format: OutputFormat;
-  readonly quality: number;
-  readonly pngLevel: number;
+  readonly quality?: number;
+  readonly pngLevel?: number;
 }
 
 /** Everything a shard needs to run its part of a job without scanning; the part of the file its hash covers. */
@@ -66,9 +68,13 @@ export interface PlanBody {
   /** The input folder, absolute. */
   readonly input: string;
   readonly options: PlanFileOptions;
-  /** The class folders (label order) and the input files not used, as the scan found them. */
+  /** The job record every shard writes (see `jobDescription`): it covers every scanned file, decodable or not. */
+  readonly job: string;
+  /** The class folders (label order); the input files not used (images that do not decode among them). */
   readonly classNames: readonly string[];
   readonly skipped: readonly SkippedFile[];
+  /** Groups of byte-identical source images (each was kept in one split). */
+  readonly duplicates: readonly (readonly string[])[];
   readonly roots: readonly string[];
   readonly classes: readonly ClassPlan[];
   readonly balanceTarget: number | null;
@@ -84,7 +90,8 @@ export interface LoadedPlan {
   readonly body: PlanBody;
 }
 
-export type PlanOptions = Omit<AugmentOptions, 'out' | 'shard' | 'workers' | 'force' | 'dryRun' | 'onProgress'>;
+/** What `makePlan` takes: the options that shape the output, `files`, and `workers` and `onProgress` for the decode check. */
+export type PlanOptions = Omit<AugmentOptions, 'out' | 'shard' | 'force' | 'dryRun'>;
 
 function bodyHash(body: PlanBody): string {
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
@@ -104,15 +111,15 @@ function optionsOf(settings: Settings): PlanFileOptions {
     ...(settings.size !== null && { size: settings.size }),
     seed: settings.seed,
     format: settings.format,
-    quality: settings.quality,
-    pngLevel: settings.pngLevel,
+    // as the job record has them: the other one would only draw a warning
+    ...(settings.format === 'jpg' ? { quality: settings.quality } : { pngLevel: settings.pngLevel }),
   };
 }
 
 /**
- * Scans and plans a job once, for shards to execute without scanning (see {@link augmentFromPlan}): the split,
- * the balance targets, every output's name, source, recipe and seed, and each source's size and modification
- * time. Deterministic: the same input files and options give the same plan, byte for byte.
+ * Scans, decode-checks and plans a job once, for shards to execute without scanning (see {@link augmentFromPlan}):
+ * the split, the balance targets, every output's name, source, recipe and seed, and each source's size and
+ * modification time. Deterministic: the same input files and options give the same plan, byte for byte.
  *
  * @throws {AugkitError} INVALID_ARGUMENT for bad options or input, as `augment`; IO_ERROR when the input cannot be read.
  * @example
@@ -122,7 +129,12 @@ function optionsOf(settings: Settings): PlanFileOptions {
 export async function makePlan(options: PlanOptions): Promise<LoadedPlan> {
   const settings = checkSettings({ ...options, out: '-' });
   const input = resolve(options.input);
-  const { scan, plan } = await scanAndPlan(input, settings, options.files);
+  const started = performance.now();
+  const scan = await scanSources(input, settings, options.files);
+  const job = jobDescription(settings, scan.images);
+  const { plan, skipped, duplicates } = await checkAndPlan(scan, settings, job, (done, total) =>
+    options.onProgress?.({ phase: 'check', done, total, written: 0, elapsedMs: performance.now() - started }),
+  );
   const baseOps = plan.sources[0]?.baseOps ?? [];
   const mtimes = await mapLimited(plan.sources, STAT_CONCURRENCY, async (s) => {
     try {
@@ -148,8 +160,10 @@ export async function makePlan(options: PlanOptions): Promise<LoadedPlan> {
   const body: PlanBody = {
     input,
     options: optionsOf(settings),
+    job,
     classNames: scan.classes,
-    skipped: scan.skipped,
+    skipped,
+    duplicates,
     roots: plan.roots,
     classes: plan.classes,
     balanceTarget: plan.balanceTarget,
@@ -225,9 +239,8 @@ export function preparedFromPlan(plan: LoadedPlan, settings: Settings, input: st
     const files = s.outputs.map((o): PlannedFile => ({ ...o, ops: o.seed === null ? [] : pipelines.get(o.recipe)!.draw(o.seed) }));
     return { image, split: s.split, baseOps: body.baseOps, files, inShard: index >= first && index < end };
   });
-  const scan: DatasetScan = { root: input, classes: body.classNames, images: sources.map((s) => s.image), skipped: body.skipped };
-  const augmentPlan: AugmentPlan = { roots: body.roots, sources, classes: body.classes, balanceTarget: body.balanceTarget };
-  return { scan, plan: augmentPlan };
+  const planned: AugmentPlan = { roots: body.roots, sources, classes: body.classes, balanceTarget: body.balanceTarget };
+  return { job: body.job, classes: body.classNames, skipped: body.skipped, duplicates: body.duplicates, plan: planned, checkSeconds: 0 };
 }
 
 /** Why a planned source is not as it was when planned, or undefined when it is. */
@@ -300,7 +313,8 @@ export async function augmentFromPlan(options: PlannedRunOptions): Promise<Augme
         `${plan.body.input}; first: ${mine[0]!.planned.path}: ${stale.get(mine[0]!.planned.path)}): a plan of another input?`,
     );
   }
-  const summary = await executeAugment(augmentOptions, settings, { ...prepared, stale }, started);
+  const state = await examineOutput(options.out, prepared.job, false);
+  const summary = await executeAugment(augmentOptions, settings, { ...prepared, stale }, state, started);
   if (!settings.dryRun && earlier === undefined) await writeFileAtomic(copy, text);
   return summary;
 }
