@@ -25,7 +25,12 @@ function print(text: string, code: number): number {
   return code;
 }
 
-/** `--shard K/N`, or `--shard auto` (with `--shards N` where the engine does not set N). */
+/**
+ * `--shard K/N`, or `--shard auto` (with `--shards N` where the engine does not set N).
+ *
+ * @example
+ * options.shard = shardOption(flags); // { index: 3, count: 8 } from CLOUD_RUN_TASK_INDEX=3 CLOUD_RUN_TASK_COUNT=8
+ */
 export function shardOption(flags: Flags): { index: number; count: number } {
   const value = str(flags, 'shard')!;
   const shards = flags.has('shards') ? intFlag(str(flags, 'shards')!, '--shards', 1) : undefined;
@@ -45,6 +50,9 @@ function warn(warnings: readonly string[]): void {
 /**
  * Runs an augment with progress bars on stderr (checking, then writing), prints its warnings and summary; exit 1
  * when sources were skipped as bad.
+ *
+ * @example
+ * return reportAugment((onProgress) => augment({ ...options, onProgress }), flags.has('json'));
  */
 export async function reportAugment(run: (onProgress: (p: AugmentProgress) => void) => Promise<AugmentSummary>, json: boolean): Promise<number> {
   const bars = { check: new ProgressBar(process.stderr, 'check'), write: new ProgressBar(process.stderr, 'augment') };
@@ -66,7 +74,12 @@ export async function reportAugment(run: (onProgress: (p: AugmentProgress) => vo
 /** Options that shape the output: a plan records them, so they cannot be given with --plan. */
 const PLANNED = ['recipe', 'variants', 'classes', 'balance', 'split', 'size', 'seed', 'format', 'quality', 'png-level', 'files', 'force'];
 
-/** `augkit augment [input] --plan plan.json --out <dir> [--shard K/N|auto] [--workers N] [--only-missing]`. */
+/**
+ * `augkit augment [input] --plan plan.json --out <dir> [--shard K/N|auto] [--workers N] [--only-missing]`.
+ *
+ * @example
+ * if (flags.has('plan')) return runPlannedAugment(positionals, flags);
+ */
 export async function runPlannedAugment(positionals: readonly string[], flags: Flags): Promise<number> {
   const given = PLANNED.filter((f) => flags.has(f));
   if (given.length > 0) {
@@ -123,7 +136,12 @@ const PLAN_FLAGS: Record<string, FlagSpec> = {
   help: { kind: 'boolean', short: 'h' },
 };
 
-/** `augkit plan <input> --out plan.json [augment options]`; exit 1 when the scan found bad files. */
+/**
+ * `augkit plan <input> --out plan.json [augment options]`; exit 1 when the scan found bad files.
+ *
+ * @example
+ * case 'plan': return await runPlan(rest, augmentOptionsOf);
+ */
 export async function runPlan(
   argv: readonly string[],
   optionsOf: (input: string, out: string, flags: Flags) => Promise<AugmentOptions>,
@@ -185,7 +203,12 @@ const MERGE_FLAGS: Record<string, FlagSpec> = {
   help: { kind: 'boolean', short: 'h' },
 };
 
-/** `augkit merge <dir>`. */
+/**
+ * `augkit merge <dir> [--plan p] [--shards N] [--only-missing] [--check] [--json]`.
+ *
+ * @example
+ * case 'merge': return await runMerge(rest);
+ */
 export async function runMerge(argv: readonly string[]): Promise<number> {
   const { positionals, flags } = parseArgs(argv, MERGE_FLAGS);
   if (flags.has('help')) return print(MERGE_HELP, 0);

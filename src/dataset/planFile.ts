@@ -23,7 +23,7 @@ import type { SplitFractions, SplitName } from './split.js';
 /** The first key of every plan file: what it is. */
 const PLAN_KIND = 'augkit plan';
 const PLAN_VERSION = 1;
-/** Where each shard keeps a copy of its plan in the output folder, for `merge`. */
+/** Where each shard keeps a copy of its plan in the output folder, for `merge`: `join(out, PLAN_COPY)`. */
 export const PLAN_COPY = '.augkit-plan.json';
 const STAT_CONCURRENCY = 16;
 
@@ -91,13 +91,18 @@ export interface LoadedPlan {
 }
 
 /** What `makePlan` takes: the options that shape the output, `files`, and `workers` and `onProgress` for the decode check. */
-export type PlanOptions = Omit<AugmentOptions, 'out' | 'shard' | 'force' | 'dryRun'>;
+export type MakePlanOptions = Omit<AugmentOptions, 'out' | 'shard' | 'force' | 'dryRun'>;
 
 function bodyHash(body: PlanBody): string {
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
 }
 
-/** The text of a plan file: the kind, the version, the hash, then the body (one JSON line). */
+/**
+ * The text of a plan file: the kind, the version, the hash, then the body (one JSON line).
+ *
+ * @example
+ * writeFileSync('plan.json', planText(plan.body));
+ */
 export function planText(body: PlanBody): string {
   return `${JSON.stringify({ augkit: PLAN_KIND, version: PLAN_VERSION, sha256: bodyHash(body), body })}\n`;
 }
@@ -126,7 +131,7 @@ function optionsOf(settings: Settings): PlanFileOptions {
  * const plan = await makePlan({ input: 'data', recipes: [await loadRecipe('flips.json')], balance: true, seed: 1 });
  * await writePlan(plan, 'plan.json');
  */
-export async function makePlan(options: PlanOptions): Promise<LoadedPlan> {
+export async function makePlan(options: MakePlanOptions): Promise<LoadedPlan> {
   const settings = checkSettings({ ...options, out: '-' });
   const input = resolve(options.input);
   const started = performance.now();
@@ -223,13 +228,24 @@ export async function loadPlan(path: string): Promise<LoadedPlan> {
   return { sha256: actual, body };
 }
 
-/** `augment` options that reproduce the planned job, reading the sources from `input`. */
+/**
+ * `augment` options that reproduce the planned job, reading the sources from `input`.
+ *
+ * @example
+ * const settings = checkSettings(planAugmentOptions(plan, plan.body.input, 'augmented'));
+ */
 export function planAugmentOptions(plan: LoadedPlan, input: string, out: string): AugmentOptions {
   const o = plan.body.options;
   return { ...o, recipes: o.recipes.map(parseRecipe), classes: o.classes && [...o.classes], split: { ...o.split }, size: o.size && { ...o.size }, input, out };
 }
 
-/** The scan and plan a plan file stands for, with `input` as the folder the sources are read from. */
+/**
+ * The prepared run a plan file stands for (no scan, no decode check), with `input` as the folder the sources are
+ * read from and `settings.shard` deciding which sources are in this shard.
+ *
+ * @example
+ * const { plan: planned } = preparedFromPlan(plan, settings, plan.body.input);
+ */
 export function preparedFromPlan(plan: LoadedPlan, settings: Settings, input: string): PreparedRun {
   const { body } = plan;
   const pipelines = new Map(settings.recipes.map((r) => [r.name, r.pipeline]));
