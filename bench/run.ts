@@ -40,8 +40,9 @@ for (const group of groups) {
   results.push(await runGroup(group, { time, rounds }));
 }
 const cli: CliResult[] = selected('cli') ? runCliBench(log) : [];
-// --scale-images=N: a smaller simulation than the 20 000 images of the issue
-const scaleOut = selected('scale-out') ? await runScaleOutBench(log, Number(option('scale-images') ?? 20_000)) : undefined;
+// --scale-images=N: plan over N images rather than 20 000; --scale-simulate=M: the engine simulation with M
+const scaleImages = Number(option('scale-images') ?? 20_000);
+const scaleOut = selected('scale-out') ? await runScaleOutBench(log, scaleImages, Number(option('scale-simulate') ?? scaleImages)) : undefined;
 const after = environment();
 
 const goalList = goals(results);

@@ -29,6 +29,8 @@ const ENGINES: Record<string, { env: (k: number) => Record<string, string>; args
 
 export interface ScaleOutResult {
   readonly images: number;
+  /** Sources in the engine simulation. */
+  readonly simulated: number;
   readonly classes: number;
   readonly shards: number;
   /** `augkit plan` wall time, and per source file. */
@@ -99,25 +101,41 @@ function treeDigest(dir: string): string {
 
 const shardArgs = (plan: string, out: string, extra: readonly string[]) => ['augment', '--plan', plan, '--out', out, '--shard', 'auto', '--workers', '1', ...extra];
 
-/** Runs the simulation with `images` sources (20 000 by default). */
-export async function runScaleOutBench(log: (message: string) => void, images = 20_000): Promise<ScaleOutResult> {
+/** Plans `input` into `plan`; returns the seconds it took and where each shard's first output goes. */
+function planOnce(input: string, plan: string) {
+  const { seconds } = augkit(['plan', input, '--out', plan, ...SHAPE, '--workers', '1']);
+  const body = JSON.parse(readFileSync(plan, 'utf8')).body as { sources: { outputs: { root: string; file: string }[] }[] };
+  const firstOf = (out: string, k: number) => join(out, body.sources[Math.floor((k * body.sources.length) / SHARDS)]!.outputs[0]!.file);
+  return { seconds, sources: body.sources.length, firstOf };
+}
+
+/**
+ * Measures planning with `images` sources (20 000 by default) and runs the engine simulation with `simulated`
+ * sources (the same by default; fewer to keep a run on a busy machine short).
+ */
+export async function runScaleOutBench(log: (message: string) => void, images = 20_000, simulated = images): Promise<ScaleOutResult> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
   const root = mkdtempSync(join(tmpdir(), 'augkit-scale-'));
   try {
-    const input = join(root, 'in');
+    let input = join(root, 'in');
     log(`scale-out: generating ${images} PNGs in ${CLASSES} classes …`);
     generate(input, images);
     const plan = join(root, 'plan.json');
     log('scale-out: plan …');
-    const planRun = augkit(['plan', input, '--out', plan, ...SHAPE, '--workers', '1']);
-    const body = JSON.parse(readFileSync(plan, 'utf8')).body as { sources: { outputs: { root: string; file: string }[] }[] };
-    const firstOf = (out: string, k: number) => join(out, body.sources[Math.floor((k * body.sources.length) / SHARDS)]!.outputs[0]!.file);
+    const planned0 = planOnce(input, plan);
+    let { firstOf } = planned0;
 
     log('scale-out: time to the first image, without and with a plan …');
     const scanning = join(root, 'scanning');
     const without = await startShard(['augment', input, '--out', scanning, ...SHAPE, '--shard', `0/${SHARDS}`, '--workers', '1'], {}, firstOf(scanning, 0), true).done;
     const planned = join(root, 'planned');
     const withPlan = await startShard(shardArgs(plan, planned, ENGINES['cloud-run']!.args), ENGINES['cloud-run']!.env(0), firstOf(planned, 0), true).done;
+    if (simulated !== images) {
+      log(`scale-out: the simulation with ${simulated} PNGs …`);
+      input = join(root, 'in-simulated');
+      generate(input, simulated);
+      ({ firstOf } = planOnce(input, plan));
+    }
 
     log('scale-out: one uninterrupted run …');
     const full = join(root, 'full');
@@ -148,13 +166,14 @@ export async function runScaleOutBench(log: (message: string) => void, images = 
       engines.push({ engine, seconds, identical });
       rmSync(out, { recursive: true });
     }
-    const n = body.sources.length;
+    const n = planned0.sources;
     return {
       images: n,
+      simulated,
       classes: CLASSES,
       shards: SHARDS,
-      planSeconds: planRun.seconds,
-      planMsPerFile: (planRun.seconds * 1000) / n,
+      planSeconds: planned0.seconds,
+      planMsPerFile: (planned0.seconds * 1000) / n,
       firstImageWithoutPlanSeconds: without.firstSeconds(),
       scanMsPerFile: (without.firstSeconds() * 1000) / n,
       firstImageWithPlanSeconds: withPlan.firstSeconds(),
@@ -179,6 +198,11 @@ export function scaleOutTable(r: ScaleOutResult): string {
     `| a shard without a plan: start → first image (its own scan + check of every file) | ${r.firstImageWithoutPlanSeconds.toFixed(1)} s = ${r.scanMsPerFile.toFixed(2)} ms/file |`,
     `| a shard of the plan: start → first image | ${r.firstImageWithPlanSeconds.toFixed(2)} s |`,
     `| ratio (without / with a plan) | ${(r.firstImageWithoutPlanSeconds / r.firstImageWithPlanSeconds).toFixed(1)}× |`,
+    '',
+    `Simulation with ${r.simulated} PNGs:`,
+    '',
+    '| measure | value |',
+    '| --- | ---: |',
     `| one uninterrupted run | ${r.fullRunSeconds.toFixed(1)} s |`,
     ...r.engines.map((e) => `| ${r.shards} shards at once with the ${e.engine} variables + merge | ${e.seconds.toFixed(1)} s, ${e.identical ? 'byte-identical to the one run' : '**differs from the one run**'} |`),
     `| shards killed mid-way / named by merge / merged after re-running them | ${r.killed.join(',')} / ${r.named.join(',')} / ${r.recovered ? 'identical' : '**differs**'} |`,
