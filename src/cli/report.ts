@@ -14,7 +14,12 @@ function table(rows: readonly (readonly (string | number)[])[]): string {
     .join('\n');
 }
 
-/** `1 image`, `2 images`: a count with its noun in the right number. */
+/**
+ * `1 image`, `2 images`: a count with its noun in the right number.
+ *
+ * @example
+ * plural(1, 'class', 'classes'); // '1 class'
+ */
 export function plural(n: number, noun: string, nouns = `${noun}s`): string {
   return `${n} ${n === 1 ? noun : nouns}`;
 }

@@ -160,7 +160,12 @@ function rootsOf(recipeNames: readonly string[]): string[] {
 /** A recipe name as the schema allows it: a plain folder name, never '..' or a path. */
 const RECIPE_NAME = /^[A-Za-z0-9_+][A-Za-z0-9._+-]{0,63}$/;
 
-/** The class list of an output root: `{ "classes": [...] }`, a class's label is its index. */
+/**
+ * The class list's file name in each output root: `{ "classes": [...] }`, a class's label is its index.
+ *
+ * @example
+ * JSON.parse(readFileSync(join('augmented', CLASS_LIST), 'utf8')).classes; // ['cat', 'coffee', 'rocket']
+ */
 export const CLASS_LIST = 'classes.json';
 
 /** The manifests, skipped lists and class list of any shard. */
@@ -253,8 +258,9 @@ export async function examineOutput(out: string, job: string, force: boolean): P
 
 /** Acts on what `examineOutput` found: deletes an earlier run (with `force`) and records the job, unless it resumes. */
 async function claimOutput(out: string, job: string, state: OutputState, inputReal: string, input: string): Promise<void> {
-  if (state.kind === 'same-job') return;
+  // a run killed while recording its job leaves the record's temporary file
   await removeStaleTemps(out, new Set([JOB_FILE]));
+  if (state.kind === 'same-job') return;
   if (state.kind === 'other-run') await removeEarlierRun(out, state.before, inputReal, input);
   await writeFileAtomic(join(out, JOB_FILE), job);
 }

@@ -80,7 +80,12 @@ export function nearDuplicates(fingerprints: ReadonlyMap<string, SourceFingerpri
   return pairs;
 }
 
-/** Each duplicate's group leader (its group's first path), for every path of `groups` but the leaders. */
+/**
+ * Each duplicate's group leader (its group's first path), for every path of `groups` but the leaders.
+ *
+ * @example
+ * duplicateLeaders([['cat/a.jpg', 'cat/copy/a.jpg']]); // Map { 'cat/copy/a.jpg' => 'cat/a.jpg' }
+ */
 export function duplicateLeaders(groups: readonly (readonly string[])[]): Map<string, string> {
   const leaders = new Map<string, string>();
   for (const group of groups) for (const path of group.slice(1)) leaders.set(path, group[0]!);

@@ -33,12 +33,22 @@ function bitCount32(v: number): number {
   return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** A hash from {@link differenceHash} as its two 32-bit halves, for comparing many pairs. */
+/**
+ * A hash from {@link differenceHash} as its two 32-bit halves, for comparing many pairs.
+ *
+ * @example
+ * hashWords('00000001ffffffff'); // [1, 4294967295]
+ */
 export function hashWords(hash: string): readonly [number, number] {
   return [Number.parseInt(hash.slice(0, 8), 16), Number.parseInt(hash.slice(8), 16)];
 }
 
-/** Differing bits between two hashes given as {@link hashWords}. */
+/**
+ * Differing bits between two hashes given as {@link hashWords}.
+ *
+ * @example
+ * wordsDistance([1, 0], [0, 0]); // 1
+ */
 export function wordsDistance(a: readonly [number, number], b: readonly [number, number]): number {
   return bitCount32(a[0] ^ b[0]) + bitCount32(a[1] ^ b[1]);
 }

@@ -9,6 +9,7 @@
  */
 export {
   augment,
+  CLASS_LIST,
   manifestName,
   skippedName,
   type AugmentOptions,
@@ -16,6 +17,8 @@ export {
   type AugmentSummary,
   type OutputCounts,
 } from './augment.js';
+export { checkDataset, nearDuplicates, type CheckedDataset, type NearDuplicate } from './check.js';
+export { differenceHash, hashDistance, NEAR_DUPLICATE_BITS } from './fingerprint.js';
 export { flowFromDirectory, type Batch, type FlowOptions } from './flow.js';
 export { inspect, type ClassReport, type InspectOptions, type InspectSummary } from './inspect.js';
 export {
@@ -49,3 +52,4 @@ export {
   type PlanFileSource,
 } from './planFile.js';
 export { shardFromEnvironment, type EngineShard } from './shardEnv.js';
+export type { SourceFingerprint } from './task.js';

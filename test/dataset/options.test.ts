@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { augment, inspect, loadRecipe, type AugmentOptions } from '../../src/dataset/index.js';
 import { AugkitError } from '../../src/index.js';
-import { RECIPES, SAMPLE, tempDir } from '../helpers/cli.js';
+import { CLI_TIMEOUT, RECIPES, SAMPLE, tempDir } from '../helpers/cli.js';
 
 /** The AugkitError an async call rejects with (or a failure naming what it did instead). */
 async function rejection(promise: Promise<unknown>): Promise<AugkitError> {
@@ -19,7 +19,7 @@ async function rejection(promise: Promise<unknown>): Promise<AugkitError> {
 const base = () => ({ input: SAMPLE, out: join(tempDir(), 'out'), dryRun: true });
 const loose = (options: Record<string, unknown>) => augment(options as unknown as AugmentOptions);
 
-describe('augment options', () => {
+describe('augment options', { timeout: CLI_TIMEOUT }, () => {
   it('an unknown key is refused, naming the closest option', async () => {
     const e = await rejection(loose({ ...base(), sizes: { width: 64, height: 64 } }));
     expect(e.code).toBe('INVALID_ARGUMENT');
