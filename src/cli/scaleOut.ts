@@ -117,7 +117,8 @@ recipe and seed, and each source's size and modification time — for shards to 
   augkit augment --plan plan.json --out <dir> --shard auto
 The plan carries its own sha256: an edited plan is refused. Options as for augment:
 --recipe, --variants, --classes, --balance, --split, --size, --seed, --format, --quality, --png-level,
---files <list.txt> (sources from a list instead of walking <input>), --json.`;
+--files <list.txt> (sources from a list instead of walking <input>), --workers <N> (threads for the
+decode check), --json.`;
 
 const PLAN_FLAGS: Record<string, FlagSpec> = {
   out: { kind: 'string' },
@@ -132,6 +133,7 @@ const PLAN_FLAGS: Record<string, FlagSpec> = {
   quality: { kind: 'string' },
   'png-level': { kind: 'string' },
   files: { kind: 'string' },
+  workers: { kind: 'string' },
   json: { kind: 'boolean' },
   help: { kind: 'boolean', short: 'h' },
 };
