@@ -17,6 +17,7 @@ import { ROOT } from './lib/root.js';
 import { colourGroups } from './colour.bench.js';
 import { opGroups } from './ops.bench.js';
 import { pngGroups } from './png.bench.js';
+import { runScaleOutBench, scaleOutTable } from './scaleOut.bench.js';
 import { sizes, sizeTable } from './size.js';
 
 const args = process.argv.slice(2);
@@ -45,6 +46,9 @@ for (const group of groups) {
   results.push(await runGroup(group, { time, rounds }));
 }
 const cli: CliResult[] = selected('cli') ? runCliBench(log) : [];
+// --scale-images=N: plan over N images rather than 20 000; --scale-simulate=M: the engine simulation with M
+const scaleImages = Number(option('scale-images') ?? 20_000);
+const scaleOut = selected('scale-out') ? await runScaleOutBench(log, scaleImages, Number(option('scale-simulate') ?? scaleImages)) : undefined;
 const after = environment();
 
 const goalList = goals(results);
@@ -74,6 +78,7 @@ const markdown = [
   '',
   ...results.flatMap((r) => [groupTable(r), '']),
   ...(cli.length ? ['#### Dataset CLI, 200 JPEGs 1024×768 → 400×400', '', cliTable(cli), ''] : []),
+  ...(scaleOut ? ['#### Past one machine: plan, shards, merge (docs/scale-out.md)', '', scaleOutTable(scaleOut), ''] : []),
   ...(skipped.length ? ['Not measured in this run:', '', ...skipped.map((m) => `- ${m}`), ''] : []),
 ].join('\n');
 
@@ -83,7 +88,7 @@ mkdirSync(resultsDir, { recursive: true });
 writeFileSync(new URL('latest.md', resultsDir), markdown);
 writeFileSync(
   new URL('latest.json', resultsDir),
-  `${JSON.stringify({ environment: { before, after }, kernelBuild: kernelBuild(), versions, options: { time, rounds, filters }, goals: goalList, sizes: sizeRows, groups: results, cli }, null, 2)}\n`,
+  `${JSON.stringify({ environment: { before, after }, kernelBuild: kernelBuild(), versions, options: { time, rounds, filters }, goals: goalList, sizes: sizeRows, groups: results, cli, scaleOut }, null, 2)}\n`,
 );
 log('wrote bench/results/latest.md and bench/results/latest.json');
 

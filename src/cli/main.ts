@@ -11,14 +11,16 @@ import { defaultRecipe, loadRecipe } from '../dataset/recipes.js';
 import { parseSplit } from '../dataset/split.js';
 import { AugkitError } from '../errors.js';
 import type { Recipe } from '../pipeline/recipe.js';
-import { intFlag, parseArgs, shardFlag, sizeFlag, UsageError, type FlagSpec } from './args.js';
-import { ProgressBar } from './progress.js';
-import { formatAugment, formatInspect } from './report.js';
+import { intFlag, parseArgs, sizeFlag, UsageError, type FlagSpec } from './args.js';
+import { formatInspect } from './report.js';
+import { reportAugment, runMerge, runPlan, runPlannedAugment, SCALE_OUT_FLAGS, shardOption } from './scaleOut.js';
 
 const HELP = `augkit — image augmentation for classifier training sets
 
 Usage:
   augkit augment <input> --out <dir> [options]   build train/val/test folders with augmented copies
+  augkit plan <input> --out <plan.json> [options]  scan and plan once, for shards (docs/scale-out.md)
+  augkit merge <dir>                              check the shards' outputs, merge their manifests
   augkit preview <image> --out <sheet.png|.jpg> [options]   contact sheet of a recipe's variants
   augkit inspect <input> [--json]                 classes, counts, sizes, formats, unreadable files
 
@@ -47,7 +49,13 @@ manifest.jsonl (the files written) and a skipped.jsonl (the input files not used
   --size <WxH>           resize every output to W×H first (antialiased; default: keep sizes)
   --seed <S>             global seed, an integer (default 0)
   --workers <N>          worker threads (default: available cores)
-  --shard <K/N>          process only part K of N (0-based); N shard runs together equal one full run
+  --shard <K/N|auto>     process only part K of N (0-based); N shard runs together equal one full run;
+                         auto: K and N from the batch engine (docs/scale-out.md)
+  --shards <N>           N for --shard auto where the engine does not set it (Kubernetes, AWS Batch);
+                         with Slurm, the array task ID is then K (re-run any subset: --array=3,5)
+  --only-missing         with --plan: do nothing if this shard is complete already
+  --plan <plan.json>     execute a plan from augkit plan: no scan; <input> optional (the planned one)
+  --files <list.txt>     read the sources from a list (paths relative to <input>) instead of walking it
   --format <png|jpg>     output format (default png); jpeg is accepted as jpg
   --quality <1-100>      JPEG quality (default 90; a warning with png)
   --png-level <0-9>      PNG zlib level (default 1; a warning with jpg)
@@ -101,6 +109,7 @@ const AUGMENT_FLAGS: Record<string, FlagSpec> = {
   json: { kind: 'boolean' },
   'dry-run': { kind: 'boolean' },
   force: { kind: 'boolean' },
+  ...SCALE_OUT_FLAGS,
   help: { kind: 'boolean', short: 'h' },
 };
 
@@ -143,11 +152,6 @@ async function loadRecipes(files: readonly string[]): Promise<Recipe[]> {
   return recipes;
 }
 
-/** Warnings go to stderr, so --json output stays parseable. */
-function warn(warnings: readonly string[]): void {
-  for (const w of warnings) process.stderr.write(`augkit: warning: ${w}\n`);
-}
-
 function seedFlag(value: string | undefined): number {
   return value === undefined ? 0 : intFlag(value, '--seed', 0);
 }
@@ -155,9 +159,22 @@ function seedFlag(value: string | undefined): number {
 async function runAugment(argv: readonly string[]): Promise<number> {
   const { positionals, flags } = parseArgs(argv, AUGMENT_FLAGS);
   if (flags.has('help')) return print(AUGMENT_HELP, 0);
+  if (flags.has('plan')) return runPlannedAugment(positionals, flags);
+  if (flags.has('only-missing')) throw new UsageError('--only-missing goes with --plan (a shard of a plan that is complete already does nothing)');
   const input = one(positionals, '<input> folder');
   const out = str(flags, 'out');
   if (out === undefined) throw new UsageError('missing --out <dir>');
+  const options = await augmentOptionsOf(input, out, flags);
+  options.dryRun = flags.has('dry-run');
+  if (flags.has('force') && flags.has('shard')) {
+    throw new UsageError('--force cannot be combined with --shard: shards may share <out>; empty it first, then run the shards');
+  }
+  options.force = flags.has('force');
+  return reportAugment((onProgress) => augment({ ...options, onProgress }), flags.has('json'));
+}
+
+/** The augment options the flags give: those `augkit plan` records, and the workers and the shard. */
+async function augmentOptionsOf(input: string, out: string, flags: Map<string, unknown>): Promise<AugmentOptions> {
   const options: AugmentOptions = { input, out, seed: seedFlag(str(flags, 'seed')) };
   const recipeFiles = (flags.get('recipe') as string[] | undefined) ?? [];
   if (recipeFiles.length > 0) options.recipes = await loadRecipes(recipeFiles);
@@ -174,7 +191,8 @@ async function runAugment(argv: readonly string[]): Promise<number> {
   if (flags.has('split')) options.split = parseSplit(str(flags, 'split')!);
   if (flags.has('size')) options.size = sizeFlag(str(flags, 'size')!, '--size');
   if (flags.has('workers')) options.workers = intFlag(str(flags, 'workers')!, '--workers', 1, 1024);
-  if (flags.has('shard')) options.shard = shardFlag(str(flags, 'shard')!, '--shard');
+  if (flags.has('shard')) options.shard = shardOption(flags);
+  if (flags.has('files')) options.files = str(flags, 'files')!;
   if (flags.has('format')) {
     const format = str(flags, 'format')!.toLowerCase();
     if (format !== 'png' && format !== 'jpg' && format !== 'jpeg') throw new UsageError(`--format expects png or jpg, not "${format}"`);
@@ -182,28 +200,7 @@ async function runAugment(argv: readonly string[]): Promise<number> {
   }
   if (flags.has('quality')) options.quality = intFlag(str(flags, 'quality')!, '--quality', 1, 100);
   if (flags.has('png-level')) options.pngLevel = intFlag(str(flags, 'png-level')!, '--png-level', 0, 9);
-  options.dryRun = flags.has('dry-run');
-  if (flags.has('force') && flags.has('shard')) {
-    throw new UsageError('--force cannot be combined with --shard: shards may share <out>; empty it first, then run the shards');
-  }
-  options.force = flags.has('force');
-
-  const bars = { check: new ProgressBar(process.stderr, 'check'), write: new ProgressBar(process.stderr, 'augment') };
-  options.onProgress = (p) => {
-    if (p.phase === 'write') bars.check.done();
-    bars[p.phase].update(p.done, p.total, p.phase === 'check' ? p.done : p.written, p.elapsedMs);
-  };
-  let summary;
-  try {
-    summary = await augment(options);
-  } finally {
-    bars.check.done();
-    bars.write.done();
-  }
-  warn(summary.warnings);
-  if (flags.has('json')) print(JSON.stringify(summary, null, 2), 0);
-  else print(formatAugment(summary), 0);
-  return summary.bad > 0 ? 1 : 0;
+  return options;
 }
 
 async function runPreview(argv: readonly string[]): Promise<number> {
@@ -259,6 +256,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case 'augment':
         return await runAugment(rest);
+      case 'plan':
+        return await runPlan(rest, augmentOptionsOf);
+      case 'merge':
+        return await runMerge(rest);
       case 'preview':
         return await runPreview(rest);
       case 'inspect':
@@ -275,7 +276,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (e) {
-    const help = command === 'augment' || command === 'preview' || command === 'inspect' ? `augkit ${command} --help` : 'augkit --help';
+    const help = ['augment', 'plan', 'merge', 'preview', 'inspect'].includes(command!) ? `augkit ${command} --help` : 'augkit --help';
     if (e instanceof UsageError || (e instanceof AugkitError && e.code === 'INVALID_ARGUMENT')) {
       process.stderr.write(`augkit: ${e.message}\n(see ${help})\n`);
       return 2;

@@ -4,6 +4,7 @@ import { dirname, join, basename } from 'node:path';
 import { AugkitError, invalidArgument } from '../errors.js';
 import { recipeToJSON, type Recipe } from '../pipeline/recipe.js';
 import { checkDataset } from './check.js';
+import { scanFileList } from './fileList.js';
 import { ioError, isInside, realPathOrPlanned, removeStaleTemps, tempTarget, writeFileAtomic } from './files.js';
 import {
   countClasses,
@@ -16,10 +17,10 @@ import {
   type PlannedSource,
 } from './plan.js';
 import { runPool } from './pool.js';
-import { byCodeUnits, scanDataset, type SkippedFile } from './scan.js';
+import { byCodeUnits, scanDataset, type DatasetScan, type SkippedFile } from './scan.js';
 import { checkSettings, type Settings } from './settings.js';
 import { SPLIT_NAMES, type SplitFractions, type SplitName } from './split.js';
-import type { AugmentTask, TaskResult } from './task.js';
+import type { AugmentTask, TaskResult, WrittenFile } from './task.js';
 
 export interface AugmentOptions {
   /** The data set: one sub-folder per class. Never written to. */
@@ -65,6 +66,8 @@ export interface AugmentOptions {
   dryRun?: boolean;
   /** Called after each source is checked (phase 'check': every source) and after each is written ('write': this shard). */
   onProgress?: (progress: AugmentProgress) => void;
+  /** A text file listing the sources, one path relative to `input` a line, instead of walking `input` (see `scanFileList`). */
+  files?: string;
 }
 
 export interface AugmentProgress {
@@ -124,10 +127,11 @@ export interface AugmentSummary {
   readonly imagesPerSecond: number;
 }
 
-const JOB_FILE = '.augkit-job.json';
+/** The job record in an output folder: what identifies the job, for resuming it (see `jobDescription`). */
+export const JOB_FILE = '.augkit-job.json';
 
 /** What identifies a job: everything that decides the output bytes (not workers, not the shard). */
-function jobDescription(settings: Settings, sources: readonly { path: string; bytes: number }[]): string {
+export function jobDescription(settings: Settings, sources: readonly { path: string; bytes: number }[]): string {
   const listing = createHash('sha256');
   for (const s of sources) listing.update(`${s.path}\t${s.bytes}\n`);
   const job = {
@@ -206,7 +210,7 @@ async function removeEarlierRun(out: string, before: Record<string, unknown>, in
 }
 
 /** What `out` holds: nothing, an earlier run of this job (to resume), or of another job (deleted with `force`). */
-type OutputState = { readonly kind: 'fresh' } | { readonly kind: 'same-job' } | { readonly kind: 'other-run'; readonly before: Record<string, unknown> };
+export type OutputState = { readonly kind: 'fresh' } | { readonly kind: 'same-job' } | { readonly kind: 'other-run'; readonly before: Record<string, unknown> };
 
 /**
  * Checks that `out` is a fresh folder or holds the same job (then the run resumes: complete files are
@@ -214,7 +218,7 @@ type OutputState = { readonly kind: 'fresh' } | { readonly kind: 'same-job' } | 
  *
  * @throws {AugkitError} INVALID_ARGUMENT for a folder that the run would refuse.
  */
-async function examineOutput(out: string, job: string, force: boolean): Promise<OutputState> {
+export async function examineOutput(out: string, job: string, force: boolean): Promise<OutputState> {
   const info = await stat(out).catch(() => undefined);
   if (info !== undefined && !info.isDirectory()) throw invalidArgument('out', 'a folder', out);
   // a run killed while recording its job leaves only the record's temporary file: not "other files"
@@ -357,12 +361,35 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
   const started = performance.now();
   const settings = checkSettings(options);
   const { input, out, onProgress } = options;
+  await checkApart(input, out);
+  const scan = await scanSources(input, settings, options.files);
+  // refusals before the long part; a dry run stops at the same ones
+  const job = jobDescription(settings, scan.images);
+  const state = await examineOutput(out, job, settings.force);
+  const prepared = await checkAndPlan(scan, settings, job, (done, total) =>
+    onProgress?.({ phase: 'check', done, total, written: 0, elapsedMs: performance.now() - started }),
+  );
+  return executeAugment(options, settings, prepared, state, started);
+}
+
+/** Refuses an `out` inside `input` or containing it. */
+async function checkApart(input: string, out: string): Promise<void> {
   const inputReal = await realPathOrPlanned(input);
   const outReal = await realPathOrPlanned(out);
   if (isInside(outReal, inputReal) || isInside(inputReal, outReal)) {
     throw new AugkitError('INVALID_ARGUMENT', `Expected out outside the input folder (and not containing it) but received ${out} for input ${input}`);
   }
-  const scan = await scanDataset(input);
+}
+
+/**
+ * Scans `input` (walking it, or reading the list `files`: see `scanFileList`) and checks that the `classes`
+ * option names classes of it.
+ *
+ * @example
+ * const scan = await scanSources('data', checkSettings({ input: 'data', out: 'augmented' }));
+ */
+export async function scanSources(input: string, settings: Settings, files?: string): Promise<DatasetScan> {
+  const scan = files === undefined ? await scanDataset(input) : await scanFileList(input, files);
   if (settings.classes !== null) {
     for (const name of settings.classes) {
       if (!scan.classes.includes(name)) {
@@ -373,21 +400,71 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
       }
     }
   }
-  // refusals before the long part; a dry run stops at the same ones
-  const job = jobDescription(settings, scan.images);
-  const state = await examineOutput(out, job, settings.force);
-  const checked = await checkDataset(scan, settings.workers, (done, total) =>
-    onProgress?.({ phase: 'check', done, total, written: 0, elapsedMs: performance.now() - started }),
-  );
-  const checkSeconds = (performance.now() - started) / 1000;
+  return scan;
+}
+
+/** A run planned and ready to execute (see `executeAugment`): from a scan (`checkAndPlan`) or a plan file. */
+export interface PreparedRun {
+  /** The job record (see `jobDescription`). */
+  readonly job: string;
+  /** The class folders, in label order. */
+  readonly classes: readonly string[];
+  /** The input files not used, images that do not decode among them, sorted by path. */
+  readonly skipped: readonly SkippedFile[];
+  /** Groups of byte-identical source images. */
+  readonly duplicates: readonly (readonly string[])[];
+  readonly plan: AugmentPlan;
+  /** The time spent decoding every source before planning. */
+  readonly checkSeconds: number;
+  /** Sources that changed since planning, with why: not processed, listed as bad (see `augmentFromPlan`). */
+  readonly stale?: ReadonlyMap<string, string>;
+}
+
+/**
+ * Decodes every scanned source (see `checkDataset`) and plans the run over those that decode.
+ *
+ * @example
+ * const prepared = await checkAndPlan(scan, settings, jobDescription(settings, scan.images));
+ */
+export async function checkAndPlan(
+  scan: DatasetScan,
+  settings: Settings,
+  job: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<PreparedRun> {
+  const started = performance.now();
+  const checked = await checkDataset(scan, settings.workers, onProgress);
   const plan = planAugment(checked, settings, checked.duplicates);
+  const checkSeconds = (performance.now() - started) / 1000;
+  return { job, classes: scan.classes, skipped: checked.skipped, duplicates: checked.duplicates, plan, checkSeconds };
+}
+
+/**
+ * Executes a prepared run (this shard's part of it) into `options.out`, `state` being what `examineOutput`
+ * found there: see {@link augment}.
+ *
+ * @example
+ * const summary = await executeAugment(options, settings, prepared, await examineOutput(options.out, prepared.job, false), performance.now());
+ */
+export async function executeAugment(
+  options: AugmentOptions,
+  settings: Settings,
+  prepared: PreparedRun,
+  state: OutputState,
+  started: number,
+): Promise<AugmentSummary> {
+  const { input, out, onProgress } = options;
+  const { plan, job, checkSeconds } = prepared;
+  const stale = prepared.stale ?? new Map<string, string>();
+  await checkApart(input, out);
+  const inputReal = await realPathOrPlanned(input);
   const mine = plan.sources.filter((s) => s.inShard);
-  const counts = emptyCounts(plan, scan.classes);
+  const counts = emptyCounts(plan, prepared.classes);
   for (const source of mine) {
     for (const file of source.files) counts[file.root]![source.split][source.image.className]![file.variant === null ? 'originals' : 'variants']++;
   }
   const planned = mine.reduce((n, s) => n + s.files.length, 0);
-  const skipped = [...checked.skipped];
+  const skipped = [...prepared.skipped];
   const failedPaths = new Set<string>();
   let written = 0;
   let existing = 0;
@@ -415,7 +492,7 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
     }
     // every class in every split in use, empty if need be: the folders a loader sees are the class list
     const classFolders = plan.roots.flatMap((root) =>
-      SPLIT_NAMES.filter((split) => settings.split[split] > 0).flatMap((split) => scan.classes.map((name) => join(out, root, split, name))),
+      SPLIT_NAMES.filter((split) => settings.split[split] > 0).flatMap((split) => prepared.classes.map((name) => join(out, root, split, name))),
     );
     for (const folder of classFolders) if (!folders.has(folder)) folders.set(folder, new Set());
     for (const folder of folders.keys()) await checkOutsideInput(folder, inputReal, input);
@@ -427,19 +504,27 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
     }
     for (const root of plan.roots) {
       const classList = join(out, root, CLASS_LIST);
-      await writeFileAtomic(classList, `${JSON.stringify({ classes: scan.classes }, null, 2)}\n`);
+      await writeFileAtomic(classList, `${JSON.stringify({ classes: prepared.classes }, null, 2)}\n`);
       classLists.push(classList);
     }
 
-    const tasks: AugmentTask[] = mine.map((source, index) => ({
+    const tasks: AugmentTask[] = mine.flatMap((source, index): AugmentTask[] => stale.has(source.image.path) ? [] : [{
       kind: 'augment',
       index,
       fsPath: source.image.fsPath,
       baseOps: source.baseOps,
       outputs: source.files.map((f) => ({ path: join(out, f.root, f.file), ops: f.ops })),
       encode: { format: settings.format, quality: settings.quality, pngLevel: settings.pngLevel },
-    }));
+    }]);
     const failed = new Set<number>();
+    mine.forEach((source, index) => {
+      const reason = stale.get(source.image.path);
+      if (reason === undefined) return;
+      failed.add(index);
+      failedPaths.add(source.image.path);
+      skipped.push({ path: source.image.path, reason, bad: true });
+    });
+    const writtenFiles = new Map<number, readonly WrittenFile[]>();
     let done = 0;
     const writeStarted = performance.now();
     await runPool(tasks, settings.workers, (result: TaskResult) => {
@@ -448,7 +533,7 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
         failed.add(result.index);
         failedPaths.add(mine[result.index]!.image.path);
         skipped.push({ path: mine[result.index]!.image.path, reason: `${result.failure.code}: ${result.failure.message}`, bad: true });
-      }
+      } else writtenFiles.set(result.index, result.files);
       written += result.written;
       existing += result.existing;
       done++;
@@ -466,9 +551,11 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
       .map((s) => `${JSON.stringify({ path: s.path, reason: s.reason, bad: s.bad })}\n`)
       .join('');
     for (const root of plan.roots) {
-      const lines = mine
-        .filter((_, i) => !failed.has(i))
-        .flatMap((source) => source.files.filter((f) => f.root === root).map((f) => `${JSON.stringify(manifestRecord(source, f))}\n`));
+      const lines = mine.flatMap((source, i) => {
+        const files = writtenFiles.get(i);
+        if (files === undefined) return [];
+        return source.files.flatMap((f, j) => (f.root === root ? [`${JSON.stringify(manifestRecord(source, f, files[j]!))}\n`] : []));
+      });
       // what was left out of this training set, next to what is in it
       const skippedPath = join(out, root, skippedName(settings.shard));
       await writeFileAtomic(skippedPath, listed);
@@ -482,7 +569,7 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
     failedPaths.size === 0
       ? plan.classes
       : countClasses(
-          scan.classes,
+          prepared.classes,
           plan.sources.filter((s) => !failedPaths.has(s.image.path)),
           plan.roots[0]!,
           (name) => plan.classes.find((c) => c.name === name)!.augmented,
@@ -506,7 +593,7 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
     existing,
     skipped,
     bad: skipped.filter((s) => s.bad).length,
-    duplicates: checked.duplicates,
+    duplicates: prepared.duplicates,
     warnings: [...settings.warnings, ...planWarnings(plan, settings.split)],
     manifests,
     skippedLists,

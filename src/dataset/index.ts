@@ -36,4 +36,20 @@ export { defaultRecipe, loadRecipe } from './recipes.js';
 export { scanDataset, type DatasetScan, type SkippedFile, type SourceImage } from './scan.js';
 export { contactSheet, describeOp, type ContactSheet, type ContactSheetOptions } from './sheet.js';
 export { assignSplits, checkSplit, parseSplit, splitCounts, type SplitAssignment, type SplitFractions, type SplitName } from './split.js';
+export { readFileList, scanFileList } from './fileList.js';
+export { mergeShards, shardComplete, type MergeOptions, type MergeReport, type ShardProblem } from './merge.js';
+export {
+  augmentFromPlan,
+  loadPlan,
+  makePlan,
+  writePlan,
+  type LoadedPlan,
+  type MakePlanOptions,
+  type PlanBody,
+  type PlannedRunOptions,
+  type PlanFileOptions,
+  type PlanFileOutput,
+  type PlanFileSource,
+} from './planFile.js';
+export { shardFromEnvironment, type EngineShard } from './shardEnv.js';
 export type { SourceFingerprint } from './task.js';

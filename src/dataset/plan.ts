@@ -190,9 +190,12 @@ export interface ManifestRecord {
   readonly seed: number | null;
   /** Every op from the decoded source (EXIF orientation applied) to the written pixels: `replay(decode(source), applied)`. */
   readonly applied: readonly AppliedOp[];
+  /** The written file's size in bytes and its sha256 (lower-case hex): what `augkit merge` checks. */
+  readonly bytes: number;
+  readonly sha256: string;
 }
 
-export function manifestRecord(source: PlannedSource, file: PlannedFile): ManifestRecord {
+export function manifestRecord(source: PlannedSource, file: PlannedFile, written: { bytes: number; sha256: string }): ManifestRecord {
   return {
     file: file.file,
     source: source.image.path,
@@ -202,5 +205,7 @@ export function manifestRecord(source: PlannedSource, file: PlannedFile): Manife
     variant: file.variant,
     seed: file.seed,
     applied: [...source.baseOps, ...file.ops],
+    bytes: written.bytes,
+    sha256: written.sha256,
   };
 }

@@ -45,7 +45,8 @@ export interface DatasetScan {
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const READ_CONCURRENCY = 8;
 
-interface Candidate {
+/** A file to examine: where it is and which class it belongs to. */
+export interface Candidate {
   readonly path: string;
   readonly fsPath: string;
   readonly className: string;
@@ -168,8 +169,13 @@ async function examine(candidate: Candidate): Promise<SourceImage | SkippedFile>
   };
 }
 
-/** Runs `fn` over `items` with at most `limit` promises pending, keeping the results in order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+/**
+ * Runs `fn` over `items` with at most `limit` promises pending, keeping the results in order.
+ *
+ * @example
+ * const sizes = await mapLimited(paths, 8, async (p) => (await stat(p)).size);
+ */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -227,6 +233,19 @@ export async function scanDataset(root: string): Promise<DatasetScan> {
       skipped.push({ path: name, reason: 'not inside a class folder', bad: false });
     }
   }
+  return examineCandidates(root, classes, candidates, skipped);
+}
+
+/**
+ * The scan of listed candidates: each file's header read (see `scanDataset`), the images and the skipped
+ * files sorted by path. Shared by the folder walk and the file list (`scanFileList`).
+ */
+export async function examineCandidates(
+  root: string,
+  classes: readonly string[],
+  candidates: readonly Candidate[],
+  skipped: SkippedFile[],
+): Promise<DatasetScan> {
   const examined = await mapLimited(candidates, READ_CONCURRENCY, examine);
   const images = examined.filter((e): e is SourceImage => 'format' in e);
   skipped.push(...examined.filter((e): e is SkippedFile => 'reason' in e));

@@ -37,6 +37,7 @@ const OPTION_KEYS = [
   'force',
   'dryRun',
   'onProgress',
+  'files',
 ] as const satisfies readonly (keyof AugmentOptions)[];
 
 /** Worker threads beyond this many per core only add memory and start-up time. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { access, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { decode, encodeJpeg, encodePng } from '../codecs/index.js';
 import { AugkitError } from '../errors.js';
 import type { AugkitImage } from '../image.js';
@@ -49,8 +49,17 @@ export interface TaskError {
   readonly message: string;
 }
 
+/** An output file as it is on disk: its size and content hash (recorded in the manifest, checked by `merge`). */
+export interface WrittenFile {
+  readonly bytes: number;
+  /** Lower-case hex. */
+  readonly sha256: string;
+}
+
 export interface TaskResult {
   readonly index: number;
+  /** Per output of the task, in order: what is on disk now (empty when the source failed). */
+  readonly files: readonly WrittenFile[];
   /** Files written by this task. */
   readonly written: number;
   /** Outputs already complete from an earlier run, left as they were. */
@@ -63,11 +72,13 @@ export interface TaskResult {
   readonly fingerprint?: SourceFingerprint;
 }
 
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
+function describeFile(bytes: Uint8Array): WrittenFile {
+  return { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** An output already complete from an earlier run, or undefined when it is missing. */
+async function existingFile(path: string): Promise<WrittenFile | undefined> {
+  return readFile(path).then(describeFile, () => undefined);
 }
 
 function asTaskError(e: unknown): TaskError {
@@ -91,16 +102,18 @@ function encode(img: AugkitImage, settings: EncodeSettings): Uint8Array {
 }
 
 async function runAugment(task: AugmentTask): Promise<TaskResult> {
-  const pending: { path: string; ops: readonly AppliedOp[] }[] = [];
-  for (const output of task.outputs) if (!(await exists(output.path))) pending.push(output);
+  const files: (WrittenFile | undefined)[] = [];
+  for (const output of task.outputs) files.push(await existingFile(output.path));
+  const pending = task.outputs.flatMap((output, i) => (files[i] === undefined ? [{ ...output, i }] : []));
   const existing = task.outputs.length - pending.length;
-  if (pending.length === 0) return { index: task.index, written: 0, existing };
+  const done = () => files as WrittenFile[];
+  if (pending.length === 0) return { index: task.index, files: done(), written: 0, existing };
 
   let base: AugkitImage;
   try {
     base = runOps(decode(await readSource(task.fsPath)), task.baseOps);
   } catch (e) {
-    return { index: task.index, written: 0, existing, failure: asTaskError(e) };
+    return { index: task.index, files: [], written: 0, existing, failure: asTaskError(e) };
   }
   // outputs with the same ops (the original in every recipe's folder, or two recipes drawing the same ops)
   // are encoded once
@@ -118,18 +131,19 @@ async function runAugment(task: AugmentTask): Promise<TaskResult> {
       if (e instanceof AugkitError && e.code !== 'INTERNAL') {
         // the source leaves no manifest line, so it must leave no file either (nor one from an earlier run)
         await Promise.all(task.outputs.map((o) => rm(o.path, { force: true })));
-        return { index: task.index, written: 0, existing: 0, failure: asTaskError(e) };
+        return { index: task.index, files: [], written: 0, existing: 0, failure: asTaskError(e) };
       }
-      return { index: task.index, written, existing, fatal: asTaskError(e) };
+      return { index: task.index, files: [], written, existing, fatal: asTaskError(e) };
     }
     try {
       await writeFileAtomic(output.path, bytes);
     } catch (e) {
-      return { index: task.index, written, existing, fatal: asTaskError(e) };
+      return { index: task.index, files: [], written, existing, fatal: asTaskError(e) };
     }
+    files[output.i] = describeFile(bytes);
     written++;
   }
-  return { index: task.index, written, existing };
+  return { index: task.index, files: done(), written, existing };
 }
 
 async function runCheck(task: CheckTask): Promise<TaskResult> {
@@ -137,9 +151,9 @@ async function runCheck(task: CheckTask): Promise<TaskResult> {
     const bytes = await readSource(task.fsPath);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const dHash = differenceHash(decode(bytes));
-    return { index: task.index, written: 0, existing: 0, fingerprint: { sha256, dHash } };
+    return { index: task.index, files: [], written: 0, existing: 0, fingerprint: { sha256, dHash } };
   } catch (e) {
-    return { index: task.index, written: 0, existing: 0, failure: asTaskError(e) };
+    return { index: task.index, files: [], written: 0, existing: 0, failure: asTaskError(e) };
   }
 }
 
@@ -148,6 +162,6 @@ export async function runTask(task: Task): Promise<TaskResult> {
   try {
     return task.kind === 'augment' ? await runAugment(task) : await runCheck(task);
   } catch (e) {
-    return { index: task.index, written: 0, existing: 0, fatal: asTaskError(e) };
+    return { index: task.index, files: [], written: 0, existing: 0, fatal: asTaskError(e) };
   }
 }

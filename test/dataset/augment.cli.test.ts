@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -65,7 +66,11 @@ describe('augment: two recipes, --balance, --split (the walkthrough)', { timeout
       const records = readManifest(join(root, 'manifest.jsonl'));
       expect(records.map((r) => r.file).sort()).toEqual(Object.keys(outputs(root)).sort());
       for (const r of records) {
-        expect(Object.keys(r)).toEqual(['file', 'source', 'class', 'split', 'recipe', 'variant', 'seed', 'applied']);
+        // bytes and sha256 (added for augkit merge) describe the file on disk
+        expect(Object.keys(r)).toEqual(['file', 'source', 'class', 'split', 'recipe', 'variant', 'seed', 'applied', 'bytes', 'sha256']);
+        const written = readFileSync(join(root, r.file as string));
+        expect(r.bytes).toBe(written.length);
+        expect(r.sha256).toBe(createHash('sha256').update(written).digest('hex'));
         expect(splitOf.get(r.source as string) ?? r.split).toBe(r.split);
         splitOf.set(r.source as string, r.split as string);
         if (r.split !== 'train') expect(r.variant).toBeNull();
