@@ -16,7 +16,7 @@ export {
   type AugmentSummary,
   type OutputCounts,
 } from './augment.js';
-export { flowFromDirectory, type Batch, type FlowOptions } from './flow.js';
+export { Flow, flowFromDirectory, type Batch, type ClassMode, type FlowInfo, type FlowOptions } from './flow.js';
 export { inspect, type ClassReport, type InspectOptions, type InspectSummary } from './inspect.js';
 export {
   planAugment,
