@@ -18,8 +18,10 @@ export interface FlowOptions {
   recipe?: Recipe;
   /** Shuffle the order every epoch (default true). */
   shuffle?: boolean;
-  /** Seed for the split, the order and the augmentation (default 0). */
+  /** Seed for the order and the augmentation, and for the split unless `splitSeed` is given (default 0). */
   seed?: number;
+  /** Seed of the `split` partition (default `seed`): keep it fixed to vary the order and augmentation over one split. */
+  splitSeed?: number;
   /** Epochs to iterate, 1..2^31−1 (default 1). */
   epochs?: number;
   /** 3 for RGB (alpha dropped, the default) or 4 for RGBA. */
@@ -53,7 +55,7 @@ export interface FlowOptions {
 }
 
 const KNOWN: readonly (keyof FlowOptions)[] = [
-  'batchSize', 'size', 'recipe', 'shuffle', 'seed', 'epochs', 'channels', 'classes', 'split', 'subset', 'classMode',
+  'batchSize', 'size', 'recipe', 'shuffle', 'seed', 'splitSeed', 'epochs', 'channels', 'classes', 'split', 'subset', 'classMode',
   'rescale', 'normalize', 'dtype', 'layout', 'balance', 'workers', 'prefetch', 'onSkip', 'onWarning',
 ];
 const CLASS_MODES: readonly ClassMode[] = ['sparse', 'categorical', 'binary', 'none'];
@@ -66,6 +68,7 @@ export interface FlowConfig {
   readonly recipe: Recipe | null;
   readonly shuffle: boolean;
   readonly seed: number;
+  readonly splitSeed: number;
   readonly epochs: number;
   readonly channels: 3 | 4;
   readonly classes: readonly string[] | null;
@@ -166,6 +169,7 @@ export function resolveFlowOptions(options: FlowOptions | undefined): FlowConfig
     recipe: o.recipe ?? null,
     shuffle: checkBoolean(o.shuffle ?? true, 'options.shuffle'),
     seed: checkSeed(o.seed ?? 0, 'options.seed'),
+    splitSeed: checkSeed(o.splitSeed ?? o.seed ?? 0, o.splitSeed === undefined ? 'options.seed' : 'options.splitSeed'),
     epochs: checkIntegerInRange(o.epochs ?? 1, 'options.epochs', 1, 2 ** 31 - 1),
     channels,
     classes: checkClassList(o.classes),

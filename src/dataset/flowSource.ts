@@ -79,7 +79,7 @@ export async function resolveFlowSource(dir: string, config: FlowConfig): Promis
   const classNames = config.classes ?? listed ?? scan.classes;
   let images = scan.images;
   if (config.split !== null) {
-    const assignment = assignSplits(scan.images, config.split, config.seed);
+    const assignment = assignSplits(scan.images, config.split, config.splitSeed);
     images = images.filter((image) => assignment.get(image.path)!.split === config.subset);
   }
   const where = kind === 'root' ? folder : dir;

@@ -33,3 +33,6 @@ export { defaultRecipe, loadRecipe } from './recipes.js';
 export { scanDataset, type DatasetScan, type SkippedFile, type SourceImage } from './scan.js';
 export { contactSheet, describeOp, type ContactSheet, type ContactSheetOptions } from './sheet.js';
 export { assignSplits, checkSplit, parseSplit, splitCounts, type SplitAssignment, type SplitFractions, type SplitName } from './split.js';
+export { compare, type CompareOptions, type CompareReport } from '../training/compare.js';
+export { type CompareRun, type RecipeScore } from '../training/compareScore.js';
+export { formatCompare } from '../training/compareTable.js';

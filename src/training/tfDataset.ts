@@ -6,6 +6,8 @@ import { loadTf, type Tf } from './loadTf.js';
 export interface TfDatasetOptions extends Omit<FlowOptions, 'epochs'> {
   /** The TensorFlow.js module to make tensors with (default: {@link loadTf}); pass yours so tensors and model share one engine. */
   tf?: Tf;
+  /** Called with each flow batch before it becomes tensors (its paths, labels, epoch …). */
+  onBatch?: (batch: Batch) => void;
 }
 
 /** One element of a {@link tfDataset}: a batch of images and, unless classMode is 'none', its targets. */
@@ -36,7 +38,8 @@ function toTensors(tf: Tf, batch: Batch): TfBatch | { xs: tfjs.Tensor4D } {
  * await model.fitDataset(ds, { epochs: 10 });
  */
 export async function tfDataset(dir: string, options: TfDatasetOptions = {}): Promise<tfjs.data.Dataset<TfBatch>> {
-  const { tf: given, ...flowOptions } = options;
+  const { tf: given, onBatch, ...flowOptions } = options;
+  if (onBatch !== undefined && typeof onBatch !== 'function') throw invalidArgument('options.onBatch', 'a function', onBatch);
   if (given !== undefined && typeof given?.data?.generator !== 'function') throw invalidArgument('options.tf', 'the TensorFlow.js module', given);
   const tf = given ?? (await loadTf());
   const flow = flowFromDirectory(dir, { classMode: 'categorical', ...flowOptions });
@@ -47,7 +50,9 @@ export async function tfDataset(dir: string, options: TfDatasetOptions = {}): Pr
     return {
       async next() {
         const { done, value } = await batches.next();
-        return done ? { done: true, value: undefined } : { done: false, value: toTensors(tf, value) };
+        if (done) return { done: true, value: undefined };
+        onBatch?.(value);
+        return { done: false, value: toTensors(tf, value) };
       },
     } as unknown as Iterator<TfBatch>;
   }) as tfjs.data.Dataset<TfBatch>;
