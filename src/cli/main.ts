@@ -12,6 +12,7 @@ import { parseSplit } from '../dataset/split.js';
 import { AugkitError } from '../errors.js';
 import type { Recipe } from '../pipeline/recipe.js';
 import { intFlag, parseArgs, shardFlag, sizeFlag, UsageError, type FlagSpec } from './args.js';
+import { runCompare } from './compare.js';
 import { ProgressBar } from './progress.js';
 import { formatAugment, formatInspect } from './report.js';
 
@@ -21,6 +22,7 @@ Usage:
   augkit augment <input> --out <dir> [options]   build train/val/test folders with augmented copies
   augkit preview <image> --out <sheet.png> [options]   contact sheet of a recipe's variants
   augkit inspect <input> [--json]                 classes, counts, sizes, formats, unreadable files
+  augkit compare <input> --out <dir> --recipe …   which recipe helps: train a small CNN per recipe
 
 <input> holds one folder per class: <input>/<class>/**/* (PNG or JPEG, recognised by content).
 Run "augkit <command> --help" for the options of a command.
@@ -245,6 +247,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await runPreview(rest);
       case 'inspect':
         return await runInspect(rest);
+      case 'compare':
+        return await runCompare(rest);
       case '--version':
       case '-v':
         return print(version(), 0);
@@ -257,7 +261,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (e) {
-    const help = command === 'augment' || command === 'preview' || command === 'inspect' ? `augkit ${command} --help` : 'augkit --help';
+    const help = command === 'augment' || command === 'preview' || command === 'inspect' || command === 'compare' ? `augkit ${command} --help` : 'augkit --help';
     if (e instanceof UsageError || (e instanceof AugkitError && e.code === 'INVALID_ARGUMENT')) {
       process.stderr.write(`augkit: ${e.message}\n(see ${help})\n`);
       return 2;
