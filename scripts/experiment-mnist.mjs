@@ -12,7 +12,7 @@ import { encodePng } from '../dist/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const mnist = createRequire(import.meta.url)('mnist');
-const PER_DIGIT = (digit) => (digit < 5 ? 200 : 50);
+const PER_DIGIT = (digit) => (digit < 5 ? 100 : 25);
 const data = join(root, 'out/mnist/digits');
 const out = join(root, 'out/mnist/compare');
 
@@ -28,7 +28,7 @@ for (let digit = 0; digit <= 9; digit++) {
 const args = [
   'compare', data, '--out', out,
   '--recipe', 'none', '--recipe', join(root, 'examples/mnist/flips.json'), '--recipe', join(root, 'examples/mnist/rotation.json'),
-  '--split', 'train=0.3,val=0.7', '--size', '28x28', '--epochs', '8', '--repeats', '3', '--seed', '1', '--batch-size', '16',
+  '--split', 'train=0.4,val=0.6', '--size', '28x28', '--epochs', '6', '--repeats', '2', '--seed', '1', '--batch-size', '16',
 ];
 console.log(`augkit ${args.join(' ').replaceAll(root, '')}`);
 const run = spawnSync(process.execPath, [join(root, 'dist/cli/bin.js'), ...args], { stdio: 'inherit' });

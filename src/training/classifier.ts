@@ -10,8 +10,8 @@ export interface ClassifierShape {
 }
 
 /**
- * The fixed small CNN of `compare`: conv 3×3 ×16 (ReLU) → max-pool 2 → conv 3×3 ×32 (ReLU) → max-pool 2
- * → dense 64 (ReLU) → dense `classes` (softmax), trained with Adam (learning rate 0.002) on categorical
+ * The fixed small CNN of `compare`: conv 3×3 ×8 (ReLU) → max-pool 2 → conv 3×3 ×16 (ReLU) → max-pool 2
+ * → dense 32 (ReLU) → dense `classes` (softmax), trained with Adam (learning rate 0.002) on categorical
  * cross-entropy. Every kernel is Glorot-uniform from `seed + layer index`, every bias 0: the same `seed`
  * gives the same initial weights, so recipes compared with one seed start from one model.
  *
@@ -23,12 +23,12 @@ export function smallCnn(tf: Tf, shape: ClassifierShape, seed: number): tfjs.Seq
   const kernel = (layer: number) => tf.initializers.glorotUniform({ seed: seed + layer });
   const model = tf.sequential({
     layers: [
-      tf.layers.conv2d({ inputShape: [shape.height, shape.width, shape.channels], filters: 16, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: kernel(0) }),
+      tf.layers.conv2d({ inputShape: [shape.height, shape.width, shape.channels], filters: 8, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: kernel(0) }),
       tf.layers.maxPooling2d({ poolSize: 2 }),
-      tf.layers.conv2d({ filters: 32, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: kernel(1) }),
+      tf.layers.conv2d({ filters: 16, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: kernel(1) }),
       tf.layers.maxPooling2d({ poolSize: 2 }),
       tf.layers.flatten(),
-      tf.layers.dense({ units: 64, activation: 'relu', kernelInitializer: kernel(2) }),
+      tf.layers.dense({ units: 32, activation: 'relu', kernelInitializer: kernel(2) }),
       tf.layers.dense({ units: shape.classes, activation: 'softmax', kernelInitializer: kernel(3) }),
     ],
   });

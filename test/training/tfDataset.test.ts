@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { flowFromDirectory } from '../../src/dataset/flow.js';
+import { flowFromDirectory, type Batch } from '../../src/dataset/flow.js';
 import { parseRecipe } from '../../src/index.js';
 import { loadTf, tfDataset, type TfBatch } from '../../src/training/index.js';
 import { SAMPLE } from '../helpers/cli.js';
@@ -14,7 +14,7 @@ describe('tfDataset (augkit/tfjs)', { timeout: 120_000 }, () => {
     const options = { size, batchSize: 4, seed: 3, recipe, workers: 0 } as const;
     const ds = await tfDataset(SAMPLE, { ...options, tf });
     const first = (await ds.toArray()) as TfBatch[];
-    const flowBatches = [];
+    const flowBatches: Batch[] = [];
     for await (const b of flowFromDirectory(SAMPLE, { ...options, classMode: 'categorical' })) flowBatches.push(b);
     expect(first.map((b) => b.xs.shape)).toEqual(flowBatches.map((b) => [...b.shape]));
     first.forEach((b, i) => {
