@@ -57,7 +57,8 @@ export function parseArgs(argv: readonly string[], specs: Readonly<Record<string
       value = next !== undefined && /^\d+$/.test(next) ? (i++, next) : true;
     } else {
       const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('-') && next !== '-')) throw new UsageError(`${raw} needs a value`);
+      // a negative number is a value (for the range check to refuse), not a flag
+      if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-\d/.test(next))) throw new UsageError(`${raw} needs a value`);
       value = next;
       i++;
     }
@@ -73,10 +74,14 @@ export function parseArgs(argv: readonly string[], specs: Readonly<Record<string
   return { positionals, flags };
 }
 
-/** An integer flag value within [min, max]. */
+/**
+ * An integer flag value within [min, max]; the message names the range (and, for the default max, that it is
+ * the largest integer a double holds exactly: 2^53 − 1).
+ */
 export function intFlag(value: string, flag: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new UsageError(`${flag} expects an integer ${max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `${min}..${max}`}, not "${value}"`);
+    const range = max === Number.MAX_SAFE_INTEGER ? `from ${min} to ${max} (2^53 − 1)` : `${min}..${max}`;
+    throw new UsageError(`${flag} expects an integer ${range}, not "${value}"`);
   }
   return Number(value);
 }

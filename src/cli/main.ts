@@ -3,7 +3,7 @@
  * bad (unreadable images), 2 usage errors (bad flags, bad recipe, input/output problems found before
  * starting), 3 the run failed (a file could not be written, an internal error).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { augment, type AugmentOptions } from '../dataset/augment.js';
 import { inspect } from '../dataset/inspect.js';
 import { preview } from '../dataset/preview.js';
@@ -20,7 +20,7 @@ const HELP = `augkit — image augmentation for classifier training sets
 
 Usage:
   augkit augment <input> --out <dir> [options]   build train/val/test folders with augmented copies
-  augkit preview <image> --out <sheet.png> [options]   contact sheet of a recipe's variants
+  augkit preview <image> --out <sheet.png|.jpg> [options]   contact sheet of a recipe's variants
   augkit inspect <input> [--json]                 classes, counts, sizes, formats, unreadable files
   augkit compare <input> --out <dir> --recipe …   which recipe helps: train a small CNN per recipe
 
@@ -50,19 +50,24 @@ manifest.jsonl (the files written) and a skipped.jsonl (the input files not used
   --seed <S>             global seed, an integer (default 0)
   --workers <N>          worker threads (default: available cores)
   --shard <K/N>          process only part K of N (0-based); N shard runs together equal one full run
-  --format <png|jpg>     output format (default png)
-  --quality <1-100>      JPEG quality (default 90)
-  --png-level <0-9>      PNG zlib level (default 1)
+  --format <png|jpg>     output format (default png); jpeg is accepted as jpg
+  --quality <1-100>      JPEG quality (default 90; a warning with png)
+  --png-level <0-9>      PNG zlib level (default 1; a warning with jpg)
   --json                 print a machine-readable summary on stdout
-  --dry-run              plan and report, write nothing
+  --dry-run              decode-check and plan, run the checks on <out> (refusal, resume, already
+                         complete) and report; write nothing
+
+Every source is decoded once before planning, so the split, --balance and every count are over images
+that decode; byte-identical images are kept in one split. Each output root gets every class folder in
+every split (empty if need be) and a classes.json: {"classes": [...]}, a class's label is its index.
   -h, --help             this help`;
 
 const PREVIEW_HELP = `augkit preview <image> --out <sheet.png> [options]
 
-Writes a PNG contact sheet: the original and N variants under a recipe, each captioned with its seed
+Writes a contact sheet: the original and N variants under a recipe, each captioned with its seed
 and applied parameters.
 
-  --out <sheet.png>      where to write the sheet (required)
+  --out <sheet.png>      where to write the sheet (required): PNG, or JPEG for a .jpg/.jpeg name
   --recipe <file.json>   the recipe (default: the built-in default recipe)
   -n, --count <N>        variants (default 16)
   --seed <S>             seed (default 0); variant i uses deriveSeed(S, 'preview', i)
@@ -74,7 +79,8 @@ and applied parameters.
 const INSPECT_HELP = `augkit inspect <input> [options]
 
 Lists classes, image counts, formats and sizes, and the files augment would skip (hidden files,
-non-images, files outside class folders, unreadable images). Decodes every image to find broken ones.
+non-images, files outside class folders, unreadable images). Decodes every image to find broken ones,
+and lists byte-identical images and near-duplicates (64-bit dHash at most 8 bits apart).
 
   --workers <N>          worker threads (default: available cores)
   --json                 print a machine-readable summary on stdout
@@ -139,6 +145,11 @@ async function loadRecipes(files: readonly string[]): Promise<Recipe[]> {
   return recipes;
 }
 
+/** Warnings go to stderr, so --json output stays parseable. */
+function warn(warnings: readonly string[]): void {
+  for (const w of warnings) process.stderr.write(`augkit: warning: ${w}\n`);
+}
+
 function seedFlag(value: string | undefined): number {
   return value === undefined ? 0 : intFlag(value, '--seed', 0);
 }
@@ -179,14 +190,19 @@ async function runAugment(argv: readonly string[]): Promise<number> {
   }
   options.force = flags.has('force');
 
-  const bar = new ProgressBar(process.stderr, 'augment');
-  options.onProgress = (p) => bar.update(p.done, p.total, p.written, p.elapsedMs);
+  const bars = { check: new ProgressBar(process.stderr, 'check'), write: new ProgressBar(process.stderr, 'augment') };
+  options.onProgress = (p) => {
+    if (p.phase === 'write') bars.check.done();
+    bars[p.phase].update(p.done, p.total, p.phase === 'check' ? p.done : p.written, p.elapsedMs);
+  };
   let summary;
   try {
     summary = await augment(options);
   } finally {
-    bar.done();
+    bars.check.done();
+    bars.write.done();
   }
+  warn(summary.warnings);
   if (flags.has('json')) print(JSON.stringify(summary, null, 2), 0);
   else print(formatAugment(summary), 0);
   return summary.bad > 0 ? 1 : 0;
@@ -196,7 +212,9 @@ async function runPreview(argv: readonly string[]): Promise<number> {
   const { positionals, flags } = parseArgs(argv, PREVIEW_FLAGS);
   if (flags.has('help')) return print(PREVIEW_HELP, 0);
   const image = one(positionals, '<image>');
-  if (!existsSync(image)) throw new UsageError(`no such file: ${image}`);
+  const info = statSync(image, { throwIfNoEntry: false });
+  if (info === undefined) throw new UsageError(`no such file: ${image}`);
+  if (info.isDirectory()) throw new UsageError(`${image} is a folder: preview takes one image file, e.g. ${image.replace(/\/+$/, '')}/<name>.jpg`);
   const out = str(flags, 'out');
   if (out === undefined) throw new UsageError('missing --out <sheet.png>');
   const recipeFile = str(flags, 'recipe');

@@ -21,10 +21,12 @@ export class ProgressBar {
     const rate = elapsedMs > 0 ? (images * 1000) / elapsedMs : 0;
     const eta = done > 0 && done < total ? ((total - done) * elapsedMs) / done / 1000 : 0;
     const stats = ` ${done}/${total} files · ${rate.toFixed(1)} images/s · ETA ${formatSeconds(eta)}`;
-    const width = Math.max(10, Math.min(40, columns - this.label.length - stats.length - 4));
+    // the numbers always fit whole (a cut "ETA 6s" reads "ETA 6"); the bar takes what is left, or goes
+    const label = this.label.length + stats.length < columns ? this.label : '';
+    const width = Math.min(40, columns - 1 - label.length - stats.length - 3);
     const filled = total === 0 ? width : Math.round((done / total) * width);
-    const line = `${this.label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}]${stats}`;
-    this.stream.write(`\r${line.slice(0, columns - 1)}\x1b[K`);
+    const bar = width >= 5 ? ` [${'█'.repeat(filled)}${'░'.repeat(width - filled)}]` : '';
+    this.stream.write(`\r${label}${bar}${stats}\x1b[K`);
     this.shown = true;
   }
 

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { access, mkdir, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { AugkitError, invalidArgument } from '../errors.js';
 import { recipeToJSON, type Recipe } from '../pipeline/recipe.js';
-import { checkBoolean, checkDimension, checkIntegerInRange, checkOptions, checkSeed } from '../validate.js';
+import { checkDataset } from './check.js';
 import { ioError, isInside, realPathOrPlanned, removeStaleTemps, tempTarget, writeFileAtomic } from './files.js';
 import {
+  countClasses,
   manifestRecord,
   planAugment,
   shardRange,
@@ -14,12 +14,11 @@ import {
   type ClassPlan,
   type OutputFormat,
   type PlannedSource,
-  type PlanOptions,
 } from './plan.js';
 import { runPool } from './pool.js';
-import { defaultRecipe } from './recipes.js';
 import { byCodeUnits, scanDataset, type SkippedFile } from './scan.js';
-import { ALL_TRAIN, checkSplit, SPLIT_NAMES, type SplitFractions, type SplitName } from './split.js';
+import { checkSettings, type Settings } from './settings.js';
+import { SPLIT_NAMES, type SplitFractions, type SplitName } from './split.js';
 import type { AugmentTask, TaskResult } from './task.js';
 
 export interface AugmentOptions {
@@ -45,8 +44,8 @@ export interface AugmentOptions {
   workers?: number;
   /** Process only shard `index` (0-based) of `count`. */
   shard?: { index: number; count: number };
-  /** Output format (default 'png'). */
-  format?: OutputFormat;
+  /** Output format (default 'png'); 'jpeg' is accepted as 'jpg'. */
+  format?: OutputFormat | 'jpeg';
   /** JPEG quality 1..100 (default 90). */
   quality?: number;
   /** PNG zlib level 0..9 (default 1, as OpenCV: fastest, files about 10 % larger than at 6). */
@@ -59,14 +58,19 @@ export interface AugmentOptions {
    * job resumes, another job is refused.
    */
   force?: boolean;
-  /** Plan and report, write nothing. */
+  /**
+   * Check, plan and report, write nothing: the same checks as a real run (the source images are decoded, an
+   * output folder that would be refused is refused, an earlier run of the same job is counted as resumed).
+   */
   dryRun?: boolean;
-  /** Called after each source is processed. */
+  /** Called after each source is checked (phase 'check': every source) and after each is written ('write': this shard). */
   onProgress?: (progress: AugmentProgress) => void;
 }
 
 export interface AugmentProgress {
-  /** Sources processed so far and in total (this shard). */
+  /** 'check': decoding every source before planning; 'write': making this shard's outputs. */
+  readonly phase: 'check' | 'write';
+  /** Sources processed so far and in total in this phase. */
   readonly done: number;
   readonly total: number;
   /** Files written so far. */
@@ -85,7 +89,12 @@ export interface AugmentSummary {
   readonly shard: { index: number; count: number } | null;
   readonly workers: number;
   readonly dryRun: boolean;
-  /** Images per class and split (the whole data set, every shard). */
+  /** What `out` held: no earlier run, an earlier run of this job (resumed), or one deleted first (`force`). */
+  readonly earlierRun: 'none' | 'resumed' | 'deleted';
+  /**
+   * Images per class and split (the whole data set, every shard), over the images that decode; in the order of
+   * the class list, which `classes.json` records (a class's label is its index).
+   */
   readonly classes: readonly ClassPlan[];
   readonly balanceTarget: number | null;
   /** Output roots ('' is `out` itself) with their files per split and class (this shard). */
@@ -95,82 +104,27 @@ export interface AugmentSummary {
   readonly planned: number;
   readonly written: number;
   readonly existing: number;
-  /** Files not used: hidden, non-images, outside class folders, unreadable (`bad`). */
+  /** Files not used: hidden, non-images, outside class folders, unreadable or not decodable (`bad`). */
   readonly skipped: readonly SkippedFile[];
+  /** Groups of byte-identical source images (sorted paths); each group was put in one split. */
+  readonly duplicates: readonly (readonly string[])[];
+  /** Things that are probably not what was meant: a split without any image of a class, options without effect … */
+  readonly warnings: readonly string[];
   /** How many of `skipped` are bad images (exit code 1 in the CLI). */
   readonly bad: number;
   readonly manifests: readonly string[];
   /** The skipped lists written next to the manifests (`skipped.jsonl`: one `SkippedFile` a line). */
   readonly skippedLists: readonly string[];
+  /** The class lists written next to the manifests (`classes.json`: `{ "classes": [...] }`, index = label). */
+  readonly classLists: readonly string[];
   readonly seconds: number;
+  /** Of `seconds`, the time spent decoding every source before planning. */
+  readonly checkSeconds: number;
   /** Files written per second of wall time. */
   readonly imagesPerSecond: number;
 }
 
 const JOB_FILE = '.augkit-job.json';
-
-interface Settings extends PlanOptions {
-  readonly workers: number;
-  readonly quality: number;
-  readonly pngLevel: number;
-  readonly dryRun: boolean;
-  readonly force: boolean;
-}
-
-function checkSettings(options: AugmentOptions): Settings {
-  const o = checkOptions(options);
-  if (typeof o.input !== 'string' || o.input === '') throw invalidArgument('input', 'a folder path', o.input);
-  if (typeof o.out !== 'string' || o.out === '') throw invalidArgument('out', 'a folder path', o.out);
-  const recipes = o.recipes ?? [defaultRecipe()];
-  if (!Array.isArray(recipes) || recipes.length === 0) throw invalidArgument('recipes', 'a non-empty array of recipes', recipes);
-  const names = new Set<string>();
-  for (const recipe of recipes) {
-    // folder names: "Flips" and "flips" would share a folder on a case-insensitive file system
-    if (names.has(recipe.name.toLowerCase())) {
-      throw new AugkitError('INVALID_ARGUMENT', `Expected recipes with different names but received "${recipe.name}" twice`);
-    }
-    names.add(recipe.name.toLowerCase());
-  }
-  if (o.balance !== undefined && o.variants !== undefined) {
-    throw new AugkitError('INVALID_ARGUMENT', 'Expected either variants or balance but received both');
-  }
-  const variants = o.variants ?? 1;
-  if (!Number.isSafeInteger(variants) || variants < 0) throw invalidArgument('variants', 'a non-negative integer', variants);
-  const balance = o.balance ?? false;
-  if (typeof balance !== 'boolean' && (!Number.isSafeInteger(balance) || balance < 1)) {
-    throw invalidArgument('balance', 'true or a positive integer', balance);
-  }
-  const classes = o.classes === undefined ? null : [...o.classes];
-  if (classes !== null && (!Array.isArray(classes) || classes.some((c) => typeof c !== 'string'))) {
-    throw invalidArgument('classes', 'an array of class names', o.classes);
-  }
-  const split = o.split === undefined ? ALL_TRAIN : checkSplit(o.split);
-  const size = o.size === undefined ? null : { width: checkDimension(o.size.width, 'size.width'), height: checkDimension(o.size.height, 'size.height') };
-  const seed = checkSeed(o.seed ?? 0);
-  const workers = o.workers ?? availableParallelism();
-  if (!Number.isSafeInteger(workers) || workers < 1) throw invalidArgument('workers', 'a positive integer', workers);
-  let shard: Settings['shard'] = null;
-  if (o.shard !== undefined) {
-    const { index, count } = o.shard;
-    if (!Number.isSafeInteger(count) || count < 1) throw invalidArgument('shard.count', 'a positive integer', count);
-    if (!Number.isSafeInteger(index) || index < 0 || index >= count) throw invalidArgument('shard.index', `an integer 0..${count - 1}`, index);
-    shard = { index, count };
-  }
-  const format = o.format ?? 'png';
-  if (format !== 'png' && format !== 'jpg') throw invalidArgument('format', '"png" or "jpg"', format);
-  const quality = checkIntegerInRange(o.quality ?? 90, 'quality', 1, 100);
-  const pngLevel = checkIntegerInRange(o.pngLevel ?? 1, 'pngLevel', 0, 9);
-  const dryRun = checkBoolean(o.dryRun ?? false, 'dryRun');
-  const force = checkBoolean(o.force ?? false, 'force');
-  if (force && shard !== null) {
-    throw new AugkitError(
-      'INVALID_ARGUMENT',
-      'Expected force without shard but received both: shards may share the output folder, so one must not ' +
-        "delete the others' files; empty the folder first",
-    );
-  }
-  return { recipes, variants, balance, classes, split, size, seed, format, shard, workers, quality, pngLevel, dryRun, force };
-}
 
 /** What identifies a job: everything that decides the output bytes (not workers, not the shard). */
 function jobDescription(settings: Settings, sources: readonly { path: string; bytes: number }[]): string {
@@ -202,8 +156,16 @@ function rootsOf(recipeNames: readonly string[]): string[] {
 /** A recipe name as the schema allows it: a plain folder name, never '..' or a path. */
 const RECIPE_NAME = /^[A-Za-z0-9_+][A-Za-z0-9._+-]{0,63}$/;
 
-/** The manifests and skipped lists of any shard. */
-const RUN_LIST = /^(manifest|skipped)(\.shard-\d+-of-\d+)?\.jsonl$/;
+/**
+ * The class list's file name in each output root: `{ "classes": [...] }`, a class's label is its index.
+ *
+ * @example
+ * JSON.parse(readFileSync(join('augmented', CLASS_LIST), 'utf8')).classes; // ['cat', 'coffee', 'rocket']
+ */
+export const CLASS_LIST = 'classes.json';
+
+/** The manifests, skipped lists and class list of any shard. */
+const RUN_LIST = /^((manifest|skipped)(\.shard-\d+-of-\d+)?\.jsonl|classes\.json)$/;
 
 /** Refuses to write or delete under `path` when it resolves (through links) into the input folder. */
 async function checkOutsideInput(path: string, inputReal: string, input: string): Promise<void> {
@@ -243,54 +205,90 @@ async function removeEarlierRun(out: string, before: Record<string, unknown>, in
   });
 }
 
+/** What `out` holds: nothing, an earlier run of this job (to resume), or of another job (deleted with `force`). */
+type OutputState = { readonly kind: 'fresh' } | { readonly kind: 'same-job' } | { readonly kind: 'other-run'; readonly before: Record<string, unknown> };
+
 /**
  * Checks that `out` is a fresh folder or holds the same job (then the run resumes: complete files are
- * kept, the rest written), and records the job there. With `force`, an earlier run of any job is deleted
- * first (see `removeEarlierRun`).
+ * kept, the rest written), or an earlier augkit run and `force` is set. Writes nothing; `claimOutput` acts on it.
+ *
+ * @throws {AugkitError} INVALID_ARGUMENT for a folder that the run would refuse.
  */
-async function claimOutput(out: string, job: string, force: boolean, inputReal: string, input: string): Promise<void> {
+async function examineOutput(out: string, job: string, force: boolean): Promise<OutputState> {
   const info = await stat(out).catch(() => undefined);
   if (info !== undefined && !info.isDirectory()) throw invalidArgument('out', 'a folder', out);
   // a run killed while recording its job leaves only the record's temporary file: not "other files"
+  const entries = (await readdir(out).catch(() => [] as string[])).filter((name) => tempTarget(name) !== JOB_FILE);
+  if (entries.length === 0) return { kind: 'fresh' };
+  const previous = await readFile(join(out, JOB_FILE), 'utf8').catch(() => undefined);
+  if (previous === undefined) {
+    throw new AugkitError(
+      'INVALID_ARGUMENT',
+      `Expected an empty folder or an earlier augkit run for out but ${out} holds other files` +
+        (force ? ' (--force deletes only what an earlier augkit run wrote, so it does not apply)' : ''),
+    );
+  }
+  let before: Record<string, unknown> | undefined;
+  try {
+    const parsed = JSON.parse(previous) as Record<string, unknown> | null;
+    if (typeof parsed === 'object' && parsed !== null && parsed.job === 'augkit augment') before = parsed;
+  } catch {
+    // handled below
+  }
+  if (before === undefined) {
+    throw new AugkitError(
+      'INVALID_ARGUMENT',
+      `Expected an augkit job record in ${join(out, JOB_FILE)} but it cannot be read as one; use another folder`,
+    );
+  }
+  if (force) return { kind: 'other-run', before };
+  if (previous === job) return { kind: 'same-job' };
+  const now = JSON.parse(job) as Record<string, unknown>;
+  const differ = Object.keys(now).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(now[k]));
+  throw new AugkitError(
+    'INVALID_ARGUMENT',
+    `Expected the same job to resume in ${out} but its ${differ.join(', ')} differ from the earlier run there; ` +
+      "use an empty folder, or --force to delete the earlier run's files and start over",
+  );
+}
+
+/** Acts on what `examineOutput` found: deletes an earlier run (with `force`) and records the job, unless it resumes. */
+async function claimOutput(out: string, job: string, state: OutputState, inputReal: string, input: string): Promise<void> {
+  // a run killed while recording its job leaves the record's temporary file
   await removeStaleTemps(out, new Set([JOB_FILE]));
-  const entries = await readdir(out).catch(() => [] as string[]);
-  if (entries.length > 0) {
-    const previous = await readFile(join(out, JOB_FILE), 'utf8').catch(() => undefined);
-    if (previous === undefined) {
-      throw new AugkitError(
-        'INVALID_ARGUMENT',
-        `Expected an empty folder or an earlier augkit run for out but ${out} holds other files` +
-          (force ? ' (--force deletes only what an earlier augkit run wrote, so it does not apply)' : ''),
-      );
+  if (state.kind === 'same-job') return;
+  if (state.kind === 'other-run') await removeEarlierRun(out, state.before, inputReal, input);
+  await writeFileAtomic(join(out, JOB_FILE), job);
+}
+
+/** How many of `paths` exist. */
+async function countExisting(paths: readonly string[]): Promise<number> {
+  let n = 0;
+  for (const path of paths) if (await access(path).then(() => true, () => false)) n++;
+  return n;
+}
+
+/**
+ * Sentences about a plan that is probably not what was meant: a split that gets no image of a class (its folder
+ * stays empty), a class with no image that decodes, copy-through classes next to `balance`.
+ */
+function planWarnings(plan: AugmentPlan, split: SplitFractions): string[] {
+  const warnings: string[] = [];
+  for (const c of plan.classes) {
+    if (c.images === 0) {
+      warnings.push(`class ${c.name} has no image that decodes: its folders are empty`);
+      continue;
     }
-    let before: Record<string, unknown> | undefined;
-    try {
-      const parsed = JSON.parse(previous) as Record<string, unknown> | null;
-      if (typeof parsed === 'object' && parsed !== null && parsed.job === 'augkit augment') before = parsed;
-    } catch {
-      // handled below
-    }
-    if (before === undefined) {
-      throw new AugkitError(
-        'INVALID_ARGUMENT',
-        `Expected an augkit job record in ${join(out, JOB_FILE)} but it cannot be read as one; use another folder`,
+    const missing = SPLIT_NAMES.filter((name) => split[name] > 0 && c[name] === 0);
+    if (missing.length > 0) {
+      const shares = missing.map((name) => `${name} ${split[name]} × ${c.images} = ${Number((split[name] * c.images).toFixed(2))}`);
+      warnings.push(
+        `class ${c.name} has ${c.images} image${c.images === 1 ? '' : 's'}, too few for ${missing.join(' and ')} ` +
+          `(${shares.join(', ')}): ${missing.map((name) => `${name}/${c.name}`).join(' and ')} ${missing.length === 1 ? 'is' : 'are'} empty`,
       );
-    }
-    if (force) {
-      await removeEarlierRun(out, before, inputReal, input);
-    } else if (previous !== job) {
-      const now = JSON.parse(job) as Record<string, unknown>;
-      const differ = Object.keys(now).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(now[k]));
-      throw new AugkitError(
-        'INVALID_ARGUMENT',
-        `Expected the same job to resume in ${out} but its ${differ.join(', ')} differ from the earlier run there; ` +
-          'use an empty folder, or --force to delete the earlier run\'s files and start over',
-      );
-    } else {
-      return;
     }
   }
-  await writeFileAtomic(join(out, JOB_FILE), job);
+  return warnings;
 }
 
 function emptyCounts(plan: AugmentPlan, classes: readonly string[]): OutputCounts {
@@ -375,21 +373,32 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
       }
     }
   }
-  const plan = planAugment(scan, settings);
+  // refusals before the long part; a dry run stops at the same ones
+  const job = jobDescription(settings, scan.images);
+  const state = await examineOutput(out, job, settings.force);
+  const checked = await checkDataset(scan, settings.workers, (done, total) =>
+    onProgress?.({ phase: 'check', done, total, written: 0, elapsedMs: performance.now() - started }),
+  );
+  const checkSeconds = (performance.now() - started) / 1000;
+  const plan = planAugment(checked, settings, checked.duplicates);
   const mine = plan.sources.filter((s) => s.inShard);
   const counts = emptyCounts(plan, scan.classes);
   for (const source of mine) {
     for (const file of source.files) counts[file.root]![source.split][source.image.className]![file.variant === null ? 'originals' : 'variants']++;
   }
   const planned = mine.reduce((n, s) => n + s.files.length, 0);
-  const skipped = [...scan.skipped];
+  const skipped = [...checked.skipped];
+  const failedPaths = new Set<string>();
   let written = 0;
   let existing = 0;
   const manifests: string[] = [];
   const skippedLists: string[] = [];
+  const classLists: string[] = [];
 
-  if (!settings.dryRun) {
-    await claimOutput(out, jobDescription(settings, scan.images), settings.force, inputReal, input);
+  if (settings.dryRun) {
+    if (state.kind === 'same-job') existing = await countExisting(mine.flatMap((s) => s.files.map((f) => join(out, f.root, f.file))));
+  } else {
+    await claimOutput(out, job, state, inputReal, input);
     // every file this run may write, by folder: to check where the folders lead, and to remove temporary
     // files an interrupted run of the same files left
     const folders = new Map<string, Set<string>>();
@@ -402,9 +411,25 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
     for (const root of plan.roots) {
       willWrite(join(out, root, manifestName(settings.shard)));
       willWrite(join(out, root, skippedName(settings.shard)));
+      willWrite(join(out, root, CLASS_LIST));
     }
+    // every class in every split in use, empty if need be: the folders a loader sees are the class list
+    const classFolders = plan.roots.flatMap((root) =>
+      SPLIT_NAMES.filter((split) => settings.split[split] > 0).flatMap((split) => scan.classes.map((name) => join(out, root, split, name))),
+    );
+    for (const folder of classFolders) if (!folders.has(folder)) folders.set(folder, new Set());
     for (const folder of folders.keys()) await checkOutsideInput(folder, inputReal, input);
     for (const [folder, names] of folders) await removeStaleTemps(folder, names);
+    for (const folder of classFolders) {
+      await mkdir(folder, { recursive: true }).catch((cause: unknown) => {
+        throw ioError(`could not create the class folder ${folder}`, cause);
+      });
+    }
+    for (const root of plan.roots) {
+      const classList = join(out, root, CLASS_LIST);
+      await writeFileAtomic(classList, `${JSON.stringify({ classes: scan.classes }, null, 2)}\n`);
+      classLists.push(classList);
+    }
 
     const tasks: AugmentTask[] = mine.map((source, index) => ({
       kind: 'augment',
@@ -416,18 +441,21 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
     }));
     const failed = new Set<number>();
     let done = 0;
+    const writeStarted = performance.now();
     await runPool(tasks, settings.workers, (result: TaskResult) => {
       if (result.fatal) throw new AugkitError(result.fatal.code === 'IO_ERROR' ? 'IO_ERROR' : 'INTERNAL', result.fatal.message);
       if (result.failure) {
         failed.add(result.index);
+        failedPaths.add(mine[result.index]!.image.path);
         skipped.push({ path: mine[result.index]!.image.path, reason: `${result.failure.code}: ${result.failure.message}`, bad: true });
       }
       written += result.written;
       existing += result.existing;
       done++;
-      onProgress?.({ done, total: tasks.length, written, elapsedMs: performance.now() - started });
+      onProgress?.({ phase: 'write', done, total: tasks.length, written, elapsedMs: performance.now() - writeStarted });
     });
-    // a failed source leaves no manifest line and counts no outputs
+    // a source that failed after the check (changed since, or an op refused it) leaves no manifest line and
+    // counts no outputs
     for (const index of failed) {
       const source = mine[index]!;
       for (const file of source.files) counts[file.root]![source.split][source.image.className]![file.variant === null ? 'originals' : 'variants']--;
@@ -450,6 +478,15 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
       manifests.push(path);
     }
   }
+  const classes =
+    failedPaths.size === 0
+      ? plan.classes
+      : countClasses(
+          scan.classes,
+          plan.sources.filter((s) => !failedPaths.has(s.image.path)),
+          plan.roots[0]!,
+          (name) => plan.classes.find((c) => c.name === name)!.augmented,
+        );
   const seconds = (performance.now() - started) / 1000;
   return {
     input,
@@ -459,7 +496,8 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
     shard: settings.shard,
     workers: settings.workers,
     dryRun: settings.dryRun,
-    classes: plan.classes,
+    earlierRun: state.kind === 'fresh' ? 'none' : state.kind === 'same-job' ? 'resumed' : 'deleted',
+    classes,
     balanceTarget: plan.balanceTarget,
     outputs: counts,
     sources: mine.length,
@@ -468,9 +506,13 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
     existing,
     skipped,
     bad: skipped.filter((s) => s.bad).length,
+    duplicates: checked.duplicates,
+    warnings: [...settings.warnings, ...planWarnings(plan, settings.split)],
     manifests,
     skippedLists,
+    classLists,
     seconds,
+    checkSeconds,
     imagesPerSecond: seconds > 0 ? written / seconds : 0,
   };
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { AugkitError } from '../errors.js';
+import { checkDataset, duplicateLeaders } from './check.js';
 import type { FlowConfig } from './flowOptions.js';
 import { scanDataset, type SourceImage } from './scan.js';
 import { assignSplits, SPLIT_NAMES, type SplitName } from './split.js';
@@ -47,8 +48,9 @@ async function readClassList(root: string): Promise<string[] | null> {
  * Finds the folder, class list and images a flow reads. Three kinds of `dir`:
  * an augment output root (it has classes.json: `subset` picks the split folder); one split folder of an
  * augment output (its parent has classes.json); or a class-per-folder set, split with `split` + `subset`
- * by the same {@link assignSplits} call that `augment` makes (over every image of every class folder, so
- * the partition is augment's whatever `classes` keeps). Labels index `classes`, else classes.json, else
+ * as `augment` splits it: every image decode-checked first (`checkDataset`), then the same
+ * {@link assignSplits} call over the images that decode, byte-identical copies kept together, over every
+ * class folder (so the partition is augment's whatever `classes` keeps). Labels index `classes`, else classes.json, else
  * the sorted class folders; folders outside that list, and classes with no images, are warned about.
  *
  * @throws {AugkitError} INVALID_ARGUMENT when `split`/`subset` do not fit the kind of folder.
@@ -74,14 +76,17 @@ export async function resolveFlowSource(dir: string, config: FlowConfig): Promis
     throw new AugkitError('INVALID_ARGUMENT', `options.subset '${config.subset}' needs options.split (or an augment output folder, which has ${CLASSES_FILE})`);
   }
 
-  const scan = await scanDataset(folder);
-  for (const skipped of scan.skipped) if (skipped.bad) config.onSkip(skipped);
-  const classNames = config.classes ?? listed ?? scan.classes;
+  let scan = await scanDataset(folder);
   let images = scan.images;
   if (config.split !== null) {
-    const assignment = assignSplits(scan.images, config.split, config.splitSeed);
-    images = images.filter((image) => assignment.get(image.path)!.split === config.subset);
+    // augment's partition: decode-check every image first, split only those that decode, duplicates together
+    const checked = await checkDataset(scan, Math.max(1, config.workers));
+    const assignment = assignSplits(checked.images, config.split, config.splitSeed, duplicateLeaders(checked.duplicates));
+    scan = checked;
+    images = checked.images.filter((image) => assignment.get(image.path)!.split === config.subset);
   }
+  for (const skipped of scan.skipped) if (skipped.bad) config.onSkip(skipped);
+  const classNames = config.classes ?? listed ?? scan.classes;
   const where = kind === 'root' ? folder : dir;
   for (const name of scan.classes) {
     if (!classNames.includes(name)) config.onWarning(`${where}: folder \`${name}\` is not in the class list (${classNames.join(', ')}); its images are left out`);

@@ -9,6 +9,7 @@
  */
 export {
   augment,
+  CLASS_LIST,
   manifestName,
   skippedName,
   type AugmentOptions,
@@ -16,6 +17,8 @@ export {
   type AugmentSummary,
   type OutputCounts,
 } from './augment.js';
+export { checkDataset, nearDuplicates, type CheckedDataset, type NearDuplicate } from './check.js';
+export { differenceHash, hashDistance, NEAR_DUPLICATE_BITS } from './fingerprint.js';
 export { Flow, flowFromDirectory, type Batch, type ClassMode, type FlowInfo, type FlowOptions } from './flow.js';
 export { inspect, type ClassReport, type InspectOptions, type InspectSummary } from './inspect.js';
 export {
@@ -33,6 +36,7 @@ export { defaultRecipe, loadRecipe } from './recipes.js';
 export { scanDataset, type DatasetScan, type SkippedFile, type SourceImage } from './scan.js';
 export { contactSheet, describeOp, type ContactSheet, type ContactSheetOptions } from './sheet.js';
 export { assignSplits, checkSplit, parseSplit, splitCounts, type SplitAssignment, type SplitFractions, type SplitName } from './split.js';
+export type { SourceFingerprint } from './task.js';
 export { compare, type CompareOptions, type CompareReport } from '../training/compare.js';
 export { type CompareRun, type RecipeScore } from '../training/compareScore.js';
 export { formatCompare } from '../training/compareTable.js';

@@ -1,6 +1,7 @@
 import type { AppliedOp } from '../pipeline/execute.js';
 import type { Recipe } from '../pipeline/recipe.js';
 import { deriveSeed } from '../pipeline/seed.js';
+import { duplicateLeaders } from './check.js';
 import type { DatasetScan, SourceImage } from './scan.js';
 import { assignSplits, type SplitFractions, type SplitName } from './split.js';
 
@@ -88,13 +89,18 @@ export function shardRange(n: number, shard: PlanOptions['shard']): [number, num
 /**
  * Plans an augmentation run: split first (stratified, seeded), then the number of augmented copies of
  * each train original, then every output's name, seed and ops. Depends only on the scan and the options,
- * so every shard and every worker count computes the same plan.
+ * so every shard and every worker count computes the same plan. `scan.images` must be the images that
+ * decode (see `checkDataset`): the split, the balance target and every count are computed over them.
  *
  * Copies are spread evenly over a class's train originals: each gets `floor(k / n)`, and the first `k mod n`
  * in the class's shuffled order (see `assignSplits`) one more.
+ *
+ * @param duplicates - groups of byte-identical images (see `checkDataset`): each group goes to one split
+ * @example
+ * const plan = planAugment(checked, options, checked.duplicates);
  */
-export function planAugment(scan: DatasetScan, options: PlanOptions): AugmentPlan {
-  const assignment = assignSplits(scan.images, options.split, options.seed);
+export function planAugment(scan: DatasetScan, options: PlanOptions, duplicates: readonly (readonly string[])[] = []): AugmentPlan {
+  const assignment = assignSplits(scan.images, options.split, options.seed, duplicateLeaders(duplicates));
   const trainCount = new Map<string, number>();
   for (const image of scan.images) {
     if (assignment.get(image.path)!.split === 'train') trainCount.set(image.className, (trainCount.get(image.className) ?? 0) + 1);
@@ -144,15 +150,29 @@ export function planAugment(scan: DatasetScan, options: PlanOptions): AugmentPla
     return { image, split, baseOps, files, inShard: index >= first && index < end };
   });
 
-  const classes = scan.classes.map((name): ClassPlan => {
+  const classes = countClasses(scan.classes, sources, roots[0]!, augmented);
+  return { roots, sources, classes, balanceTarget };
+}
+
+/**
+ * Images per class and split, and augmented copies per class in one output root, of `sources`.
+ *
+ * @example
+ * countClasses(['cat'], plan.sources, '', () => true); // [{ name: 'cat', images: 8, train: 6, … }]
+ */
+export function countClasses(
+  names: readonly string[],
+  sources: readonly PlannedSource[],
+  root: string,
+  augmented: (className: string) => boolean,
+): ClassPlan[] {
+  return names.map((name): ClassPlan => {
     const mine = sources.filter((s) => s.image.className === name);
     const count = (split: SplitName) => mine.filter((s) => s.split === split).length;
     const counts = { train: count('train'), val: count('val'), test: count('test') };
-    const images = mine.length;
-    const variants = mine.reduce((sum, s) => sum + s.files.filter((f) => f.variant !== null && f.root === roots[0]).length, 0);
-    return { name, images, ...counts, augmented: augmented(name), variants };
+    const variants = mine.reduce((sum, s) => sum + s.files.filter((f) => f.variant !== null && f.root === root).length, 0);
+    return { name, images: mine.length, ...counts, augmented: augmented(name), variants };
   });
-  return { roots, sources, classes, balanceTarget };
 }
 
 /** One line of `manifest.jsonl`: a written file and how it was made. */

@@ -1,15 +1,23 @@
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { decode, encodePng } from '../codecs/index.js';
-import { invalidArgument } from '../errors.js';
+import { basename, extname } from 'node:path';
+import { decode, encodeJpeg, encodePng } from '../codecs/index.js';
+import { AugkitError, invalidArgument } from '../errors.js';
 import { ioError, writeFileAtomic } from './files.js';
 import { contactSheet, type ContactSheetOptions } from './sheet.js';
 
 export interface PreviewOptions extends ContactSheetOptions {
   /** The image to preview (PNG or JPEG). */
   image: string;
-  /** Where to write the sheet (PNG). */
+  /** Where to write the sheet: PNG, or JPEG (quality 90) for a name ending in .jpg or .jpeg. */
   out: string;
+}
+
+/** The format a sheet's file name asks for; other extensions are refused rather than written mislabelled. */
+function sheetFormat(out: string): 'png' | 'jpeg' {
+  const ext = extname(out).toLowerCase();
+  if (ext === '.jpg' || ext === '.jpeg') return 'jpeg';
+  if (ext === '.png' || ext === '') return 'png';
+  throw new AugkitError('INVALID_ARGUMENT', `Expected a .png, .jpg or .jpeg file name for out but received "${out}": preview writes PNG or JPEG`);
 }
 
 export interface PreviewResult {
@@ -20,7 +28,7 @@ export interface PreviewResult {
 }
 
 /**
- * Writes a contact sheet PNG of `count` variants of one image under a recipe (see `contactSheet`).
+ * Writes a contact sheet (PNG, or JPEG for `.jpg`/`.jpeg`) of `count` variants of one image under a recipe (see `contactSheet`).
  *
  * @throws {AugkitError} IO_ERROR when the image cannot be read or the sheet written; the decoder's codes for a bad
  *   image; INVALID_ARGUMENT for bad options.
@@ -31,6 +39,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewResult> {
   const { image, out, ...sheet } = options;
   if (typeof image !== 'string' || image === '') throw invalidArgument('image', 'a file path', image);
   if (typeof out !== 'string' || out === '') throw invalidArgument('out', 'a file path', out);
+  const format = sheetFormat(out);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(image);
@@ -40,6 +49,6 @@ export async function preview(options: PreviewOptions): Promise<PreviewResult> {
   const title =
     sheet.title ?? `${basename(image)} · ${sheet.recipe?.name} · seed ${sheet.seed ?? 0}`;
   const result = contactSheet(decode(bytes), { ...sheet, title });
-  await writeFileAtomic(out, encodePng(result.image));
+  await writeFileAtomic(out, format === 'jpeg' ? encodeJpeg(result.image, { quality: 90 }) : encodePng(result.image));
   return { out, width: result.image.width, height: result.image.height, variants: result.variants };
 }

@@ -33,7 +33,9 @@ export function checkSplit(value: unknown, param = 'split'): SplitFractions {
   const split = { train: fractions.train ?? 0, val: fractions.val ?? 0, test: fractions.test ?? 0 };
   const sum = split.train + split.val + split.test;
   if (Math.abs(sum - 1) > 1e-9) {
-    throw new AugkitError('INVALID_ARGUMENT', `Expected fractions summing to 1 for ${param} but received ${sum} (${formatSplit(split)})`);
+    // 0.5 + 0.2 + 0.2 is 0.8999999999999999 in binary: show the sum as written, to 12 significant digits
+    const shown = Number(sum.toPrecision(12));
+    throw new AugkitError('INVALID_ARGUMENT', `Expected fractions summing to 1 for ${param} but received ${shown} (${formatSplit(split)})`);
   }
   return split;
 }
@@ -99,32 +101,61 @@ export interface SplitAssignment {
  * (`j = floor(u · (i + 1))`); the first `train` of that order go to train, the next `val` to val, the
  * rest to test, with per-class counts from {@link splitCounts}. An image is in exactly one split.
  *
+ * Byte-identical copies stay together: a path in `leaders` (duplicate → the first path of its group) is left
+ * out of the shuffle and the counts, and goes to its leader's split — also when the leader is in another
+ * class. Ranks number each class's images in the order train, val, test; within a split, in shuffled order,
+ * each leader followed by its copies in the same class, then copies of other classes' images.
+ *
  * @param images - `{ path, className }` of every image, in any order
+ * @param leaders - for each duplicate but the first of its group, the group's first path (see `duplicateLeaders`)
  * @returns the assignment of each path
  */
 export function assignSplits(
   images: readonly { readonly path: string; readonly className: string }[],
   split: SplitFractions,
   seed: number,
+  leaders: ReadonlyMap<string, string> = new Map(),
 ): Map<string, SplitAssignment> {
+  const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const classOf = new Map(images.map((i) => [i.path, i.className]));
   const byClass = new Map<string, string[]>();
+  const followers = new Map<string, string[]>();
   for (const { path, className } of images) {
-    const list = byClass.get(className) ?? [];
-    list.push(path);
-    byClass.set(className, list);
+    const leader = leaders.get(path);
+    if (leader !== undefined && classOf.has(leader)) {
+      followers.set(leader, [...(followers.get(leader) ?? []), path]);
+      if (!byClass.has(className)) byClass.set(className, []);
+      continue;
+    }
+    byClass.set(className, [...(byClass.get(className) ?? []), path]);
   }
-  const result = new Map<string, SplitAssignment>();
+  const splitOf = new Map<string, SplitName>();
+  const orders = new Map<string, string[]>();
   const sizes = splitCounts(new Map([...byClass].map(([c, paths]) => [c, paths.length])), split);
   for (const [className, paths] of byClass) {
     const order = shuffleInPlace(
-      [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+      [...paths].sort(byCode),
       deriveSeed(seed, 'split', className),
     );
     const counts = sizes.get(className)!;
     order.forEach((path, rank) => {
       const name: SplitName = rank < counts.train ? 'train' : rank < counts.train + counts.val ? 'val' : 'test';
-      result.set(path, { split: name, rank });
+      splitOf.set(path, name);
+      for (const copy of followers.get(path) ?? []) splitOf.set(copy, name);
     });
+    orders.set(className, order);
+  }
+  const result = new Map<string, SplitAssignment>();
+  for (const [className, order] of orders) {
+    const ranked = order.flatMap((path) => [path, ...(followers.get(path) ?? []).filter((p) => classOf.get(p) === className).sort(byCode)]);
+    const fromOthers = images
+      .filter((i) => i.className === className && leaders.has(i.path) && classOf.get(leaders.get(i.path)!) !== className)
+      .map((i) => i.path)
+      .sort(byCode);
+    let rank = 0;
+    for (const name of SPLIT_NAMES) {
+      for (const path of [...ranked, ...fromOthers]) if (splitOf.get(path) === name) result.set(path, { split: name, rank: rank++ });
+    }
   }
   return result;
 }

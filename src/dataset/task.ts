@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { access, readFile, rm } from 'node:fs/promises';
 import { decode, encodeJpeg } from '../codecs/index.js';
 import { AugkitError } from '../errors.js';
 import type { AugkitImage } from '../image.js';
 import { runOps, type AppliedOp } from '../pipeline/execute.js';
 import { encodePngNative } from './encodePngNative.js';
+import { differenceHash } from './fingerprint.js';
 import { systemErrorText, writeFileAtomic } from './files.js';
 import type { OutputFormat } from './plan.js';
 
@@ -26,14 +28,22 @@ export interface AugmentTask {
   readonly encode: EncodeSettings;
 }
 
-/** Decode one source fully, to find out whether it is readable. */
-export interface InspectTask {
-  readonly kind: 'inspect';
+/** Decode one source fully, to find out whether it is readable, and fingerprint it. */
+export interface CheckTask {
+  readonly kind: 'check';
   readonly index: number;
   readonly fsPath: string;
 }
 
-export type Task = AugmentTask | InspectTask;
+export type Task = AugmentTask | CheckTask;
+
+/** What a check finds out about a source that decodes. */
+export interface SourceFingerprint {
+  /** sha256 of the file's bytes, hex: equal for byte-identical files. */
+  readonly sha256: string;
+  /** The 64-bit difference hash of the decoded pixels (see `differenceHash`). */
+  readonly dHash: string;
+}
 
 export interface TaskError {
   readonly code: string;
@@ -50,6 +60,8 @@ export interface TaskResult {
   readonly failure?: TaskError;
   /** The run cannot go on (an output could not be written, a bug). */
   readonly fatal?: TaskError;
+  /** A check task's findings, when the source decodes. */
+  readonly fingerprint?: SourceFingerprint;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -63,15 +75,13 @@ function asTaskError(e: unknown): TaskError {
   return e instanceof AugkitError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: String((e as Error)?.stack ?? e) };
 }
 
-async function decodeSource(fsPath: string): Promise<AugkitImage> {
-  let bytes: Uint8Array;
+async function readSource(fsPath: string): Promise<Uint8Array> {
   try {
-    bytes = await readFile(fsPath);
+    return await readFile(fsPath);
   } catch (cause) {
     // no path in the message: reasons name sources relative to the input (see systemErrorText)
     throw new AugkitError('IO_ERROR', `unreadable: ${systemErrorText(cause)}`, { cause });
   }
-  return decode(bytes);
 }
 
 function encode(img: AugkitImage, settings: EncodeSettings): Uint8Array {
@@ -86,7 +96,7 @@ async function runAugment(task: AugmentTask): Promise<TaskResult> {
 
   let base: AugkitImage;
   try {
-    base = runOps(await decodeSource(task.fsPath), task.baseOps);
+    base = runOps(decode(await readSource(task.fsPath)), task.baseOps);
   } catch (e) {
     return { index: task.index, written: 0, existing, failure: asTaskError(e) };
   }
@@ -120,10 +130,12 @@ async function runAugment(task: AugmentTask): Promise<TaskResult> {
   return { index: task.index, written, existing };
 }
 
-async function runInspect(task: InspectTask): Promise<TaskResult> {
+async function runCheck(task: CheckTask): Promise<TaskResult> {
   try {
-    await decodeSource(task.fsPath);
-    return { index: task.index, written: 0, existing: 0 };
+    const bytes = await readSource(task.fsPath);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const dHash = differenceHash(decode(bytes));
+    return { index: task.index, written: 0, existing: 0, fingerprint: { sha256, dHash } };
   } catch (e) {
     return { index: task.index, written: 0, existing: 0, failure: asTaskError(e) };
   }
@@ -132,7 +144,7 @@ async function runInspect(task: InspectTask): Promise<TaskResult> {
 /** Runs one task; never throws (failures are in the result), so a worker thread never dies of a bad image. */
 export async function runTask(task: Task): Promise<TaskResult> {
   try {
-    return task.kind === 'augment' ? await runAugment(task) : await runInspect(task);
+    return task.kind === 'augment' ? await runAugment(task) : await runCheck(task);
   } catch (e) {
     return { index: task.index, written: 0, existing: 0, fatal: asTaskError(e) };
   }

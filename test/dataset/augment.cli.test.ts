@@ -2,7 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, sy
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decode, replay, resize, type AppliedOp } from '../../src/index.js';
-import { copySample, hashTree, readManifest, RECIPES, runCli, SAMPLE, snapshotTree, tempDir } from '../helpers/cli.js';
+import { CLI_TIMEOUT, copySample, hashTree, readManifest, RECIPES, runCli, SAMPLE, snapshotTree, tempDir } from '../helpers/cli.js';
 import { bytesEqual } from '../helpers/images.js';
 
 const sampleBefore = hashTree(SAMPLE);
@@ -17,7 +17,7 @@ afterAll(() => {
 
 /** Files under an output root, without the manifest and the job record. */
 function outputs(root: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(hashTree(root)).filter(([f]) => !f.endsWith('.jsonl') && !f.includes('.augkit-job')));
+  return Object.fromEntries(Object.entries(hashTree(root)).filter(([f]) => !f.endsWith('.jsonl') && !f.includes('.augkit-job') && f !== 'classes.json'));
 }
 
 function countIn(root: string, split: string, cls: string): number {
@@ -25,14 +25,19 @@ function countIn(root: string, split: string, cls: string): number {
   return existsSync(dir) ? readdirSync(dir).length : 0;
 }
 
-describe('augment: two recipes, --balance, --split (the walkthrough)', () => {
+describe('augment: two recipes, --balance, --split (the walkthrough)', { timeout: CLI_TIMEOUT }, () => {
   const out = join(tempDir(), 'out');
   const run = runCli(['augment', SAMPLE, '--out', out, '--recipe', FLIPS, '--recipe', NOISY, '--balance', '--split', SPLIT, '--size', '64x48', '--seed', '7', '--json']);
   const summary = JSON.parse(run.stdout || '{}');
   const roots = ['flips', 'flips+rotation+noise'].map((r) => join(out, r));
 
-  it('exits 0 with a JSON summary and no progress output off a TTY', () => {
-    expect(run.stderr).toBe('');
+  it('exits 0 with a JSON summary and no progress output off a TTY; the classes too small for a split are warned about', () => {
+    // 0.15 × 4 coffee images and 0.15 × 3 rocket images round to none in test and val
+    expect(run.stderr).toBe(
+      'augkit: warning: class coffee has 4 images, too few for test (test 0.15 × 4 = 0.6): test/coffee is empty\n' +
+        'augkit: warning: class rocket has 3 images, too few for val (val 0.15 × 3 = 0.45): val/rocket is empty\n',
+    );
+    expect(summary.warnings).toHaveLength(2);
     expect(run.status).toBe(0);
     expect(summary.written).toBe(44);
     expect(summary.bad).toBe(0);
@@ -89,7 +94,7 @@ describe('augment: two recipes, --balance, --split (the walkthrough)', () => {
   });
 });
 
-describe('augment counts', () => {
+describe('augment counts', { timeout: CLI_TIMEOUT }, () => {
   const run = (...args: string[]) => {
     const out = join(tempDir(), 'out');
     const r = runCli(['augment', SAMPLE, '--out', out, '--size', '32x24', '--workers', '1', '--json', ...args]);
@@ -117,7 +122,7 @@ describe('augment counts', () => {
   });
 });
 
-describe('augment determinism', () => {
+describe('augment determinism', { timeout: CLI_TIMEOUT }, () => {
   const args = ['--recipe', NOISY, '--variants', '2', '--split', SPLIT, '--size', '48x40', '--seed', '11'];
   const full = join(tempDir(), 'full');
   const fullRun = runCli(['augment', SAMPLE, '--out', full, '--workers', '1', ...args]);
@@ -152,7 +157,7 @@ describe('augment determinism', () => {
 });
 
 // a killed run and its resumption: test/dataset/faults.cli.test.ts
-describe('augment resumes an interrupted run', () => {
+describe('augment resumes an interrupted run', { timeout: CLI_TIMEOUT }, () => {
   it('a re-run of a complete job writes nothing and changes nothing', () => {
     const out = join(tempDir(), 'done');
     const args = ['augment', SAMPLE, '--out', out, '--size', '32x24', '--json'];
@@ -164,7 +169,7 @@ describe('augment resumes an interrupted run', () => {
   });
 });
 
-describe('augment refuses what it must not do', () => {
+describe('augment refuses what it must not do', { timeout: CLI_TIMEOUT }, () => {
   const usage = (args: string[], message: string | RegExp) => {
     const r = runCli(args);
     expect(r.status, r.stdout).toBe(2);
@@ -262,7 +267,7 @@ describe('augment refuses what it must not do', () => {
   });
 });
 
-describe('augment on a messy folder', () => {
+describe('augment on a messy folder', { timeout: CLI_TIMEOUT }, () => {
   const data = copySample();
   writeFileSync(join(data, '.DS_Store'), 'junk');
   writeFileSync(join(data, 'cat', '.hidden.jpg'), readFileSync(join(SAMPLE, 'cat/cat_01.jpg')));

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodePng } from '../../src/index.js';
 import {
+  CLI_TIMEOUT,
   hashTree,
   permissionModel,
   readManifest,
@@ -86,10 +87,10 @@ function faultyInput(data: string, unreadable: boolean): Skip[] {
 
 /** Output files (not manifests, skipped lists or the job record) → sha256. */
 function images(root: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(hashTree(root)).filter(([f]) => !f.endsWith('.jsonl') && !f.endsWith('.augkit-job.json')));
+  return Object.fromEntries(Object.entries(hashTree(root)).filter(([f]) => !f.endsWith('.jsonl') && !f.endsWith('.augkit-job.json') && f !== 'classes.json'));
 }
 
-describe('augment on a read-only input full of faults', () => {
+describe('augment on a read-only input full of faults', { timeout: CLI_TIMEOUT }, () => {
   const { enforced, as } = permissionModel();
   const parent = tempDirFor(as);
   made.push(parent);
@@ -157,7 +158,7 @@ describe('augment on a read-only input full of faults', () => {
   });
 });
 
-describe('augment killed with SIGKILL, then resumed', () => {
+describe('augment killed with SIGKILL, then resumed', { timeout: CLI_TIMEOUT }, () => {
   const TEMP = /^\.(.+)\.\d+-\d+\.tmp$/;
   const classes = ['ant', 'bee', 'cow'];
   const perClass = 27;

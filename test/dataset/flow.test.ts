@@ -132,14 +132,24 @@ describe('flowFromDirectory', { timeout: 60_000 }, () => {
 
   it('subset: the same stratified partition that augment writes for the same split and seed; only train is augmented', async () => {
     const split = { train: 0.6, val: 0.2, test: 0.2 };
+    // an untidy copy of the sample: a file that does not decode, and a byte-identical copy in a sub-folder
+    const data = tmp();
+    cpSync(SAMPLE, data, { recursive: true });
+    writeFileSync(join(data, 'cat', 'truncated.jpg'), readFileSync(join(SAMPLE, 'cat', 'cat_01.jpg')).subarray(0, 400));
+    mkdirSync(join(data, 'cat', 'copies'));
+    cpSync(join(SAMPLE, 'cat', 'cat_02.jpg'), join(data, 'cat', 'copies', 'cat_02.jpg'));
     const out = tmp();
-    await augment({ input: SAMPLE, out, split, seed: 11, variants: 0, workers: 1, size: { width: 8, height: 8 } });
+    await augment({ input: data, out, split, seed: 11, variants: 0, workers: 1, size: { width: 8, height: 8 } });
     const manifest = readFileSync(join(out, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { source: string; split: string });
     for (const subset of ['train', 'val', 'test'] as const) {
-      const batches = await collect(flowFromDirectory(SAMPLE, { ...inThread, batchSize: 64, split, subset, seed: 11, onWarning: () => {} }));
-      const mine = batches.flatMap((b) => b.paths).sort();
+      const skipped: string[] = [];
+      const flow = flowFromDirectory(data, { ...inThread, batchSize: 64, split, subset, seed: 11, onWarning: () => {}, onSkip: (f) => skipped.push(f.path) });
+      const mine = (await collect(flow)).flatMap((b) => b.paths).sort();
       expect(mine).toEqual(manifest.filter((r) => r.split === subset).map((r) => r.source).sort());
+      expect(skipped).toEqual(['cat/truncated.jpg']);
     }
+    const where = (path: string) => manifest.find((r) => r.source === path)!.split;
+    expect(where('cat/copies/cat_02.jpg')).toBe(where('cat/cat_02.jpg'));
     expect(() => flowFromDirectory(SAMPLE, { split, subset: 'val', recipe })).toThrow(/options.recipe.*train/);
     expect(() => flowFromDirectory(SAMPLE, { split, subset: 'test', balance: true })).toThrow(/options.balance/);
   });

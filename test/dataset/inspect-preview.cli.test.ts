@@ -2,9 +2,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/index.js';
-import { copySample, RECIPES, runCli, SAMPLE, tempDir } from '../helpers/cli.js';
+import { CLI_TIMEOUT, copySample, RECIPES, runCli, SAMPLE, tempDir } from '../helpers/cli.js';
 
-describe('augkit inspect', () => {
+describe('augkit inspect', { timeout: CLI_TIMEOUT }, () => {
   it('reports classes, counts, formats and sizes of the sample set (EXIF orientation applied)', () => {
     const r = runCli(['inspect', SAMPLE, '--json']);
     expect(r.status).toBe(0);
@@ -49,7 +49,7 @@ describe('augkit inspect', () => {
   });
 });
 
-describe('augkit preview', () => {
+describe('augkit preview', { timeout: CLI_TIMEOUT }, () => {
   it('writes a contact sheet PNG of the original and N captioned variants', () => {
     const out = join(tempDir(), 'sheet.png');
     const r = runCli(['preview', join(SAMPLE, 'cat/cat_01.jpg'), '--recipe', join(RECIPES, 'flips-rotation-noise.json'), '-n', '5', '--seed', '3', '--tile', '96', '--out', out, '--json']);
@@ -81,7 +81,7 @@ describe('augkit preview', () => {
   });
 });
 
-describe('augkit command line', () => {
+describe('augkit command line', { timeout: CLI_TIMEOUT }, () => {
   it('--help exits 0, no command exits 2, an unknown command exits 2', () => {
     expect(runCli(['--help']).status).toBe(0);
     expect(runCli(['augment', '--help']).stdout).toMatch(/--balance \[N\]/);

@@ -24,6 +24,12 @@ export const RECIPES = join(ROOT, 'examples/recipes');
 /** The built CLI: the tests run the package as users get it (npm test builds first). */
 export const BIN = join(ROOT, 'dist/cli/bin.js');
 
+/**
+ * Per-test time limit for tests that run the CLI: every augment run decodes its sources before planning, and on
+ * a loaded machine one run of the sample takes seconds, several in one test more than vitest's 5 s default.
+ */
+export const CLI_TIMEOUT = 120_000;
+
 export interface CliResult {
   status: number | null;
   stdout: string;

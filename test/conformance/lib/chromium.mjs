@@ -25,6 +25,27 @@ export function findChromium() {
   throw new Error(`no Chromium on PATH (looked for ${NAMES.join(', ')}); install Debian's chromium or set CHROMIUM_PATH`);
 }
 
+/** Set to 1 (as .ci/run does) to make a missing Chromium fail the browser checks instead of skipping them. */
+export const REQUIRE_BROWSER = 'AUGKIT_REQUIRE_BROWSER';
+
+/**
+ * Why the browser checks `what` are skipped — no Chromium found, and ${REQUIRE_BROWSER} not set — as the one
+ * line to print, with how to install one; null when they run (a Chromium is found, or one is required, so that
+ * its absence fails them).
+ */
+export function browserSkipReason(what) {
+  if (process.env[REQUIRE_BROWSER] === '1') return null;
+  try {
+    findChromium();
+    return null;
+  } catch {
+    return (
+      `SKIPPED ${what}: no Chromium found; install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH ` +
+      `(with ${REQUIRE_BROWSER}=1, as in CI, a missing Chromium fails instead)`
+    );
+  }
+}
+
 /** `Chromium 156.0.8078.108 built on Debian …` → `Chromium 156.0.8078.108`. */
 export function chromiumVersion(executable) {
   const line = execFileSync(executable, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
