@@ -148,6 +148,12 @@ describe('flowFromDirectory', { timeout: 60_000 }, () => {
       expect(mine).toEqual(manifest.filter((r) => r.split === subset).map((r) => r.source).sort());
       expect(skipped).toEqual(['cat/truncated.jpg']);
     }
+    // the augment output itself: subset picks the split folder, classes.json the labels
+    const manifestFiles = readFileSync(join(out, 'manifest.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { file: string; split: string; class: string });
+    const [val] = await collect(flowFromDirectory(out, { ...inThread, subset: 'val', batchSize: 64, shuffle: false, onWarning: () => {} }));
+    expect(val!.classNames).toEqual(JSON.parse(readFileSync(join(out, 'classes.json'), 'utf8')).classes);
+    expect(val!.paths.map((p) => `val/${p}`)).toEqual(manifestFiles.filter((r) => r.split === 'val').map((r) => r.file).sort());
+    val!.paths.forEach((p, i) => expect(val!.classNames[val!.labels[i]!]).toBe(p.split('/')[0]));
     const where = (path: string) => manifest.find((r) => r.source === path)!.split;
     expect(where('cat/copies/cat_02.jpg')).toBe(where('cat/cat_02.jpg'));
     expect(() => flowFromDirectory(SAMPLE, { split, subset: 'val', recipe })).toThrow(/options.recipe.*train/);
