@@ -133,6 +133,8 @@ export class Flow implements AsyncIterable<Batch> {
         const { image, seed } = draws[next]!;
         const ops = c.recipe === null ? [] : c.recipe.pipeline.draw(seed);
         const result = loader.load({ id: next, fsPath: image.source.fsPath, width: c.width, height: c.height, ops });
+        // a load that fails after the consumer stopped (break, or an earlier failure) is nobody's to report
+        result.catch(() => {});
         inFlight.push({ path: image.source.path, label: image.label, result });
       }
     };

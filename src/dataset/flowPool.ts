@@ -52,8 +52,13 @@ export function createFlowLoader(workers: number): FlowLoader {
       pending.delete(reply.id);
       idle.push(thread);
       dispatch();
-      if ('fatal' in reply) fail(new AugkitError('INTERNAL', `a flow worker failed: ${reply.fatal}`));
-      else entry?.resolve(reply);
+      if ('fatal' in reply) {
+        const error = new AugkitError('INTERNAL', `a flow worker failed: ${reply.fatal}`);
+        entry?.reject(error);
+        fail(error);
+      } else {
+        entry?.resolve(reply);
+      }
     });
     thread.on('error', (cause) => fail(new AugkitError('INTERNAL', `a flow worker thread failed: ${cause.message}`, { cause })));
     thread.on('exit', (code) => {
