@@ -188,6 +188,16 @@ describe('flowFromDirectory', { timeout: 60_000 }, () => {
     expect(batches.map((b) => b.shape[0])).toEqual([15, 15]);
   });
 
+  it('a loop may stop early: the loads prefetched for it are dropped, and the flow can be iterated again', async () => {
+    const flow = flowFromDirectory(SAMPLE, { ...inThread, batchSize: 2, prefetch: 3, seed: 6 });
+    for await (const first of flow) {
+      expect(first.shape[0]).toBe(2);
+      break;
+    }
+    const all = await collect(flow);
+    expect(all.flatMap((b) => b.paths).length).toBe(15);
+  });
+
   it('rejects bad options with INVALID_ARGUMENT naming the option', async () => {
     const cases: [unknown, RegExp][] = [
       [{ batchSize: 0 }, /options.batchSize/],
