@@ -35,7 +35,7 @@ export interface CliResult {
 }
 
 /** 200 JPEGs of 1024×768 in two class folders: variations of the sample photo, quality 90. */
-function generateFolder(dir: string): void {
+export function generateFolder(dir: string): void {
   const base = photo(1024, 768);
   for (const cls of ['a', 'b']) mkdirSync(join(dir, cls), { recursive: true });
   for (let i = 0; i < IMAGES; i++) {

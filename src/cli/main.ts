@@ -12,6 +12,7 @@ import { parseSplit } from '../dataset/split.js';
 import { AugkitError } from '../errors.js';
 import type { Recipe } from '../pipeline/recipe.js';
 import { intFlag, parseArgs, sizeFlag, UsageError, type FlagSpec } from './args.js';
+import { runCompare } from './compare.js';
 import { formatInspect } from './report.js';
 import { reportAugment, runMerge, runPlan, runPlannedAugment, SCALE_OUT_FLAGS, shardOption } from './scaleOut.js';
 
@@ -23,6 +24,7 @@ Usage:
   augkit merge <dir>                              check the shards' outputs, merge their manifests
   augkit preview <image> --out <sheet.png|.jpg> [options]   contact sheet of a recipe's variants
   augkit inspect <input> [--json]                 classes, counts, sizes, formats, unreadable files
+  augkit compare <input> --out <dir> --recipe …   which recipe helps: train a small CNN per recipe
 
 <input> holds one folder per class: <input>/<class>/**/* (PNG or JPEG, recognised by content).
 Run "augkit <command> --help" for the options of a command.
@@ -264,6 +266,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await runPreview(rest);
       case 'inspect':
         return await runInspect(rest);
+      case 'compare':
+        return await runCompare(rest);
       case '--version':
       case '-v':
         return print(version(), 0);
@@ -276,7 +280,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (e) {
-    const help = ['augment', 'plan', 'merge', 'preview', 'inspect'].includes(command!) ? `augkit ${command} --help` : 'augkit --help';
+    const help = ['augment', 'plan', 'merge', 'preview', 'inspect', 'compare'].includes(command!) ? `augkit ${command} --help` : 'augkit --help';
     if (e instanceof UsageError || (e instanceof AugkitError && e.code === 'INVALID_ARGUMENT')) {
       process.stderr.write(`augkit: ${e.message}\n(see ${help})\n`);
       return 2;

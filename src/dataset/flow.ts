@@ -1,133 +1,206 @@
-import { readFile } from 'node:fs/promises';
-import { decode } from '../codecs/index.js';
-import { AugkitError, invalidArgument } from '../errors.js';
-import type { AugkitImage } from '../image.js';
-import { resize } from '../ops/resize.js';
-import { runOps } from '../pipeline/execute.js';
-import type { Recipe } from '../pipeline/recipe.js';
-import { deriveSeed, SeedStream } from '../pipeline/seed.js';
-import { checkBoolean, checkDimension, checkIntegerInRange, checkOptions, checkSeed } from '../validate.js';
-import { scanDataset, type SkippedFile } from './scan.js';
+import { AugkitError } from '../errors.js';
+import { createFlowLoader, type FlowLoader } from './flowPool.js';
+import { resolveFlowOptions, type FlowConfig, type FlowOptions } from './flowOptions.js';
+import { epochDraws, labelCounts } from './flowOrder.js';
+import { encodeTargets, packImages } from './flowPack.js';
+import { resolveFlowSource, type FlowSource } from './flowSource.js';
 
-export interface FlowOptions {
-  /** Images per batch (default 32); the last batch of an epoch may be smaller. */
-  batchSize?: number;
-  /** Every image is resized to this (antialiased) before augmentation and, if the recipe changed it, after. Default 256×256. */
-  size?: { width: number; height: number };
-  /** Augment each image with this recipe, with a fresh seed per image and epoch. Default: no augmentation. */
-  recipe?: Recipe;
-  /** Shuffle the order every epoch (default true). */
-  shuffle?: boolean;
-  /** Seed for the order and the augmentation (default 0). */
-  seed?: number;
-  /** Epochs to iterate, 1..2^31−1 (default 1). */
-  epochs?: number;
-  /** 3 for RGB (alpha dropped, the default) or 4 for RGBA. */
-  channels?: 3 | 4;
-  /** Called for each image that cannot be decoded; it is left out. */
-  onSkip?: (file: SkippedFile) => void;
-}
+export type { ClassMode, FlowOptions } from './flowOptions.js';
 
-/** One batch, ready for `tf.tensor4d(images, [n, height, width, channels])`. */
+/** One batch, ready for `tf.tensor(images, shape)`. */
 export interface Batch {
-  /** n × height × width × channels values in 0..1 (value / 255), NHWC. */
-  readonly images: Float32Array;
-  /** n class indices into `classNames`. */
-  readonly labels: Int32Array;
-  /** Every class folder name, sorted; a label is an index into it. */
-  readonly classNames: readonly string[];
+  /** n images as `layout` and `dtype` say: float32 `(byte · rescale − mean) / std` (default byte / 255) or the raw bytes. */
+  readonly images: Float32Array | Uint8Array;
+  /** `[n, height, width, channels]` (nhwc) or `[n, channels, height, width]` (nchw). */
   readonly shape: readonly [number, number, number, number];
-  /** Source paths relative to the folder, in batch order. */
+  /** n class indices into `classNames`, whatever `classMode`. */
+  readonly labels: Int32Array;
+  /** The labels as `classMode` encodes them (null for 'none'), of shape `targetShape`. */
+  readonly targets: Int32Array | Float32Array | null;
+  /** `[n]` (sparse, binary), `[n, classes]` (categorical) or null (none). */
+  readonly targetShape: readonly number[] | null;
+  /** The class list; a label is an index into it. */
+  readonly classNames: readonly string[];
+  /** Source paths relative to the folder read, in batch order (a path repeats under `balance`). */
   readonly paths: readonly string[];
   /** 0-based epoch this batch belongs to. */
   readonly epoch: number;
 }
 
-/**
- * Reads a class-per-folder data set in batches for a training loop, like Keras' `flow_from_directory`:
- * decodes (EXIF orientation applied), resizes to `size`, optionally augments with `recipe`, and packs
- * float NHWC batches with integer labels. Deterministic for a seed: the order of epoch `e` is a Fisher–Yates
- * shuffle drawing from `deriveSeed(seed, 'flow', e)`, and image `path` in epoch `e` is augmented with the
- * pipeline seed `deriveSeed(seed, 'flow', e, path)`. Images are decoded in this thread, one batch ahead of none:
- * for large sets, augment to disk with `augment` and read those files instead.
- *
- * @throws {AugkitError} INVALID_ARGUMENT for bad options or a `dir` that is not a folder.
- * @example
- * for await (const { images, labels, shape } of flowFromDirectory('data', { batchSize: 16, size: { width: 224, height: 224 }, recipe })) {
- *   await model.trainOnBatch(tf.tensor4d(images, shape), tf.oneHot(tf.tensor1d(labels, 'int32'), 3));
- * }
- */
-export async function* flowFromDirectory(dir: string, options?: FlowOptions): AsyncGenerator<Batch, void, undefined> {
-  const o = checkOptions(options);
-  const batchSize = checkIntegerInRange(o.batchSize ?? 32, 'options.batchSize', 1, 65536);
-  const width = checkDimension(o.size?.width ?? 256, 'options.size.width');
-  const height = checkDimension(o.size?.height ?? 256, 'options.size.height');
-  const shuffle = checkBoolean(o.shuffle ?? true, 'options.shuffle');
-  const seed = checkSeed(o.seed ?? 0, 'options.seed');
-  const epochs = checkIntegerInRange(o.epochs ?? 1, 'options.epochs', 1, 2 ** 31 - 1);
-  const channels = o.channels ?? 3;
-  if (channels !== 3 && channels !== 4) throw invalidArgument('options.channels', '3 or 4', channels);
-  if (o.recipe !== undefined && typeof o.recipe.pipeline !== 'function') {
-    throw invalidArgument('options.recipe', 'a recipe (from parseRecipe or loadRecipe)', o.recipe);
-  }
-  const scan = await scanDataset(dir);
-  const classNames = scan.classes;
-  const bad = new Set<string>();
+/** What a flow reads, before any image is decoded. */
+export interface FlowInfo {
+  readonly classNames: readonly string[];
+  /** Images per label. */
+  readonly counts: readonly number[];
+  /** Draws per epoch: the number of images, or with `balance` the largest count × the classes that have images. */
+  readonly draws: number;
+  readonly batchesPerEpoch: number;
+}
 
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    const order = scan.images.filter((i) => !bad.has(i.path));
-    if (shuffle) {
-      const stream = new SeedStream(deriveSeed(seed, 'flow', epoch));
-      for (let i = order.length - 1; i > 0; i--) {
-        const j = Math.floor(stream.uniform() * (i + 1));
-        [order[i], order[j]] = [order[j]!, order[i]!];
+/**
+ * A training-loop reader of a class-per-folder data set (see {@link flowFromDirectory}). Iterating it runs
+ * every epoch of `options.epochs`; `epoch(e)` runs epoch `e` alone (a fresh augmentation per epoch for loops
+ * that ask for one epoch at a time, such as tf.js `fitDataset`).
+ */
+export class Flow implements AsyncIterable<Batch> {
+  private readonly config: FlowConfig;
+  private source: Promise<FlowSource> | undefined;
+  /** Paths found unusable: reported once, not loaded again. */
+  private readonly bad = new Set<string>();
+
+  /** Use {@link flowFromDirectory}. */
+  constructor(
+    private readonly dir: string,
+    options?: FlowOptions,
+  ) {
+    this.config = resolveFlowOptions(options);
+  }
+
+  private async read(): Promise<FlowSource> {
+    this.source ??= resolveFlowSource(this.dir, this.config).then((source) => {
+      if (this.config.classMode === 'binary' && source.classNames.length !== 2) {
+        throw new AugkitError(
+          'INVALID_ARGUMENT',
+          `options.classMode 'binary' needs exactly 2 classes but ${this.dir} has ${source.classNames.length} (${source.classNames.join(', ')}): use 'categorical' or 'sparse'`,
+        );
       }
+      return source;
+    });
+    return this.source;
+  }
+
+  /**
+   * The class list and counts, without decoding any image.
+   *
+   * @example
+   * const { classNames, batchesPerEpoch } = await flowFromDirectory('data', { batchSize: 16 }).info();
+   */
+  async info(): Promise<FlowInfo> {
+    const { classNames, images } = await this.read();
+    const counts = labelCounts(images, classNames.length);
+    const draws = this.config.balance ? Math.max(0, ...counts) * counts.filter((n) => n > 0).length : images.length;
+    return { classNames, counts, draws, batchesPerEpoch: Math.ceil(draws / this.config.batchSize) };
+  }
+
+  /**
+   * Keras-style class weights, `images / (classes · images of the class)` per label (a class with no
+   * images gets 0): pass them as `classWeight` to weigh the loss instead of sampling with `balance`.
+   *
+   * @example
+   * await model.fitDataset(ds, { epochs: 5, classWeight: await flow.classWeights() });
+   */
+  async classWeights(): Promise<Record<number, number>> {
+    const { classNames, images } = await this.read();
+    const counts = labelCounts(images, classNames.length);
+    return Object.fromEntries(counts.map((n, label) => [label, n === 0 ? 0 : images.length / (classNames.length * n)]));
+  }
+
+  /**
+   * The batches of epoch `e` alone (its order and augmentation are those of epoch `e` of a full iteration).
+   *
+   * @example
+   * for (let e = 0; e < 10; e++) for await (const batch of flow.epoch(e)) train(batch);
+   */
+  async *epoch(e: number): AsyncGenerator<Batch, void, undefined> {
+    if (!Number.isSafeInteger(e) || e < 0) throw new AugkitError('INVALID_ARGUMENT', `Expected a non-negative integer for epoch but received ${String(e)}`);
+    yield* this.run([e]);
+  }
+
+  /** Every epoch of `options.epochs`, in order. */
+  [Symbol.asyncIterator](): AsyncGenerator<Batch, void, undefined> {
+    return this.run(Array.from({ length: this.config.epochs }, (_, e) => e));
+  }
+
+  private async *run(epochs: readonly number[]): AsyncGenerator<Batch, void, undefined> {
+    const { classNames, images } = await this.read();
+    const loader = createFlowLoader(this.config.workers);
+    try {
+      for (const epoch of epochs) yield* this.batches(epoch, classNames, images, loader);
+    } finally {
+      await loader.close();
     }
-    let images = new Float32Array(batchSize * height * width * channels);
-    let labels = new Int32Array(batchSize);
+  }
+
+  private async *batches(epoch: number, classNames: readonly string[], images: FlowSource['images'], loader: FlowLoader): AsyncGenerator<Batch, void, undefined> {
+    const c = this.config;
+    const draws = epochDraws(images, classNames, c, epoch).filter((d) => !this.bad.has(d.image.source.path));
+    // the window of loads in flight: this batch and `prefetch` batches ahead, in draw order
+    const window = (c.prefetch + 1) * c.batchSize;
+    const inFlight: { path: string; label: number; result: ReturnType<FlowLoader['load']> }[] = [];
+    let next = 0;
+    const fill = () => {
+      for (; next < draws.length && inFlight.length < window; next++) {
+        const { image, seed } = draws[next]!;
+        const ops = c.recipe === null ? [] : c.recipe.pipeline.draw(seed, { width: c.width, height: c.height });
+        const result = loader.load({ id: next, fsPath: image.source.fsPath, width: c.width, height: c.height, ops });
+        // a load that fails after the consumer stopped (break, or an earlier failure) is nobody's to report
+        result.catch(() => {});
+        inFlight.push({ path: image.source.path, label: image.label, result });
+      }
+    };
+    let pixels: (Uint8Array | Uint8ClampedArray)[] = [];
+    let labels: number[] = [];
     let paths: string[] = [];
-    for (const source of order) {
-      let img: AugkitImage;
-      try {
-        img = resize(decode(await readFile(source.fsPath)), width, height, { antialias: true });
-      } catch (e) {
-        // a decoding or file-system error leaves the image out; anything else is a bug
-        if (!(e instanceof AugkitError) && typeof (e as { code?: unknown })?.code !== 'string') throw e;
-        bad.add(source.path);
-        o.onSkip?.({ path: source.path, reason: `${(e as { code?: string }).code}: ${(e as Error).message}`, bad: true });
-        continue;
-      }
-      if (o.recipe !== undefined) {
-        img = runOps(img, o.recipe.pipeline.draw(deriveSeed(seed, 'flow', epoch, source.path), { width: img.width, height: img.height }));
-        if (img.width !== width || img.height !== height) img = resize(img, width, height, { antialias: true });
-      }
-      const n = paths.length;
-      const offset = n * width * height * channels;
-      for (let p = 0, q = offset; p < img.data.length; p += 4) {
-        images[q++] = img.data[p]! / 255;
-        images[q++] = img.data[p + 1]! / 255;
-        images[q++] = img.data[p + 2]! / 255;
-        if (channels === 4) images[q++] = img.data[p + 3]! / 255;
-      }
-      labels[n] = classNames.indexOf(source.className);
-      paths.push(source.path);
-      if (paths.length === batchSize) {
-        yield { images, labels, classNames, shape: [batchSize, height, width, channels], paths, epoch };
-        images = new Float32Array(batchSize * height * width * channels);
-        labels = new Int32Array(batchSize);
-        paths = [];
-      }
-    }
-    if (paths.length > 0) {
-      const n = paths.length;
-      yield {
-        images: images.slice(0, n * height * width * channels),
-        labels: labels.slice(0, n),
+    const batch = (): Batch => {
+      const n = pixels.length;
+      const labelArray = Int32Array.from(labels);
+      const targets = encodeTargets(labelArray, c.classMode, classNames.length);
+      return {
+        images: packImages(pixels, c),
+        shape: c.layout === 'nhwc' ? [n, c.height, c.width, c.channels] : [n, c.channels, c.height, c.width],
+        labels: labelArray,
+        targets,
+        targetShape: targets === null ? null : c.classMode === 'categorical' ? [n, classNames.length] : [n],
         classNames,
-        shape: [n, height, width, channels],
         paths,
         epoch,
       };
+    };
+    fill();
+    while (inFlight.length > 0) {
+      const { path, label, result } = inFlight.shift()!;
+      const loaded = await result;
+      fill();
+      if ('failure' in loaded) {
+        if (!this.bad.has(path)) c.onSkip({ path, reason: `${loaded.failure.code}: ${loaded.failure.message}`, bad: true });
+        this.bad.add(path);
+        continue;
+      }
+      if (this.bad.has(path)) continue;
+      pixels.push(loaded.pixels);
+      labels.push(label);
+      paths.push(path);
+      if (pixels.length === c.batchSize) {
+        yield batch();
+        pixels = [];
+        labels = [];
+        paths = [];
+      }
     }
+    if (pixels.length > 0) yield batch();
   }
+}
+
+/**
+ * Reads a class-per-folder data set (or an augment output) in batches for a training loop, like Keras'
+ * `flow_from_directory`: decodes (EXIF orientation applied), resizes to `size`, optionally augments with
+ * `recipe`, and packs batches as `layout`, `dtype`, `rescale`/`normalize` and `classMode` say. Decoding,
+ * resizing and augmenting run on `workers` threads, `prefetch` batches ahead; batches are the same, in the
+ * same order, for any `workers`.
+ *
+ * Deterministic for a seed: epoch `e`'s draws (see `balance`) are shuffled with `deriveSeed(seed, 'flow', e)`,
+ * and image `path` is augmented in epoch `e` with the pipeline seed `deriveSeed(seed, 'flow', e, path)`
+ * (its repeat k under `balance`: `deriveSeed(seed, 'flow', e, path, k)`). With `split` + `subset` the set is
+ * partitioned exactly as `augment` partitions it for the same split and seed; only train is augmented.
+ *
+ * @throws {AugkitError} INVALID_ARGUMENT for bad options, at once; for a `dir` that is not a folder or does
+ *   not fit `split`/`subset`/`classMode`, when iteration starts.
+ * @example
+ * const flow = flowFromDirectory('data', { size: { width: 64, height: 64 }, split: { train: 0.8, val: 0.2 }, subset: 'train', recipe, classMode: 'categorical' });
+ * for await (const { images, shape, targets, targetShape } of flow) {
+ *   tf.tidy(() => model.trainOnBatch(tf.tensor4d(images, shape), tf.tensor2d(targets, targetShape)));
+ * }
+ */
+export function flowFromDirectory(dir: string, options?: FlowOptions): Flow {
+  return new Flow(dir, options);
 }

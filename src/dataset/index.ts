@@ -19,7 +19,7 @@ export {
 } from './augment.js';
 export { checkDataset, nearDuplicates, type CheckedDataset, type NearDuplicate } from './check.js';
 export { differenceHash, hashDistance, NEAR_DUPLICATE_BITS } from './fingerprint.js';
-export { flowFromDirectory, type Batch, type FlowOptions } from './flow.js';
+export { Flow, flowFromDirectory, type Batch, type ClassMode, type FlowInfo, type FlowOptions } from './flow.js';
 export { inspect, type ClassReport, type InspectOptions, type InspectSummary } from './inspect.js';
 export {
   planAugment,
@@ -53,3 +53,6 @@ export {
 } from './planFile.js';
 export { shardFromEnvironment, type EngineShard } from './shardEnv.js';
 export type { SourceFingerprint } from './task.js';
+export { compare, type CompareOptions, type CompareReport } from '../training/compare.js';
+export { type CompareRun, type RecipeScore } from '../training/compareScore.js';
+export { formatCompare } from '../training/compareTable.js';

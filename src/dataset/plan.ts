@@ -87,6 +87,20 @@ export function shardRange(n: number, shard: PlanOptions['shard']): [number, num
 }
 
 /**
+ * The size a recipe's draw starts from (crops and shifts draw from it): the `--size` resize's when there is one,
+ * else the source's as displayed (EXIF applied). Plans and plan files draw with it alike.
+ *
+ * @example
+ * const ops = recipe.pipeline.draw(seed, recipeInputSize(image, { width: 400, height: 400 }));
+ */
+export function recipeInputSize(
+  image: { readonly width: number; readonly height: number },
+  size: { readonly width: number; readonly height: number } | null | undefined,
+): { width: number; height: number } {
+  return size ? { width: size.width, height: size.height } : { width: image.width, height: image.height };
+}
+
+/**
  * Plans an augmentation run: split first (stratified, seeded), then the number of augmented copies of
  * each train original, then every output's name, seed and ops. Depends only on the scan and the options,
  * so every shard and every worker count computes the same plan. `scan.images` must be the images that
@@ -139,8 +153,7 @@ export function planAugment(scan: DatasetScan, options: PlanOptions, duplicates:
     }
     for (const name of names) taken.add(name.toLowerCase());
     const files: PlannedFile[] = [];
-    // the size each recipe starts from (crops and shifts draw from it): after the base resize, else as displayed
-    const size = options.size ?? { width: image.width, height: image.height };
+    const size = recipeInputSize(image, options.size);
     options.recipes.forEach((recipe, r) => {
       const root = roots[r]!;
       files.push({ root, file: names[0]!, recipe: recipe.name, variant: null, seed: null, ops: [] });

@@ -15,7 +15,7 @@ import {
   type PreparedRun,
 } from './augment.js';
 import { ioError, systemErrorText, writeFileAtomic } from './files.js';
-import { shardRange, type AugmentPlan, type ClassPlan, type OutputFormat, type PlannedFile, type PlannedSource } from './plan.js';
+import { recipeInputSize, shardRange, type AugmentPlan, type ClassPlan, type OutputFormat, type PlannedFile, type PlannedSource } from './plan.js';
 import { mapLimited, type SkippedFile } from './scan.js';
 import { checkSettings, type Settings } from './settings.js';
 import type { SplitFractions, SplitName } from './split.js';
@@ -27,7 +27,7 @@ const PLAN_VERSION = 1;
 export const PLAN_COPY = '.augkit-plan.json';
 const STAT_CONCURRENCY = 16;
 
-/** One planned output, without its ops: they are `recipe.pipeline.draw(seed)`, recomputed by the shard. */
+/** One planned output, without its ops: they are `recipe.pipeline.draw(seed, size)`, recomputed by the shard. */
 export interface PlanFileOutput {
   readonly root: string;
   readonly file: string;
@@ -252,7 +252,7 @@ export function preparedFromPlan(plan: LoadedPlan, settings: Settings, input: st
   const [first, end] = shardRange(body.sources.length, settings.shard);
   const sources = body.sources.map((s, index): PlannedSource => {
     const image = { path: s.path, fsPath: join(input, ...s.path.split('/')), className: s.class, format: s.format, width: s.width, height: s.height, bytes: s.bytes };
-    const files = s.outputs.map((o): PlannedFile => ({ ...o, ops: o.seed === null ? [] : pipelines.get(o.recipe)!.draw(o.seed) }));
+    const files = s.outputs.map((o): PlannedFile => ({ ...o, ops: o.seed === null ? [] : pipelines.get(o.recipe)!.draw(o.seed, recipeInputSize(s, settings.size)) }));
     return { image, split: s.split, baseOps: body.baseOps, files, inShard: index >= first && index < end };
   });
   const planned: AugmentPlan = { roots: body.roots, sources, classes: body.classes, balanceTarget: body.balanceTarget };

@@ -6,7 +6,8 @@ import type { Recipe } from '../pipeline/recipe.js';
 import { deriveSeed } from '../pipeline/seed.js';
 import { runOps } from '../pipeline/execute.js';
 import { checkDimension, checkImage, checkIntegerInRange, checkOptions, checkSeed } from '../validate.js';
-import { ADVANCE, DESCENT, GLYPH_HEIGHT, glyph, textWidth } from './font.js';
+import { Canvas, type Color } from './canvas.js';
+import { ADVANCE, DESCENT, GLYPH_HEIGHT, textWidth } from './font.js';
 
 export interface ContactSheetOptions {
   /** The recipe to preview. */
@@ -30,71 +31,13 @@ export interface ContactSheet {
   readonly variants: readonly { readonly seed: number; readonly applied: readonly AppliedOp[] }[];
 }
 
-type Color = readonly [number, number, number];
 const BACKGROUND: Color = [30, 30, 30];
 const TEXT: Color = [235, 235, 235];
 const DIM: Color = [150, 150, 150];
 const ACCENT: Color = [255, 209, 102];
-const CHECKER: readonly [Color, Color] = [
-  [70, 70, 70],
-  [50, 50, 50],
-];
 const MARGIN = 16;
 const GAP = 16;
 const LINE = GLYPH_HEIGHT + DESCENT + 3;
-
-/** A plain RGBA canvas to draw the sheet on. */
-class Canvas {
-  readonly data: Uint8ClampedArray;
-
-  constructor(
-    readonly width: number,
-    readonly height: number,
-    background: Color,
-  ) {
-    this.data = new Uint8ClampedArray(width * height * 4);
-    this.fill(0, 0, width, height, background);
-  }
-
-  fill(x0: number, y0: number, w: number, h: number, [r, g, b]: Color): void {
-    for (let y = Math.max(0, y0); y < Math.min(this.height, y0 + h); y++) {
-      for (let x = Math.max(0, x0); x < Math.min(this.width, x0 + w); x++) {
-        const i = (y * this.width + x) * 4;
-        this.data[i] = r;
-        this.data[i + 1] = g;
-        this.data[i + 2] = b;
-        this.data[i + 3] = 255;
-      }
-    }
-  }
-
-  /** Draws `img` at (x0, y0), alpha-blended over a checkerboard so transparent areas show. */
-  blend(img: RgbaImage, x0: number, y0: number): void {
-    for (let y = 0; y < img.height; y++) {
-      for (let x = 0; x < img.width; x++) {
-        const s = (y * img.width + x) * 4;
-        const d = ((y0 + y) * this.width + x0 + x) * 4;
-        const under = CHECKER[((x >> 3) + (y >> 3)) & 1]!;
-        const a = img.data[s + 3]!;
-        for (let c = 0; c < 3; c++) this.data[d + c] = Math.round((img.data[s + c]! * a + under[c]! * (255 - a)) / 255);
-        this.data[d + 3] = 255;
-      }
-    }
-  }
-
-  text(text: string, x0: number, y0: number, color: Color, scale = 1): void {
-    let x = x0;
-    for (const ch of text) {
-      const rows = glyph(ch);
-      rows.forEach((row, gy) =>
-        row.forEach((on, gx) => {
-          if (on) this.fill(x + gx * scale, y0 + gy * scale, scale, scale, color);
-        }),
-      );
-      x += ADVANCE * scale;
-    }
-  }
-}
 
 /** One op as a short caption (its definition's): `flip H`, `rotate -12.3°`, `s&p 2.1%`, `resize 400×400`. */
 export function describeOp(op: AppliedOp): string {

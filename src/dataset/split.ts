@@ -1,5 +1,6 @@
 import { AugkitError, invalidArgument } from '../errors.js';
-import { deriveSeed, SeedStream } from '../pipeline/seed.js';
+import { deriveSeed } from '../pipeline/seed.js';
+import { shuffleInPlace } from './shuffle.js';
 
 export type SplitName = 'train' | 'val' | 'test';
 export const SPLIT_NAMES: readonly SplitName[] = ['train', 'val', 'test'];
@@ -132,12 +133,10 @@ export function assignSplits(
   const orders = new Map<string, string[]>();
   const sizes = splitCounts(new Map([...byClass].map(([c, paths]) => [c, paths.length])), split);
   for (const [className, paths] of byClass) {
-    const order = [...paths].sort(byCode);
-    const stream = new SeedStream(deriveSeed(seed, 'split', className));
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(stream.uniform() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    const order = shuffleInPlace(
+      [...paths].sort(byCode),
+      deriveSeed(seed, 'split', className),
+    );
     const counts = sizes.get(className)!;
     order.forEach((path, rank) => {
       const name: SplitName = rank < counts.train ? 'train' : rank < counts.train + counts.val ? 'val' : 'test';

@@ -1,0 +1,30 @@
+"""The torchvision side of bench/flow.bench.ts: ImageFolder + PIL decode + Resize((224, 224)) +
+RandomHorizontalFlip + RandomRotation(20) + ToTensor through a DataLoader (batch 32, shuffled), the
+same work as augkit's flowFromDirectory with a flip + rotation recipe. Prints one JSON line per
+num_workers: {"workers", "images", "seconds", "imagesPerSecond"} for one epoch (worker start-up included).
+Usage: python3 bench/torchvision_loader.py <folder> <workers>..."""
+import json
+import sys
+import time
+
+import torch
+from torch.utils.data import DataLoader
+from torchvision import datasets, transforms
+
+torch.set_num_threads(1)
+folder = sys.argv[1]
+transform = transforms.Compose([
+    transforms.Resize((224, 224), antialias=True),
+    transforms.RandomHorizontalFlip(0.5),
+    transforms.RandomRotation(20),
+    transforms.ToTensor(),
+])
+dataset = datasets.ImageFolder(folder, transform=transform)
+for workers in (int(w) for w in sys.argv[2:]):
+    loader = DataLoader(dataset, batch_size=32, shuffle=True, num_workers=workers, prefetch_factor=2)
+    start = time.perf_counter()
+    images = 0
+    for xs, ys in loader:
+        images += xs.shape[0]
+    seconds = time.perf_counter() - start
+    print(json.dumps({"workers": workers, "images": images, "seconds": seconds, "imagesPerSecond": images / seconds}), flush=True)

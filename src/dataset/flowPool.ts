@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AugkitError } from '../errors.js';
+import { loadFlowImage, type FlowJob, type FlowJobResult } from './flowLoad.js';
+
+const WORKER_URL = new URL('./flowWorker.js', import.meta.url);
+
+/** Loads flow images, on the calling thread (`workers` 0) or on that many worker threads. */
+export interface FlowLoader {
+  /** Starts a job; the promise settles with its result (in completion order: callers keep their own order). */
+  load(job: FlowJob): Promise<FlowJobResult>;
+  /** Ends the worker threads; jobs still pending never settle. */
+  close(): Promise<void>;
+}
+
+type WorkerReply = FlowJobResult | { readonly id: number; readonly fatal: string };
+
+/**
+ * A {@link FlowLoader} with `workers` threads (0: the calling thread). Each thread works on one job at a
+ * time and takes the oldest waiting job when it is free.
+ *
+ * @throws {AugkitError} INTERNAL when workers are asked for from the TypeScript sources (threads load the
+ *   compiled dist/dataset/flowWorker.js) or, from `load`, when a worker thread dies.
+ * @example
+ * const loader = createFlowLoader(2);
+ * const result = await loader.load({ id: 0, fsPath: 'data/cat/1.jpg', width: 64, height: 64, ops: [] });
+ * await loader.close();
+ */
+export function createFlowLoader(workers: number): FlowLoader {
+  if (workers === 0) return { load: loadFlowImage, close: async () => {} };
+  if (!existsSync(fileURLToPath(WORKER_URL))) {
+    throw new AugkitError('INTERNAL', `worker script ${fileURLToPath(WORKER_URL)} not found: worker threads need the compiled package (npm run build), or pass workers: 0`);
+  }
+  const waiting: FlowJob[] = [];
+  const pending = new Map<number, { resolve: (r: FlowJobResult) => void; reject: (e: Error) => void }>();
+  const idle: Worker[] = [];
+  let failure: AugkitError | undefined;
+
+  const fail = (error: AugkitError) => {
+    failure ??= error;
+    for (const { reject } of pending.values()) reject(failure);
+    pending.clear();
+  };
+  const dispatch = () => {
+    while (idle.length > 0 && waiting.length > 0) idle.pop()!.postMessage(waiting.shift());
+  };
+  const threads = Array.from({ length: workers }, () => {
+    const thread = new Worker(WORKER_URL);
+    thread.on('message', (reply: WorkerReply) => {
+      const entry = pending.get(reply.id);
+      pending.delete(reply.id);
+      idle.push(thread);
+      dispatch();
+      if ('fatal' in reply) {
+        const error = new AugkitError('INTERNAL', `a flow worker failed: ${reply.fatal}`);
+        entry?.reject(error);
+        fail(error);
+      } else {
+        entry?.resolve(reply);
+      }
+    });
+    thread.on('error', (cause) => fail(new AugkitError('INTERNAL', `a flow worker thread failed: ${cause.message}`, { cause })));
+    thread.on('exit', (code) => {
+      if (code !== 0 && pending.size > 0) fail(new AugkitError('INTERNAL', `a flow worker thread exited with code ${code}`));
+    });
+    idle.push(thread);
+    return thread;
+  });
+  return {
+    load(job) {
+      if (failure) return Promise.reject(failure);
+      return new Promise<FlowJobResult>((resolve, reject) => {
+        pending.set(job.id, { resolve, reject });
+        waiting.push(job);
+        dispatch();
+      });
+    },
+    async close() {
+      // jobs still running were prefetched for batches nobody will ask for: drop them unanswered
+      waiting.length = 0;
+      pending.clear();
+      failure ??= new AugkitError('INTERNAL', 'the flow loader was closed');
+      await Promise.all(threads.map((t) => t.terminate()));
+    },
+  };
+}
