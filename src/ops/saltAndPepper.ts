@@ -38,10 +38,10 @@ export interface SaltAndPepperResult extends AugkitImage {
  * const noisy = saltAndPepper(img, { amount: 0.02, seed: 42 });
  */
 export function saltAndPepper(img: RgbaImage, options?: SaltAndPepperOptions): SaltAndPepperResult {
-  checkImage(img); // first: a too-large image is TOO_LARGE whatever the options
+  const src = checkImage(img); // first: a too-large image is TOO_LARGE whatever the options
   const opts = checkOptions(options);
   const seed = opts.seed === undefined ? drawSeed() : opts.seed;
-  return { ...applyOp(saltAndPepperOp, img, {}, { ...opts, seed }), seed: seed as number };
+  return { ...applyOp(saltAndPepperOp, src, {}, { ...opts, seed }), seed: seed as number };
 }
 
 /**
