@@ -76,12 +76,15 @@ export const eraseOp = defineOp({
   caption: ({ width, height, value }) => `erase ${width}×${height}${value === 'noise' ? ' noise' : ''}`,
 });
 
-/** The seed a call uses: the given one, one drawn for noise, or none for a colour (the image is checked first). */
-function seedFor(img: RgbaImage, options: { value?: EraseValue; seed?: number }): number | undefined {
-  checkImage(img);
+/**
+ * The checked image (first: a too-large image is TOO_LARGE whatever the options; read once) and the seed a
+ * call uses: the given one, one drawn for noise, or none for a colour.
+ */
+function imageAndSeed(img: RgbaImage, options: { value?: EraseValue; seed?: number }): [RgbaImage, number | undefined] {
+  const src = checkImage(img);
   const opts = checkOptions(options);
-  if (opts.seed !== undefined) return opts.seed;
-  return opts.value === 'noise' ? drawSeed() : undefined;
+  if (opts.seed !== undefined) return [src, opts.seed];
+  return [src, opts.value === 'noise' ? drawSeed() : undefined];
 }
 
 /**
@@ -96,8 +99,8 @@ function seedFor(img: RgbaImage, options: { value?: EraseValue; seed?: number })
  * const hidden = erase(img, { x: 10, y: 20, width: 50, height: 30, value: [127, 127, 127] });
  */
 export function erase(img: RgbaImage, options: EraseOptions): EraseResult {
-  const seed = seedFor(img, options);
-  const out = applyOp(eraseOp, img, {}, { ...options, seed });
+  const [src, seed] = imageAndSeed(img, options);
+  const out = applyOp(eraseOp, src, {}, { ...options, seed });
   return options.value === 'noise' ? { ...out, seed: seed! } : out;
 }
 
@@ -135,7 +138,7 @@ export const cutoutOp = defineOp({
  * const holed = cutout(img, { centerX: 64, centerY: 40, size: 32 });
  */
 export function cutout(img: RgbaImage, options: CutoutOptions): EraseResult {
-  const seed = seedFor(img, options);
-  const out = applyOp(cutoutOp, img, {}, { ...options, seed });
+  const [src, seed] = imageAndSeed(img, options);
+  const out = applyOp(cutoutOp, src, {}, { ...options, seed });
   return options.value === 'noise' ? { ...out, seed: seed! } : out;
 }

@@ -57,8 +57,8 @@ export const gaussianNoiseOp = defineOp({
  * const grainy = gaussianNoise(img, { std: 10, seed: 42 });
  */
 export function gaussianNoise(img: RgbaImage, options: GaussianNoiseOptions): GaussianNoiseResult {
-  checkImage(img); // first: a too-large image is TOO_LARGE whatever the options
+  const src = checkImage(img); // first: a too-large image is TOO_LARGE whatever the options
   const opts = checkOptions(options);
   const seed = opts.seed === undefined ? drawSeed() : opts.seed;
-  return { ...applyOp(gaussianNoiseOp, img, {}, { ...opts, seed }), seed: seed as number };
+  return { ...applyOp(gaussianNoiseOp, src, {}, { ...opts, seed }), seed: seed as number };
 }
