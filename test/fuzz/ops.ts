@@ -628,7 +628,6 @@ const marginArg = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(0, 2000, 2 ** 31) },
   { weight: 1, arbitrary: oddValue },
 );
-const isFinite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isNonNegativeInteger = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
 /** Whether interpolation, border and fill of an options object are valid (absent = default). */
@@ -671,7 +670,7 @@ function quadValid(q: unknown): boolean {
 }
 
 /** Small results are compared with the plain-TS references (they are slow). */
-const small = (out: unknown, args: unknown[]) => (out as RgbaImage).width * (out as RgbaImage).height <= 4096 * 4 && img(args).width * img(args).height <= 300 * 300;
+const smallResult = (out: unknown, args: unknown[]) => (out as RgbaImage).width * (out as RgbaImage).height <= 4096 * 4 && img(args).width * img(args).height <= 300 * 300;
 const matches = (out: unknown, expected: RgbaImage) => (sameBytes((out as RgbaImage).data, expected.data) ? undefined : 'pixels differ from the plain-TS reference');
 
 function geometrySpecs(): OpSpec[] {
@@ -692,7 +691,7 @@ function geometrySpecs(): OpSpec[] {
         return withinLimit(w, h);
       },
       call: ([image, m, options]) => warpAffine(image as RgbaImage, m as never, options as never),
-      verify: (out, args) => (small(out, args) ? matches(out, warpAffineReference(img(args), args[1] as number[], args[2] as never)) : undefined),
+      verify: (out, args) => (smallResult(out, args) ? matches(out, warpAffineReference(img(args), args[1] as number[], args[2] as never)) : undefined),
     },
     {
       name: 'affine',
@@ -726,7 +725,7 @@ function geometrySpecs(): OpSpec[] {
       },
       call: ([image, params, options]) => affine(image as RgbaImage, params as never, options as never),
       verify: (out, args) => {
-        if (!small(out, args)) return undefined;
+        if (!smallResult(out, args)) return undefined;
         const p = (args[1] ?? {}) as { degrees?: number; translate?: [number, number]; scale?: number | [number, number]; shear?: number | [number, number] };
         // absent and null take the defaults, as the op reads them with ??
         const scale = typeof p.scale === 'number' ? [p.scale, p.scale] as const : p.scale ?? undefined;
@@ -750,7 +749,7 @@ function geometrySpecs(): OpSpec[] {
       },
       call: ([image, from, to, options]) => perspective(image as RgbaImage, from as never, to as never, options as never),
       verify: (out, args) => {
-        if (!small(out, args)) return undefined;
+        if (!smallResult(out, args)) return undefined;
         const h = solveHomography(args[2] as never, args[1] as never)!;
         return matches(out, perspectiveReference(img(args), h, args[3] as never));
       },
@@ -801,7 +800,7 @@ function geometrySpecs(): OpSpec[] {
       },
       call: ([image, padding, options]) => pad(image as RgbaImage, padding as never, options as never),
       verify: (out, args) => {
-        if (!small(out, args)) return undefined;
+        if (!smallResult(out, args)) return undefined;
         const { top, right, bottom, left } = args[1] as Record<string, number>;
         const o = (args[2] ?? {}) as { border?: never; fill?: never };
         return matches(out, padReference(img(args), [top!, right!, bottom!, left!], o.border, o.fill));
@@ -826,7 +825,7 @@ function geometrySpecs(): OpSpec[] {
         },
         call: ([image, n, options]) => (name === 'resizeShorter' ? resizeShorter : resizeLonger)(image as RgbaImage, n as number, options as never),
         verify: (out, args) => {
-          if (!small(out, args)) return undefined;
+          if (!smallResult(out, args)) return undefined;
           const { width, height } = out as RgbaImage;
           const antialias = (args[2] as { antialias?: boolean } | undefined)?.antialias;
           return matches(out, (antialias ? resizeAntialiasReference : resizeBilinearReference)(img(args), width, height));
