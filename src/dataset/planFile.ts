@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AugkitError } from '../errors.js';
@@ -8,6 +9,7 @@ import {
   checkAndPlan,
   examineOutput,
   executeAugment,
+  JOB_FILE,
   jobDescription,
   scanSources,
   type AugmentOptions,
@@ -329,8 +331,18 @@ export async function augmentFromPlan(options: PlannedRunOptions): Promise<Augme
         `${plan.body.input}; first: ${mine[0]!.planned.path}: ${stale.get(mine[0]!.planned.path)}): a plan of another input?`,
     );
   }
-  const state = await examineOutput(options.out, prepared.job, false);
-  const summary = await executeAugment(augmentOptions, settings, { ...prepared, stale }, state, started);
+  const run = async () => executeAugment(augmentOptions, settings, { ...prepared, stale }, await examineOutput(options.out, prepared.job, false), started);
+  const record = join(options.out, JOB_FILE);
+  const recordedBefore = existsSync(record);
+  let summary: AugmentSummary;
+  try {
+    summary = await run();
+  } catch (e) {
+    // shards started at the same moment into an empty folder race to record the job there: the loser sees the
+    // winner's temporary file or loses its own; once the record is there, it resumes like any other shard
+    if (recordedBefore || !(e instanceof AugkitError) || !existsSync(record)) throw e;
+    summary = await run();
+  }
   if (!settings.dryRun && earlier === undefined) await writeFileAtomic(copy, text);
   return summary;
 }
