@@ -12,6 +12,7 @@ import { parseSplit } from '../dataset/split.js';
 import { AugkitError } from '../errors.js';
 import type { Recipe } from '../pipeline/recipe.js';
 import { intFlag, parseArgs, sizeFlag, UsageError, type FlagSpec } from './args.js';
+import { JOB_FLAGS } from './jobFlags.js';
 import { runCompare } from './compare.js';
 import { formatInspect } from './report.js';
 import { reportAugment, runMerge, runPlan, runPlannedAugment, SCALE_OUT_FLAGS, shardOption } from './scaleOut.js';
@@ -96,18 +97,9 @@ and lists byte-identical images and near-duplicates (64-bit dHash at most 8 bits
 
 const AUGMENT_FLAGS: Record<string, FlagSpec> = {
   out: { kind: 'string' },
-  recipe: { kind: 'list' },
-  variants: { kind: 'string' },
-  classes: { kind: 'string' },
-  balance: { kind: 'optional' },
-  split: { kind: 'string' },
-  size: { kind: 'string' },
-  seed: { kind: 'string' },
+  ...JOB_FLAGS,
   workers: { kind: 'string' },
   shard: { kind: 'string' },
-  format: { kind: 'string' },
-  quality: { kind: 'string' },
-  'png-level': { kind: 'string' },
   json: { kind: 'boolean' },
   'dry-run': { kind: 'boolean' },
   force: { kind: 'boolean' },

@@ -6,6 +6,7 @@ import { mergeShards, shardComplete } from '../dataset/merge.js';
 import { augmentFromPlan, loadPlan, makePlan, writePlan } from '../dataset/planFile.js';
 import { shardFromEnvironment } from '../dataset/shardEnv.js';
 import { intFlag, parseArgs, shardFlag, UsageError, type FlagSpec } from './args.js';
+import { JOB_FLAGS } from './jobFlags.js';
 import { ProgressBar } from './progress.js';
 import { formatAugment } from './report.js';
 
@@ -122,16 +123,7 @@ decode check), --json.`;
 
 const PLAN_FLAGS: Record<string, FlagSpec> = {
   out: { kind: 'string' },
-  recipe: { kind: 'list' },
-  variants: { kind: 'string' },
-  classes: { kind: 'string' },
-  balance: { kind: 'optional' },
-  split: { kind: 'string' },
-  size: { kind: 'string' },
-  seed: { kind: 'string' },
-  format: { kind: 'string' },
-  quality: { kind: 'string' },
-  'png-level': { kind: 'string' },
+  ...JOB_FLAGS,
   files: { kind: 'string' },
   workers: { kind: 'string' },
   json: { kind: 'boolean' },
