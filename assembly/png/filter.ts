@@ -2,14 +2,7 @@
 // Paeth filter on every row (PNG spec, 9.4). Encoding knows every byte in advance, so Paeth runs 16 bytes
 // per vector step (decoding cannot: each byte there depends on the one just reconstructed).
 
-// @ts-ignore: decorator
-@inline
-function paethPredictor(a: i32, b: i32, c: i32): i32 {
-  const pa = abs(b - c);
-  const pb = abs(a - c);
-  const pc = abs(a + b - c - c);
-  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-}
+import { paethPredictor } from './paeth';
 
 /** Paeth's predictor on 8 lanes of 16-bit values. */
 // @ts-ignore: decorator

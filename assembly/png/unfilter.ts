@@ -9,14 +9,7 @@ const UP: u8 = 2;
 const AVERAGE: u8 = 3;
 const PAETH: u8 = 4;
 
-// @ts-ignore: decorator
-@inline
-function paethPredictor(a: i32, b: i32, c: i32): i32 {
-  const pa = abs(b - c);
-  const pb = abs(a - c);
-  const pc = abs(a + b - c - c);
-  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-}
+import { paethPredictor } from './paeth';
 
 function unfilterUp(row: usize, prior: usize, n: usize): void {
   let i: usize = 0;
