@@ -1,7 +1,7 @@
 import type { AugkitImage, RgbaImage } from '../image.js';
 import { checkBoolean, checkDimension, checkImage, checkOptions } from '../validate.js';
 import { runKernel, type KernelStep } from '../wasm/run.js';
-import { scaledResizeStep } from './resize.js';
+import { scaledResizeStep, scaleMap } from './resize.js';
 import { defineOp } from './define.js';
 import { boolean, dimension } from './params.js';
 
@@ -88,10 +88,7 @@ const sideParams = {
   antialias: boolean({ doc: 'Widen the filter when shrinking (Pillow BILINEAR).', default: false }),
 };
 
-const sideMap = (which: 'shorter' | 'longer', n: number, sw: number, sh: number) => {
-  const [dw, dh] = sideSize(which, sw, sh, n);
-  return (x: number, y: number) => [((x + 0.5) * dw) / sw - 0.5, ((y + 0.5) * dh) / sh - 0.5] as const;
-};
+const sideMap = (which: 'shorter' | 'longer', n: number, sw: number, sh: number) => scaleMap(sw, sh, ...sideSize(which, sw, sh, n));
 
 /**
  * resizeShorter, defined once (see src/ops/define.ts).
