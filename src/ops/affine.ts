@@ -101,6 +101,8 @@ export function affine(img: RgbaImage, params: AffineParams, options?: WarpOptio
 export const affineOp = defineOp({
   name: 'affine',
   doc: "Rotates, scales, shears and translates about the image centre, keeping the size: p' = c + t + R·Sh·S·(p − c). affine(img, { degrees: d }) gives the bytes of rotate(img, d).",
+  example: { degrees: 15, translate: [8, 4], scale: 0.85, shear: 10, border: 'reflect' },
+  equivalents: { keras: '≈ apply_affine_transform(x, theta, tx, ty, shear, zx, zy) (inverse zoom, other shear)', torchvision: 'F.affine(img, angle, translate, scale, shear)', albumentations: 'A.Affine' },
   params: {
     degrees: number({ doc: 'Rotation, counter-clockwise on screen, in degrees.', default: 0 }),
     translate: pair({ doc: 'Translation [tx, ty] in pixels.', default: [0, 0], expected: 'an array [tx, ty] of 2 finite numbers' }),

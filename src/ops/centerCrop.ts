@@ -50,6 +50,8 @@ export function centerCrop(img: RgbaImage, width: number, height: number, option
 export const centerCropOp = defineOp({
   name: 'centerCrop',
   doc: 'Crops width × height out of the middle: x = floor((W − width) / 2), y likewise (torchvision rounds half to even). Larger than the image → INVALID_ARGUMENT.',
+  example: { width: 96, height: 64 },
+  equivalents: { keras: 'layers.CenterCrop(height, width)', torchvision: 'F.center_crop(img, [height, width])', albumentations: 'A.CenterCrop(height, width)' },
   positional: ['width', 'height'],
   params: { width: dimension({ doc: 'Width of the crop, at most the image width.' }), height: dimension({ doc: 'Height of the crop, at most the image height.' }) },
   step: ({ width, height }) => centerCropStep(width, height),

@@ -121,6 +121,8 @@ const quadParam = (doc: string) =>
 export const perspectiveOp = defineOp({
   name: 'perspective',
   doc: 'A projective warp: the four source corners `from` land on `to` (homography solved in float64); output pixels behind the horizon take `fill`.',
+  example: { from: [[0, 0], [143, 0], [143, 95], [0, 95]], to: [[20, 10], [123, 0], [143, 95], [0, 85]] },
+  equivalents: { torchvision: 'F.perspective(img, startpoints, endpoints) (pixel corners)', albumentations: 'A.Perspective' },
   positional: ['from', 'to'],
   params: {
     from: quadParam('Four source points [x, y] (pixel centres).'),

@@ -129,6 +129,8 @@ export const scaleMap = (sw: number, sh: number, dw: number, dh: number, ox = 0,
 export const resizeOp = defineOp({
   name: 'resize',
   doc: "Resizes to width × height, bilinear with half-pixel centres (cv2.INTER_LINEAR within ±1); `antialias` widens the filter when shrinking (Pillow BILINEAR). `fit` (sharp's names): 'fill' stretches, 'cover' scales and crops the centre, 'contain' scales and pads. The same size is an exact copy.",
+  example: { width: 96, height: 96, antialias: true },
+  equivalents: { keras: 'layers.Resizing(height, width)', torchvision: 'F.resize(img, [height, width])', albumentations: 'A.Resize(height, width)' },
   positional: ['width', 'height'],
   params: {
     width: dimension({ doc: 'Target width in pixels.' }),

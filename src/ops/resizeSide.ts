@@ -99,6 +99,8 @@ const sideMap = (which: 'shorter' | 'longer', n: number, sw: number, sh: number)
 export const resizeShorterOp = defineOp({
   name: 'resizeShorter',
   doc: 'Resizes so the shorter side is n, keeping the aspect ratio (albumentations SmallestMaxSize; the other side rounded half up).',
+  example: { n: 64, antialias: true },
+  equivalents: { torchvision: 'F.resize(img, n)', albumentations: 'A.SmallestMaxSize(max_size)' },
   positional: ['n'],
   params: sideParams,
   step: ({ n, antialias }) => resizeShorterStep(n, { antialias }),
@@ -115,6 +117,8 @@ export const resizeShorterOp = defineOp({
 export const resizeLongerOp = defineOp({
   name: 'resizeLonger',
   doc: 'Resizes so the longer side is n, keeping the aspect ratio (albumentations LongestMaxSize; the other side rounded half up).',
+  example: { n: 100, antialias: true },
+  equivalents: { albumentations: 'A.LongestMaxSize(max_size)' },
   positional: ['n'],
   params: sideParams,
   step: ({ n, antialias }) => resizeLongerStep(n, { antialias }),

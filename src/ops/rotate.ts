@@ -37,6 +37,8 @@ function rotateForm(degrees: number, expand: boolean, w: number, h: number): Aff
 export const rotateOp = defineOp({
   name: 'rotate',
   doc: 'Rotates counter-clockwise about the image centre ((w−1)/2, (h−1)/2); neighbours outside the image follow `border` (default: `fill`).',
+  example: { degrees: 25, expand: true },
+  equivalents: { keras: '≈ apply_affine_transform(x, theta)', torchvision: 'F.rotate(img, angle, expand=True)', albumentations: 'A.Rotate' },
   positional: ['degrees'],
   params: {
     degrees: number({ doc: 'Angle in degrees, counter-clockwise (negative turns clockwise); any finite value, reduced modulo 360.' }),

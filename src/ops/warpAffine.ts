@@ -81,6 +81,7 @@ export function warpAffine(img: RgbaImage, matrix: AffineMatrix, options?: WarpA
 export const warpAffineOp = defineOp({
   name: 'warpAffine',
   doc: 'Warps by a matrix [a, b, c, d, e, f] mapping each output pixel to its source: sx = (a·x + b·y) + c, sy = (d·x + e·y) + f (float64); neighbours outside follow `border`.',
+  example: { matrix: [1, 0.3, -14, 0, 1, 0], border: 'wrap' },
   positional: ['matrix'],
   params: {
     matrix: param<AffineMatrix>({
