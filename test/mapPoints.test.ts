@@ -1,6 +1,7 @@
 // Forward point maps (issue 11): each geometric op's `mapPoint`, and `mapPoints` through recorded
 // pipelines. The kernels are the oracle: an image whose pixels encode their own coordinates shows where
 // each source pixel went, and the reference twins' output → source maps are what the forward maps invert.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   AugkitError, compose, mapPoints, pad, randomAffine, randomCrop, randomFlip, randomRotation, resizeTo, rotate, type AppliedOp, type RgbaImage,
@@ -249,5 +250,61 @@ describe('mapPoints through a recorded pipeline', () => {
     expect(code(() => mapPoints([{ op: 'nope' }] as never, [[1, 1]], img))).toMatch(/^INVALID_ARGUMENT: .*applied\[0\]/);
     expect(code(() => mapPoints([], [[1, 1]], { width: 0, height: 3 }))).toMatch(/^INVALID_ARGUMENT: .*size\.width/);
     expect(code(() => mapPoints([{ op: 'crop', x: 50, y: 0, width: 20, height: 5 }], [[1, 1]], img))).toMatch(/^INVALID_ARGUMENT/);
+    const singular: AppliedOp = { op: 'warpAffine', matrix: [1, 2, 0, 2, 4, 0], interpolation: 'bilinear', border: 'constant', fill: [0, 0, 0, 0] };
+    expect(code(() => mapPoints([singular], [[1, 1]], img))).toMatch(/^INVALID_ARGUMENT: .*matrix/);
+  });
+});
+
+describe('mapPoints never fails otherwise (fast-check)', () => {
+  const records: unknown[] = [
+    { op: 'rotate', degrees: 30, expand: true, fill: [0, 0, 0, 0] },
+    { op: 'affine', degrees: 5, translate: [1, 2], scale: [1.2, 1.2], shear: [0, 0], interpolation: 'nearest', border: 'wrap', fill: [0, 0, 0, 0] },
+    { op: 'crop', x: 1, y: 1, width: 5, height: 5 },
+    { op: 'flipVertical' },
+    { op: 'resize', width: 7, height: 9, antialias: true, fit: 'contain' },
+    { op: 'warpAffine', matrix: [0, 0, 0, 0, 0, 0], interpolation: 'bilinear', border: 'constant', fill: [0, 0, 0, 0] },
+    { op: 'rotate', degrees: 'x', expand: false, fill: [0, 0, 0, 0] },
+    { op: 'nope' },
+    null,
+  ];
+  const point = fc.oneof(fc.tuple(fc.double(), fc.double()), fc.anything());
+
+  it('returns one point per point, or throws INVALID_ARGUMENT', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...records), { maxLength: 4 }),
+        fc.oneof(fc.array(point, { maxLength: 5 }), fc.anything()),
+        fc.record({ width: fc.oneof(fc.integer({ min: -2, max: 40 }), fc.anything()), height: fc.integer({ min: -2, max: 40 }) }),
+        (applied, points, size) => {
+          try {
+            const mapped = mapPoints(applied as AppliedOp[], points as [number, number][], size as { width: number; height: number });
+            expect(mapped).toHaveLength((points as unknown[]).length);
+          } catch (error) {
+            expect(error).toBeInstanceOf(AugkitError);
+            expect((error as AugkitError).code).toBe('INVALID_ARGUMENT');
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('affine: map(source(q)) = q for random parameters', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -720, max: 720, noNaN: true }),
+        fc.tuple(fc.double({ min: 0.2, max: 5, noNaN: true }), fc.double({ min: 0.2, max: 5, noNaN: true })),
+        fc.tuple(fc.double({ min: -60, max: 60, noNaN: true }), fc.double({ min: -60, max: 60, noNaN: true })),
+        fc.tuple(fc.integer({ min: -50, max: 200 }), fc.integer({ min: -50, max: 200 })),
+        (degrees, scale, shear, [x, y]) => {
+          const [i00, i01, i10, i11] = affineInverseReference(degrees, shear, scale);
+          const [cx, cy] = [30, 21.5];
+          const source = [cx + i00 * (x - cx) + i01 * (y - cy), cy + i10 * (x - cx) + i11 * (y - cy)] as const;
+          const [mx, my] = forward({ op: 'affine', degrees, translate: [0, 0], scale, shear, ...nearest }, 61, 44)(...source);
+          expect(Math.abs(mx - x) + Math.abs(my - y)).toBeLessThan(1e-6 * (1 + Math.abs(x) + Math.abs(y)));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
