@@ -11,7 +11,7 @@ export { DEFAULT_PIXEL_LIMIT, getPixelLimit, setPixelLimit } from './limits.js';
 // the functional ops (src/ops/index.ts: one line per op file) and the types of their definitions
 export * from './ops/index.js';
 export type { Border, Interpolation, WarpOptions } from './ops/border.js';
-export type { AppliedOf, Inputs, OpDefinition, ParamMap, PointMap, Values } from './ops/define.js';
+export type { AppliedOf, Equivalents, Inputs, OpDefinition, ParamMap, PointMap, Values } from './ops/define.js';
 export type { Param, Range } from './ops/params.js';
 export { kernelBuild, releaseMemory, type KernelBuild } from './wasm/kernels.js';
 export type { EraseValue, OutputOptions } from './ops/pixelSteps.js';

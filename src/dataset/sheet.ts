@@ -1,6 +1,7 @@
 import { invalidArgument } from '../errors.js';
 import type { AugkitImage, RgbaImage } from '../image.js';
 import { resize } from '../ops/resize.js';
+import { checkValues } from '../ops/define.js';
 import { opDefinition, type AppliedOp } from '../pipeline/catalogue.js';
 import type { Recipe } from '../pipeline/recipe.js';
 import { deriveSeed } from '../pipeline/seed.js';
@@ -39,9 +40,13 @@ const MARGIN = 16;
 const GAP = 16;
 const LINE = GLYPH_HEIGHT + DESCENT + 3;
 
-/** One op as a short caption (its definition's): `flip H`, `rotate -12.3°`, `s&p 2.1%`, `resize 400×400`. */
+/**
+ * One op as a short caption (its definition's): `flip H`, `rotate -12.3°`, `s&p 2.1%`, `resize 400×400`.
+ * The record's values are checked first, so parameters records leave out at their defaults are filled in.
+ */
 export function describeOp(op: AppliedOp): string {
-  return opDefinition(op.op).caption(op as never);
+  const definition = opDefinition(op.op);
+  return definition.caption(checkValues(definition.params, op, (key) => key));
 }
 
 /** Joins words into lines of at most `max` characters (a longer word gets a line of its own, cut). */

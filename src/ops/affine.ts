@@ -3,7 +3,7 @@ import type { AugkitImage, RgbaImage } from '../image.js';
 import { checkFiniteNumber, checkImage, checkOptions, isFiniteNumber } from '../validate.js';
 import { kernels } from '../wasm/kernels.js';
 import { runKernel, type KernelStep } from '../wasm/run.js';
-import { affineFormStep } from './affineForm.js';
+import { affineForward, affineFormStep, type AffineForm } from './affineForm.js';
 import { borderParam, checkSampling, fillParam, interpolationParam, type WarpOptions } from './border.js';
 import { defineOp } from './define.js';
 import { pair } from './geometryParams.js';
@@ -50,14 +50,24 @@ export function affineStep(params: AffineParams, options?: WarpOptions): KernelS
     ? [shear as number, 0]
     : checkPair(shear, 'params.shear', isShear, 'degrees in (−90, 90): a number or an array [shx, shy]');
   const sampling = checkSampling(checkOptions(options));
+  const form = affineForm(degrees, [tx, ty], [scaleX, scaleY], [shearX, shearY]);
+  return affineFormStep('affine', form, (sw, sh) => [sw, sh], sampling, 'params', params);
+}
+
+type Pair = readonly [number, number];
+
+/**
+ * The warp kernel's coefficients for `affine` on a sw×sh image: the output → source matrix M⁻¹ (computed in
+ * WebAssembly) about the centre, after the translation. The kernel step and the forward point map both use it.
+ */
+function affineForm(degrees: number, [tx, ty]: Pair, [scaleX, scaleY]: Pair, [shearX, shearY]: Pair): (sw: number, sh: number) => AffineForm {
   const at = kernels.affineInverse(degrees, shearX, shearY, scaleX, scaleY);
-  const [m00, m01, m10, m11] = new Float64Array(kernels.memory.buffer, at, 4);
-  const form = (sw: number, sh: number) => {
+  const [m00, m01, m10, m11] = new Float64Array(kernels.memory.buffer, at, 4) as unknown as [number, number, number, number];
+  return (sw, sh) => {
     const cx = (sw - 1) / 2;
     const cy = (sh - 1) / 2;
-    return { ox: cx, oy: cy, tx, ty, cx, cy, m00: m00!, m01: m01!, m10: m10!, m11: m11!, c0: 0, c1: 0 };
+    return { ox: cx, oy: cy, tx, ty, cx, cy, m00, m01, m10, m11, c0: 0, c1: 0 };
   };
-  return affineFormStep('affine', form, (sw, sh) => [sw, sh], sampling, 'params', params);
 }
 
 /**
@@ -91,6 +101,8 @@ export function affine(img: RgbaImage, params: AffineParams, options?: WarpOptio
 export const affineOp = defineOp({
   name: 'affine',
   doc: "Rotates, scales, shears and translates about the image centre, keeping the size: p' = c + t + R·Sh·S·(p − c). affine(img, { degrees: d }) gives the bytes of rotate(img, d).",
+  example: { degrees: 15, translate: [8, 4], scale: 0.85, shear: 10, border: 'reflect' },
+  equivalents: { keras: '≈ apply_affine_transform(x, theta, tx, ty, shear, zx, zy) (inverse zoom, other shear)', torchvision: 'F.affine(img, angle, translate, scale, shear)', albumentations: 'A.Affine' },
   params: {
     degrees: number({ doc: 'Rotation, counter-clockwise on screen, in degrees.', default: 0 }),
     translate: pair({ doc: 'Translation [tx, ty] in pixels.', default: [0, 0], expected: 'an array [tx, ty] of 2 finite numbers' }),
@@ -110,15 +122,5 @@ export const affineOp = defineOp({
   step: ({ degrees, translate, scale, shear, ...options }) => affineStep({ degrees, translate, scale, shear }, options),
   caption: ({ degrees, translate, scale, shear }) =>
     `affine ${degrees.toFixed(1)}° t ${translate.map((v) => v.toFixed(1)).join(',')} s ${scale.map((v) => v.toFixed(2)).join(',')} sh ${shear.map((v) => v.toFixed(1)).join(',')}`,
-  mapPoint: ({ degrees, translate: [tx, ty], scale, shear }, width, height) => {
-    // the kernels' output → source matrix, inverted: the forward map p' = c + t + M (p − c)
-    const at = kernels.affineInverse(degrees, shear[0], shear[1], scale[0], scale[1]);
-    const [i00, i01, i10, i11] = new Float64Array(kernels.memory.buffer, at, 4) as unknown as [number, number, number, number];
-    const det = i00 * i11 - i01 * i10;
-    const [cx, cy] = [(width - 1) / 2, (height - 1) / 2];
-    return (x, y) => {
-      const [u, v] = [x - cx, y - cy];
-      return [cx + tx + (i11 * u - i01 * v) / det, cy + ty + (i00 * v - i10 * u) / det];
-    };
-  },
+  mapPoint: ({ degrees, translate, scale, shear }, width, height) => affineForward(affineForm(degrees, translate, scale, shear)(width, height)),
 });

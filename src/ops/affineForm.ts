@@ -1,6 +1,7 @@
 import { invalidArgument } from '../errors.js';
 import type { KernelStep } from '../wasm/run.js';
 import type { Sampling } from './border.js';
+import type { PointMap } from './define.js';
 
 /**
  * The coefficients of the affine warp kernel (assembly/geometry/warp.ts): per output pixel (x, y), with
@@ -30,6 +31,26 @@ export function affineSource(f: AffineForm, x: number, y: number): [number, numb
   const u = x - f.ox - f.tx;
   const v = y - f.oy - f.ty;
   return [f.cx + f.m00 * u + f.m01 * v + f.c0, f.cy + f.m10 * u + f.m11 * v + f.c1];
+}
+
+/**
+ * The forward map of `f`: where source point (x, y) lands in the output, the exact inverse of
+ * {@link affineSource} (so a geometric op's `mapPoint` comes from the very coefficients its kernel runs).
+ *
+ * @throws {AugkitError} INVALID_ARGUMENT naming `matrix` for a singular map (which no point can be mapped through).
+ * @example
+ * affineForward({ ox: 0, oy: 0, tx: 0, ty: 0, cx: 0, cy: 0, m00: 1, m01: 0, m10: 0, m11: 1, c0: -10, c1: -5 })(0, 0); // [10, 5]
+ */
+export function affineForward(f: AffineForm): PointMap {
+  const det = f.m00 * f.m11 - f.m01 * f.m10;
+  if (!(det !== 0 && Number.isFinite(det))) {
+    throw invalidArgument('matrix', 'an invertible map (determinant ≠ 0) to map points forward', [f.m00, f.m01, f.m10, f.m11]);
+  }
+  return (x, y) => {
+    const a = x - f.cx - f.c0;
+    const b = y - f.cy - f.c1;
+    return [(f.m11 * a - f.m01 * b) / det + f.tx + f.ox, (f.m00 * b - f.m10 * a) / det + f.ty + f.oy];
+  };
 }
 
 /**

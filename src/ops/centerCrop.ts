@@ -6,6 +6,9 @@ import { rectCropStep, type CropOptions } from './crop.js';
 import { defineOp } from './define.js';
 import { dimension } from './params.js';
 
+/** The top-left corner of a dw×dh centre crop of a sw×sh image. */
+const centreOffset = (sw: number, sh: number, dw: number, dh: number) => ({ x: Math.floor((sw - dw) / 2), y: Math.floor((sh - dh) / 2) });
+
 /**
  * The centre crop as a kernel step (see src/wasm/run.ts), its arguments validated.
  *
@@ -17,7 +20,7 @@ export function centerCropStep(width: number, height: number): KernelStep {
   return rectCropStep('centerCrop', (sw, sh) => {
     if (dw > sw) throw invalidArgument('width', `at most the image width ${sw} (pad or use fit: 'contain' to grow)`, dw);
     if (dh > sh) throw invalidArgument('height', `at most the image height ${sh} (pad or use fit: 'contain' to grow)`, dh);
-    return { x: Math.floor((sw - dw) / 2), y: Math.floor((sh - dh) / 2), width: dw, height: dh };
+    return { ...centreOffset(sw, sh, dw, dh), width: dw, height: dh };
   });
 }
 
@@ -47,9 +50,14 @@ export function centerCrop(img: RgbaImage, width: number, height: number, option
 export const centerCropOp = defineOp({
   name: 'centerCrop',
   doc: 'Crops width × height out of the middle: x = floor((W − width) / 2), y likewise (torchvision rounds half to even). Larger than the image → INVALID_ARGUMENT.',
+  example: { width: 96, height: 64 },
+  equivalents: { keras: 'layers.CenterCrop(height, width)', torchvision: 'F.center_crop(img, [height, width])', albumentations: 'A.CenterCrop(height, width)' },
   positional: ['width', 'height'],
   params: { width: dimension({ doc: 'Width of the crop, at most the image width.' }), height: dimension({ doc: 'Height of the crop, at most the image height.' }) },
   step: ({ width, height }) => centerCropStep(width, height),
   caption: ({ width, height }) => `centre crop ${width}×${height}`,
-  mapPoint: ({ width, height }, sw, sh) => (x, y) => [x - Math.floor((sw - width) / 2), y - Math.floor((sh - height) / 2)],
+  mapPoint: ({ width, height }, sw, sh) => {
+    const { x: left, y: top } = centreOffset(sw, sh, width, height);
+    return (x, y) => [x - left, y - top];
+  },
 });

@@ -10,6 +10,8 @@ import { channelShifts, lutStep, nonNegative, pixelwiseStep, positive, wholeImag
 export const grayscaleOp = defineOp({
   name: 'grayscale',
   doc: "Sets R, G and B to Pillow's luma L = (19595·R + 38470·G + 7471·B + 32768) >> 16 (= Pillow convert('L'), exactly); alpha kept.",
+  example: {},
+  equivalents: { keras: 'tf.image.rgb_to_grayscale(img)', torchvision: 'F.rgb_to_grayscale(img, num_output_channels=3)', albumentations: 'A.ToGray(p=1)' },
   params: {},
   step: () => pixelwiseStep('grayscale', (k, src, pixels, dst) => k.grayscale(src, pixels, dst)),
   caption: () => 'grayscale',
@@ -34,6 +36,8 @@ export function grayscale(img: RgbaImage, options?: OutputOptions): AugkitImage 
 export const adjustBrightnessOp = defineOp({
   name: 'adjustBrightness',
   doc: 'Multiplies R, G, B by `factor` (a 256-entry table); 0 = black, 1 = unchanged.',
+  example: { factor: 1.6 },
+  equivalents: { keras: '≈ ImageDataGenerator(brightness_range=…)', torchvision: 'F.adjust_brightness(img, factor)', albumentations: '≈ A.ColorJitter(brightness=…)' },
   positional: ['factor'],
   params: { factor: nonNegative({ doc: 'Multiplier, ≥ 0.' }) },
   step: ({ factor }) => lutStep('adjustBrightness', (k, table) => k.brightnessTable(table, factor)),
@@ -57,6 +61,8 @@ export function adjustBrightness(img: RgbaImage, factor: number, options?: Outpu
 export const adjustContrastOp = defineOp({
   name: 'adjustContrast',
   doc: 'Blends R, G, B with the mean grey m (mean of L over all pixels, float64): m + factor·(v − m); 0 = flat grey, 1 = unchanged.',
+  example: { factor: 2 },
+  equivalents: { keras: '≈ layers.RandomContrast (per-channel mean)', torchvision: 'F.adjust_contrast(img, factor)', albumentations: '≈ A.ColorJitter(contrast=…)' },
   positional: ['factor'],
   params: { factor: nonNegative({ doc: 'Blend factor, ≥ 0.' }) },
   step: ({ factor }) => wholeImageStep('adjustContrast', (k) => k.colorLutScratch(), (k, src, width, height, dst, scratch) =>
@@ -82,6 +88,8 @@ export function adjustContrast(img: RgbaImage, factor: number, options?: OutputO
 export const adjustSaturationOp = defineOp({
   name: 'adjustSaturation',
   doc: "Blends each pixel with its own grey L: L + factor·(v − L); 0 = grayscale, 1 = unchanged.",
+  example: { factor: 2.5 },
+  equivalents: { keras: '≈ tf.image.adjust_saturation(img, factor)', torchvision: 'F.adjust_saturation(img, factor)', albumentations: '≈ A.ColorJitter(saturation=…)' },
   positional: ['factor'],
   params: { factor: nonNegative({ doc: 'Blend factor, ≥ 0.' }) },
   step: ({ factor }) => pixelwiseStep('adjustSaturation', (k, src, pixels, dst) => k.adjustSaturation(src, pixels, dst, factor)),
@@ -105,6 +113,8 @@ export function adjustSaturation(img: RgbaImage, factor: number, options?: Outpu
 export const adjustHueOp = defineOp({
   name: 'adjustHue',
   doc: "Rotates the hue by `hue` turns through HSV (Python colorsys formulas, float64; floored modulo).",
+  example: { hue: 0.25 },
+  equivalents: { keras: 'tf.image.adjust_hue(img, delta)', torchvision: 'F.adjust_hue(img, hue_factor)', albumentations: '≈ A.ColorJitter(hue=…)' },
   positional: ['hue'],
   params: { hue: number({ doc: 'Hue shift in turns (0.5 = 180°).', min: -0.5, max: 0.5 }) },
   step: ({ hue }) => pixelwiseStep('adjustHue', (k, src, pixels, dst) => k.adjustHue(src, pixels, dst, hue)),
@@ -129,6 +139,8 @@ export function adjustHue(img: RgbaImage, hue: number, options?: OutputOptions):
 export const adjustGammaOp = defineOp({
   name: 'adjustGamma',
   doc: 'Gamma correction 255·gain·(v/255)^gamma, as a 256-entry table whose pow runs in WebAssembly.',
+  example: { gamma: 0.5 },
+  equivalents: { keras: 'tf.image.adjust_gamma(img, gamma, gain)', torchvision: 'F.adjust_gamma(img, gamma, gain)', albumentations: 'A.RandomGamma' },
   positional: ['gamma', 'gain'],
   params: {
     gamma: positive({ doc: 'Exponent, > 0 (< 1 brightens, > 1 darkens).' }),
@@ -156,6 +168,8 @@ export function adjustGamma(img: RgbaImage, gamma: number, gain = 1, options?: O
 export const channelShiftOp = defineOp({
   name: 'channelShift',
   doc: 'Adds dr to R, dg to G and db to B (fractional allowed), rounded half away from zero, clamped to 0..255.',
+  example: { shift: [60, -20, -40] },
+  equivalents: { keras: 'apply_channel_shift(x, intensity) (one shift for all channels)', albumentations: 'A.RGBShift' },
   positional: ['shift'],
   params: { shift: channelShifts({ doc: '[dr, dg, db], finite numbers.' }) },
   step: ({ shift: [dr, dg, db] }) => lutStep('channelShift', (k, table) => k.channelShiftTable(table, dr, dg, db)),

@@ -96,6 +96,8 @@ export function crop(img: RgbaImage, rect: Rect, options?: CropOptions): AugkitI
 export const cropOp = defineOp({
   name: 'crop',
   doc: 'Copies the rectangle { x, y, width, height } out of the image, exactly; it must lie inside the image.',
+  example: { x: 30, y: 10, width: 80, height: 60 },
+  equivalents: { keras: 'tf.image.crop_to_bounding_box(img, y, x, height, width)', torchvision: 'F.crop(img, top, left, height, width)', albumentations: 'A.Crop(x_min, y_min, x_max, y_max)' },
   positional: ['x', 'y', 'width', 'height'],
   params: {
     x: offset('Left column of the rectangle.'),

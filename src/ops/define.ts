@@ -26,6 +26,16 @@ export type Inputs<M> = Simplify<
 export type PointMap = (x: number, y: number) => readonly [number, number];
 
 /**
+ * The same operation in the libraries augkit users come from, for the docs (docs/gallery.md): the call as
+ * its users write it, e.g. `F.rotate(img, angle)`; a `≈` prefix marks one that differs in detail.
+ */
+export interface Equivalents {
+  readonly keras?: string;
+  readonly torchvision?: string;
+  readonly albumentations?: string;
+}
+
+/**
  * A functional op, defined once. Everything else is derived from it: the `applied` records of pipelines
  * and manifests (`{ op: name, ...values }`), their JSON schema and validation, `replay`, size tracking in
  * `pipeline.draw`, preview captions and the docs table.
@@ -40,6 +50,13 @@ export interface OpDefinition<N extends string = string, M extends ParamMap = Pa
   readonly params: M;
   /** Parameters the public function takes as arguments rather than in `options` (named bare in messages). */
   readonly positional: readonly string[];
+  /**
+   * The parameters of the docs gallery's picture (docs/gallery.md, `npm run docs:gallery`), for its
+   * 144 × 96 sample photo; test/gallery.test.ts requires one of every catalogued op.
+   */
+  readonly example?: Inputs<M>;
+  /** Its Keras / torchvision / albumentations counterparts, where they exist (docs/gallery.md). */
+  readonly equivalents?: Equivalents;
   /** The kernel step (see src/wasm/run.ts) for checked values; its `outputSize` is the op's output size. */
   step(values: Values<M>): KernelStep;
   /** A short caption for preview sheets: `rotate -12.3°`. */

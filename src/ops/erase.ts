@@ -64,6 +64,8 @@ const seedOfNoise = seedParam({ doc: "Seed of the noise (value 'noise'); the pub
 export const eraseOp = defineOp({
   name: 'erase',
   doc: "Sets R, G, B of the rectangle (clipped to the image) to a colour or to seeded noise; alpha kept (= torchvision F.erase on R, G, B).",
+  example: { x: 20, y: 20, width: 56, height: 32, value: 'noise', seed: 1 },
+  equivalents: { torchvision: 'F.erase(img, i, j, h, w, v)' },
   params: {
     x: safeInteger({ doc: 'Left column, ≥ 0.', min: 0 }),
     y: safeInteger({ doc: 'Top row, ≥ 0.', min: 0 }),
@@ -113,6 +115,8 @@ export function erase(img: RgbaImage, options: EraseOptions): EraseResult {
 export const cutoutOp = defineOp({
   name: 'cutout',
   doc: 'Erases the size × size square centred on (centerX, centerY), clipped to the image (DeVries & Taylor, 2017).',
+  example: { centerX: 72, centerY: 48, size: 40 },
+  equivalents: { albumentations: '≈ A.CoarseDropout' },
   params: {
     centerX: safeInteger({ doc: 'Centre column (may lie outside the image).' }),
     centerY: safeInteger({ doc: 'Centre row (may lie outside the image).' }),

@@ -51,6 +51,8 @@ const flipVerticalStep: KernelStep = {
 export const flipHorizontalOp = defineOp({
   name: 'flipHorizontal',
   doc: 'Mirrors the image left to right: pixel (x, y) moves to (w − 1 − x, y). Exact.',
+  example: {},
+  equivalents: { keras: 'tf.image.flip_left_right(img)', torchvision: 'F.hflip(img)', albumentations: 'A.HorizontalFlip(p=1)' },
   params: {},
   step: () => flipHorizontalStep,
   caption: () => 'flip H',
@@ -66,6 +68,8 @@ export const flipHorizontalOp = defineOp({
 export const flipVerticalOp = defineOp({
   name: 'flipVertical',
   doc: 'Mirrors the image top to bottom: pixel (x, y) moves to (x, h − 1 − y). Exact.',
+  example: {},
+  equivalents: { keras: 'tf.image.flip_up_down(img)', torchvision: 'F.vflip(img)', albumentations: 'A.VerticalFlip(p=1)' },
   params: {},
   step: () => flipVerticalStep,
   caption: () => 'flip V',

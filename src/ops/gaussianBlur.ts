@@ -21,6 +21,8 @@ const KERNEL_EXPECTED = `an odd integer between 1 and ${MAX_KERNEL_SIZE}`;
 export const gaussianBlurOp = defineOp({
   name: 'gaussianBlur',
   doc: 'Gaussian blur of all four channels: separable, weights exp(−i²/2σ²) normalised, border reflect; within ±1 of float64.',
+  example: { sigma: 2 },
+  equivalents: { torchvision: 'F.gaussian_blur(img, kernel_size, sigma)', albumentations: 'A.GaussianBlur' },
   params: {
     sigma: positive({ doc: 'Standard deviation in pixels, > 0 (at most 21.33 with the default kernel size).' }),
     kernelSize: param({

@@ -31,6 +31,8 @@ export interface GaussianNoiseResult extends AugkitImage {
 export const gaussianNoiseOp = defineOp({
   name: 'gaussianNoise',
   doc: 'Adds seeded Gaussian noise to R, G, B: v + mean + std·z, z standard normal (Box–Muller on xoshiro128**); alpha kept.',
+  example: { std: 25, seed: 1 },
+  equivalents: { keras: '≈ layers.GaussianNoise(stddev)', torchvision: '≈ v2.GaussianNoise (on floats)', albumentations: 'A.GaussNoise' },
   params: {
     std: nonNegative({ doc: 'Standard deviation in levels, ≥ 0.' }),
     mean: number({ doc: 'Added to every value before the noise.', default: 0 }),

@@ -1,3 +1,4 @@
+import type { PointMap } from './define.js';
 import type { Quad } from './perspective.js';
 
 /**
@@ -33,4 +34,23 @@ export function solveHomography(a: Quad, b: Quad): number[] | undefined {
     h[i] = sum / rows[i]![i]!;
   }
   return h;
+}
+
+/**
+ * The forward map of the output → source homography `h` (h0..h7, h8 = 1): where source point (x, y)
+ * lands, through the adjugate of the 3×3 matrix (the inverse up to a scale, which the division cancels).
+ * A point on the horizon maps to ±Infinity or NaN.
+ *
+ * @example
+ * homographyForward([1, 0, -10, 0, 1, -5, 0, 0])(0, 0); // [10, 5]
+ */
+export function homographyForward(h: readonly number[]): PointMap {
+  const [h0, h1, h2, h3, h4, h5, h6, h7] = h as [number, number, number, number, number, number, number, number];
+  const [a00, a01, a02] = [h4 - h5 * h7, h2 * h7 - h1, h1 * h5 - h2 * h4];
+  const [a10, a11, a12] = [h5 * h6 - h3, h0 - h2 * h6, h2 * h3 - h0 * h5];
+  const [a20, a21, a22] = [h3 * h7 - h4 * h6, h1 * h6 - h0 * h7, h0 * h4 - h1 * h3];
+  return (x, y) => {
+    const w = a20 * x + a21 * y + a22;
+    return [(a00 * x + a01 * y + a02) / w, (a10 * x + a11 * y + a12) / w];
+  };
 }

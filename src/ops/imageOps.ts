@@ -9,6 +9,8 @@ import { lutStep, wholeImageStep, type OutputOptions } from './pixelSteps.js';
 export const invertOp = defineOp({
   name: 'invert',
   doc: 'Replaces R, G and B by 255 − v (= Pillow ImageOps.invert); alpha kept.',
+  example: {},
+  equivalents: { torchvision: 'F.invert(img)', albumentations: 'A.InvertImg(p=1)' },
   params: {},
   step: () => lutStep('invert', (k, table) => k.invertTable(table)),
   caption: () => 'invert',
@@ -29,6 +31,8 @@ export function invert(img: RgbaImage, options?: OutputOptions): AugkitImage {
 export const solarizeOp = defineOp({
   name: 'solarize',
   doc: 'Inverts the values at or above the threshold: v ≥ t ? 255 − v : v (= Pillow ImageOps.solarize).',
+  example: { threshold: 128 },
+  equivalents: { torchvision: 'F.solarize(img, threshold)', albumentations: 'A.Solarize' },
   positional: ['threshold'],
   params: { threshold: integer({ doc: 'Values from this one up are inverted (0 = all, 256 = none).', min: 0, max: 256, default: 128 }) },
   step: ({ threshold }) => lutStep('solarize', (k, table) => k.solarizeTable(table, threshold)),
@@ -52,6 +56,8 @@ export function solarize(img: RgbaImage, threshold = 128, options?: OutputOption
 export const posterizeOp = defineOp({
   name: 'posterize',
   doc: 'Keeps the top `bits` bits of R, G, B: v & (0xFF << (8 − bits)) (= Pillow ImageOps.posterize).',
+  example: { bits: 2 },
+  equivalents: { torchvision: 'F.posterize(img, bits)', albumentations: 'A.Posterize' },
   positional: ['bits'],
   params: { bits: integer({ doc: 'Bits kept per channel; 8 is the identity.', min: 1, max: 8 }) },
   step: ({ bits }) => lutStep('posterize', (k, table) => k.posterizeTable(table, bits)),
@@ -75,6 +81,8 @@ export function posterize(img: RgbaImage, bits: number, options?: OutputOptions)
 export const equalizeOp = defineOp({
   name: 'equalize',
   doc: "Equalizes each channel's histogram exactly as Pillow ImageOps.equalize does.",
+  example: {},
+  equivalents: { torchvision: 'F.equalize(img)', albumentations: 'A.Equalize' },
   params: {},
   step: () => wholeImageStep('equalize', (k) => k.histogramOpScratch(), (k, src, width, height, dst, scratch) =>
     k.equalize(src, width * height, dst, scratch)),
@@ -97,6 +105,8 @@ export function equalize(img: RgbaImage, options?: OutputOptions): AugkitImage {
 export const autocontrastOp = defineOp({
   name: 'autocontrast',
   doc: 'Stretches each channel from its min..max to 0..255 exactly as Pillow ImageOps.autocontrast (cutoff 0).',
+  example: {},
+  equivalents: { torchvision: 'F.autocontrast(img)', albumentations: 'A.AutoContrast' },
   params: {},
   step: () => wholeImageStep('autocontrast', (k) => k.histogramOpScratch(), (k, src, width, height, dst, scratch) =>
     k.autocontrast(src, width * height, dst, scratch)),

@@ -27,6 +27,8 @@ function roundTrip(rgba: RgbaImage, quality: number, out: Uint8Array | Uint8Clam
 export const jpegArtifactsOp = defineOp({
   name: 'jpegArtifacts',
   doc: "JPEG compression artefacts: R, G, B encoded as a baseline JPEG at `quality` (encodeJpeg, 4:4:4) and decoded again; alpha kept.",
+  example: { quality: 8 },
+  equivalents: { keras: 'tf.image.adjust_jpeg_quality(img, quality)', torchvision: 'v2.JPEG(quality)', albumentations: 'A.ImageCompression' },
   positional: ['quality'],
   params: { quality: integer({ doc: 'JPEG quality 1..100 (low = blocky).', min: 1, max: 100 }) },
   step: ({ quality }) => ({

@@ -108,6 +108,8 @@ export function pad(img: RgbaImage, padding: Padding, options?: PadOptions): Aug
 export const padOp = defineOp({
   name: 'pad',
   doc: 'Adds margins of top, right, bottom and left pixels, exactly, filled by `border` (any mode).',
+  example: { top: 12, right: 12, bottom: 12, left: 12, border: 'reflect' },
+  equivalents: { torchvision: 'F.pad(img, [left, top, right, bottom], padding_mode)', albumentations: 'A.PadIfNeeded' },
   positional: ['top', 'right', 'bottom', 'left'],
   params: {
     top: offset('Rows added above.'),

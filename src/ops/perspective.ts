@@ -4,7 +4,7 @@ import { checkDimension, checkImage, checkOptions, isFiniteNumber } from '../val
 import { runKernel, type KernelStep } from '../wasm/run.js';
 import { FARTHEST_SOURCE } from './affineForm.js';
 import { borderParam, checkSampling, fillParam, interpolationParam, type WarpOptions } from './border.js';
-import { solveHomography } from './homography.js';
+import { homographyForward, solveHomography } from './homography.js';
 import { defineOp } from './define.js';
 import { outputDimension } from './geometryParams.js';
 
@@ -40,21 +40,29 @@ function checkQuad(value: unknown, param: string): Quad {
 }
 
 /**
+ * The homography the kernel samples with: output (`to`) → source (`from`), h0..h7 with h8 = 1.
+ *
+ * @throws {AugkitError} INVALID_ARGUMENT naming `to` when the system is singular.
+ */
+function outputToSource(from: Quad, to: Quad): number[] {
+  const h = solveHomography(to, from);
+  if (!h || !h.every(isFiniteNumber)) {
+    throw invalidArgument('to', 'corners that a homography can map onto `from` (the system is singular)', to);
+  }
+  return h;
+}
+
+/**
  * The perspective warp as a kernel step (see src/wasm/run.ts), its arguments validated.
  *
  * @throws {AugkitError} INVALID_ARGUMENT for bad or degenerate corners or a bad option.
  */
 export function perspectiveStep(from: Quad, to: Quad, options?: PerspectiveOptions): KernelStep {
-  const source = checkQuad(from, 'from');
-  const target = checkQuad(to, 'to');
+  const h = outputToSource(checkQuad(from, 'from'), checkQuad(to, 'to'));
   const checked = checkOptions(options);
   const width = checked.width === undefined ? undefined : checkDimension(checked.width, 'options.width');
   const height = checked.height === undefined ? undefined : checkDimension(checked.height, 'options.height');
   const { border, nearest, fill } = checkSampling(checked);
-  const h = solveHomography(target, source);
-  if (!h || !h.every(isFiniteNumber)) {
-    throw invalidArgument('to', 'corners that a homography can map onto `from` (the system is singular)', to);
-  }
   const [h0, h1, h2, h3, h4, h5, h6, h7] = h;
   return {
     op: 'perspective',
@@ -113,6 +121,8 @@ const quadParam = (doc: string) =>
 export const perspectiveOp = defineOp({
   name: 'perspective',
   doc: 'A projective warp: the four source corners `from` land on `to` (homography solved in float64); output pixels behind the horizon take `fill`.',
+  example: { from: [[0, 0], [143, 0], [143, 95], [0, 95]], to: [[20, 10], [123, 0], [143, 95], [0, 85]] },
+  equivalents: { torchvision: 'F.perspective(img, startpoints, endpoints) (pixel corners)', albumentations: 'A.Perspective' },
   positional: ['from', 'to'],
   params: {
     from: quadParam('Four source points [x, y] (pixel centres).'),
@@ -125,11 +135,5 @@ export const perspectiveOp = defineOp({
   },
   step: ({ from, to, ...options }) => perspectiveStep(from, to, options),
   caption: () => 'perspective',
-  mapPoint: ({ from, to }) => {
-    const h = solveHomography(from, to)!;
-    return (x, y) => {
-      const w = h[6]! * x + h[7]! * y + 1;
-      return [(h[0]! * x + h[1]! * y + h[2]!) / w, (h[3]! * x + h[4]! * y + h[5]!) / w];
-    };
-  },
+  mapPoint: ({ from, to }) => homographyForward(outputToSource(from, to)),
 });

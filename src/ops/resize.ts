@@ -3,7 +3,7 @@ import { checkPixelLimit } from '../limits.js';
 import type { Kernels } from '../wasm/kernels.js';
 import type { Buffers, KernelStep } from '../wasm/run.js';
 import { borderCode, borderParam, fillParam, packColor, type Border } from './border.js';
-import { applyOp, defineOp } from './define.js';
+import { applyOp, defineOp, type PointMap } from './define.js';
 import { boolean, choice, dimension, omittedWhenDefault } from './params.js';
 import { resizeScratchBytes } from './resizeScratch.js';
 
@@ -72,6 +72,14 @@ export function scaledResizeStep(op: string, size: (sw: number, sh: number) => r
 }
 
 /**
+ * Where the scaled rw×rh image's top-left pixel lands in the dw×dh output: `−floor(margin / 2)` for the
+ * centre crop of `'cover'`, `floor(margin / 2)` for the pad of `'contain'`.
+ */
+function fitOffset(fit: 'cover' | 'contain', rw: number, rh: number, dw: number, dh: number): [number, number] {
+  return fit === 'cover' ? [-Math.floor((rw - dw) / 2), -Math.floor((rh - dh) / 2)] : [Math.floor((dw - rw) / 2), Math.floor((dh - rh) / 2)];
+}
+
+/**
  * `fit: 'cover'` or `'contain'` as one kernel step: the resize writes a scaled image into scratch, then
  * the centre crop or the pad brings it to dw×dh.
  */
@@ -94,15 +102,22 @@ function fitStep(fit: 'cover' | 'contain', dw: number, dh: number, antialias: bo
       const { rw, rh, resizeBytes } = layout(sw, sh);
       const scaled = b.scratch + resizeBytes;
       runResize(k, b.src, sw, sh, scaled, rw, rh, antialias, b.scratch);
-      if (fit === 'cover') k.crop(scaled, rw, b.dst, Math.floor((rw - dw) / 2), Math.floor((rh - dh) / 2), dw, dh);
-      else k.pad(scaled, rw, rh, b.dst, dw, dh, Math.floor((dh - rh) / 2), Math.floor((dw - rw) / 2), border, fill);
+      const [ox, oy] = fitOffset(fit, rw, rh, dw, dh);
+      if (fit === 'cover') k.crop(scaled, rw, b.dst, -ox, -oy, dw, dh);
+      else k.pad(scaled, rw, rh, b.dst, dw, dh, oy, ox, border, fill);
     },
   };
 }
 
-/** The forward map of a plain resize from sw×sh to dw×dh (half-pixel centres). */
-const scaleMap = (sw: number, sh: number, dw: number, dh: number, ox: number, oy: number) => (x: number, y: number) =>
-  [((x + 0.5) * dw) / sw - 0.5 + ox, ((y + 0.5) * dh) / sh - 0.5 + oy] as const;
+/**
+ * The forward map of a plain resize from sw×sh to dw×dh, then shifted by (ox, oy): the inverse of the
+ * kernels' half-pixel-centre source position `sx = (x + 0.5)·sw/dw − 0.5` (assembly/geometry/resize.ts).
+ *
+ * @example
+ * scaleMap(400, 200, 200, 100)(399.5, 0); // [199.75, -0.25]
+ */
+export const scaleMap = (sw: number, sh: number, dw: number, dh: number, ox = 0, oy = 0): PointMap => (x, y) =>
+  [((x + 0.5) * dw) / sw - 0.5 + ox, ((y + 0.5) * dh) / sh - 0.5 + oy];
 
 /**
  * The resize, defined once (see src/ops/define.ts). `fit`, `border` and `fill` came later: records leave
@@ -114,6 +129,8 @@ const scaleMap = (sw: number, sh: number, dw: number, dh: number, ox: number, oy
 export const resizeOp = defineOp({
   name: 'resize',
   doc: "Resizes to width × height, bilinear with half-pixel centres (cv2.INTER_LINEAR within ±1); `antialias` widens the filter when shrinking (Pillow BILINEAR). `fit` (sharp's names): 'fill' stretches, 'cover' scales and crops the centre, 'contain' scales and pads. The same size is an exact copy.",
+  example: { width: 96, height: 96, antialias: true },
+  equivalents: { keras: 'layers.Resizing(height, width)', torchvision: 'F.resize(img, [height, width])', albumentations: 'A.Resize(height, width)' },
   positional: ['width', 'height'],
   params: {
     width: dimension({ doc: 'Target width in pixels.' }),
@@ -129,10 +146,9 @@ export const resizeOp = defineOp({
     fit === 'fill' ? scaledResizeStep('resize', () => [dw, dh], antialias) : fitStep(fit, dw, dh, antialias, borderCode(border), packColor(fill)),
   caption: ({ width, height, fit }) => `resize ${width}×${height}${fit === 'fill' ? '' : ` ${fit}`}`,
   mapPoint: ({ width: dw, height: dh, fit }, sw, sh) => {
-    if (fit === 'fill') return scaleMap(sw, sh, dw, dh, 0, 0);
+    if (fit === 'fill') return scaleMap(sw, sh, dw, dh);
     const [rw, rh] = fitSize(fit, sw, sh, dw, dh);
-    const [ox, oy] = fit === 'cover' ? [-Math.floor((rw - dw) / 2), -Math.floor((rh - dh) / 2)] : [Math.floor((dw - rw) / 2), Math.floor((dh - rh) / 2)];
-    return scaleMap(sw, sh, rw, rh, ox, oy);
+    return scaleMap(sw, sh, rw, rh, ...fitOffset(fit, rw, rh, dw, dh));
   },
 });
 

@@ -1,7 +1,7 @@
 import type { AugkitImage, RgbaImage } from '../image.js';
 import { checkBoolean, checkDimension, checkImage, checkOptions } from '../validate.js';
 import { runKernel, type KernelStep } from '../wasm/run.js';
-import { scaledResizeStep } from './resize.js';
+import { scaledResizeStep, scaleMap } from './resize.js';
 import { defineOp } from './define.js';
 import { boolean, dimension } from './params.js';
 
@@ -88,10 +88,7 @@ const sideParams = {
   antialias: boolean({ doc: 'Widen the filter when shrinking (Pillow BILINEAR).', default: false }),
 };
 
-const sideMap = (which: 'shorter' | 'longer', n: number, sw: number, sh: number) => {
-  const [dw, dh] = sideSize(which, sw, sh, n);
-  return (x: number, y: number) => [((x + 0.5) * dw) / sw - 0.5, ((y + 0.5) * dh) / sh - 0.5] as const;
-};
+const sideMap = (which: 'shorter' | 'longer', n: number, sw: number, sh: number) => scaleMap(sw, sh, ...sideSize(which, sw, sh, n));
 
 /**
  * resizeShorter, defined once (see src/ops/define.ts).
@@ -102,6 +99,8 @@ const sideMap = (which: 'shorter' | 'longer', n: number, sw: number, sh: number)
 export const resizeShorterOp = defineOp({
   name: 'resizeShorter',
   doc: 'Resizes so the shorter side is n, keeping the aspect ratio (albumentations SmallestMaxSize; the other side rounded half up).',
+  example: { n: 64, antialias: true },
+  equivalents: { torchvision: 'F.resize(img, n)', albumentations: 'A.SmallestMaxSize(max_size)' },
   positional: ['n'],
   params: sideParams,
   step: ({ n, antialias }) => resizeShorterStep(n, { antialias }),
@@ -118,6 +117,8 @@ export const resizeShorterOp = defineOp({
 export const resizeLongerOp = defineOp({
   name: 'resizeLonger',
   doc: 'Resizes so the longer side is n, keeping the aspect ratio (albumentations LongestMaxSize; the other side rounded half up).',
+  example: { n: 100, antialias: true },
+  equivalents: { albumentations: 'A.LongestMaxSize(max_size)' },
   positional: ['n'],
   params: sideParams,
   step: ({ n, antialias }) => resizeLongerStep(n, { antialias }),

@@ -1,5 +1,6 @@
 import type { AugkitImage, RgbaImage } from '../image.js';
 import { kernels } from '../wasm/kernels.js';
+import { affineForward, type AffineForm } from './affineForm.js';
 import { borderCode, borderParam, fillParam, interpolationParam, packColor, type WarpOptions } from './border.js';
 import { applyOp, defineOp } from './define.js';
 import { boolean, number, omittedWhenDefault } from './params.js';
@@ -7,6 +8,23 @@ import { boolean, number, omittedWhenDefault } from './params.js';
 export interface RotateOptions extends WarpOptions {
   /** Grow the canvas so the whole rotated image fits (default false: keep the input size). */
   expand?: boolean;
+}
+
+/** The output size of a rotation of a w×h image (w×h unless `expand`). */
+const rotatedSize = (w: number, h: number, degrees: number, expand: boolean): [number, number] => [
+  kernels.rotatedWidth(w, h, degrees, expand),
+  kernels.rotatedHeight(w, h, degrees, expand),
+];
+
+/**
+ * The coefficients the rotate kernel (assembly/geometry/rotate.ts) hands the warp for a w×h input: the
+ * matrix [[c, −s], [s, c]] from the same WebAssembly trigonometry (affine's inverse with scale 1 and no
+ * shear is exactly it), about the input centre and the output centre.
+ */
+function rotateForm(degrees: number, expand: boolean, w: number, h: number): AffineForm {
+  const [dw, dh] = rotatedSize(w, h, degrees, expand);
+  const [m00, m01, m10, m11] = new Float64Array(kernels.memory.buffer, kernels.affineInverse(degrees, 0, 0, 1, 1), 4) as unknown as [number, number, number, number];
+  return { ox: (dw - 1) / 2, oy: (dh - 1) / 2, tx: 0, ty: 0, cx: (w - 1) / 2, cy: (h - 1) / 2, m00, m01, m10, m11, c0: 0, c1: 0 };
 }
 
 /**
@@ -19,6 +37,8 @@ export interface RotateOptions extends WarpOptions {
 export const rotateOp = defineOp({
   name: 'rotate',
   doc: 'Rotates counter-clockwise about the image centre ((w−1)/2, (h−1)/2); neighbours outside the image follow `border` (default: `fill`).',
+  example: { degrees: 25, expand: true },
+  equivalents: { keras: '≈ apply_affine_transform(x, theta)', torchvision: 'F.rotate(img, angle, expand=True)', albumentations: 'A.Rotate' },
   positional: ['degrees'],
   params: {
     degrees: number({ doc: 'Angle in degrees, counter-clockwise (negative turns clockwise); any finite value, reduced modulo 360.' }),
@@ -33,12 +53,13 @@ export const rotateOp = defineOp({
     const nearest = interpolation === 'nearest';
     return {
       op: 'rotate',
-      outputSize: (w, h) => [kernels.rotatedWidth(w, h, degrees, expand), kernels.rotatedHeight(w, h, degrees, expand)],
+      outputSize: (w, h) => rotatedSize(w, h, degrees, expand),
       scratchBytes: (k, _sw, _sh, dw) => k.rotateScratch(dw),
       run: (k, b, w, h, dw, dh) => k.rotate(b.src, w, h, b.dst, dw, dh, degrees, packed, b.scratch, code, nearest),
     };
   },
   caption: ({ degrees, expand }) => `rotate ${degrees.toFixed(1)}°${expand ? ' expand' : ''}`,
+  mapPoint: ({ degrees, expand }, width, height) => affineForward(rotateForm(degrees, expand, width, height)),
 });
 
 /**

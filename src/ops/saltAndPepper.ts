@@ -54,6 +54,8 @@ export function saltAndPepper(img: RgbaImage, options?: SaltAndPepperOptions): S
 export const saltAndPepperOp = defineOp({
   name: 'saltAndPepper',
   doc: 'Sets random pixels to white (salt) or black (pepper), each hit independently with probability `amount`; alpha is kept. Seeded xoshiro128** (the same bytes in every runtime).',
+  example: { amount: 0.08, seed: 1 },
+  equivalents: { albumentations: 'A.SaltAndPepper' },
   params: {
     amount: number({ doc: 'Probability that a unit (pixel, or channel value with perChannel) is hit.', min: 0, max: 1, default: 0.05 }),
     saltVsPepper: number({ doc: 'Probability that a hit is salt (255) rather than pepper (0).', min: 0, max: 1, default: 0.5 }),

@@ -6,6 +6,8 @@ import { nonNegative, wholeImageStep, type OutputOptions } from './pixelSteps.js
 export const adjustSharpnessOp = defineOp({
   name: 'adjustSharpness',
   doc: "Blends R, G, B with Pillow's SMOOTH-filtered value S: S + factor·(v − S); the 1-pixel border is kept.",
+  example: { factor: 4 },
+  equivalents: { torchvision: 'F.adjust_sharpness(img, factor)', albumentations: '≈ A.Sharpen' },
   positional: ['factor'],
   params: { factor: nonNegative({ doc: 'Blend factor, ≥ 0 (0 = smoothed, 1 = unchanged, > 1 sharper).' }) },
   step: ({ factor }) => wholeImageStep('adjustSharpness', () => 0, (k, src, width, height, dst) =>

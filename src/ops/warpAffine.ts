@@ -2,7 +2,7 @@ import { invalidArgument } from '../errors.js';
 import type { AugkitImage, RgbaImage } from '../image.js';
 import { checkDimension, checkImage, checkOptions, isFiniteNumber } from '../validate.js';
 import { runKernel, type KernelStep } from '../wasm/run.js';
-import { affineFormStep } from './affineForm.js';
+import { affineForward, affineFormStep, type AffineForm } from './affineForm.js';
 import { borderParam, checkSampling, fillParam, interpolationParam, type WarpOptions } from './border.js';
 import { defineOp } from './define.js';
 import { outputDimension } from './geometryParams.js';
@@ -26,6 +26,9 @@ function checkMatrix(value: unknown): AffineMatrix {
   return [value[0], value[1], value[2], value[3], value[4], value[5]];
 }
 
+/** The warp kernel's coefficients for `matrix` (no centring: the matrix is used as it stands). */
+const matrixForm = ([a, b, c, d, e, f]: AffineMatrix): AffineForm => ({ ox: 0, oy: 0, tx: 0, ty: 0, cx: 0, cy: 0, m00: a, m01: b, m10: d, m11: e, c0: c, c1: f });
+
 /**
  * The affine warp as a kernel step (see src/wasm/run.ts), its arguments validated.
  *
@@ -33,11 +36,10 @@ function checkMatrix(value: unknown): AffineMatrix {
  *   mapping some output pixel more than 2^30 px away).
  */
 export function warpAffineStep(matrix: AffineMatrix, options?: WarpAffineOptions): KernelStep {
-  const [a, b, c, d, e, f] = checkMatrix(matrix);
+  const form = matrixForm(checkMatrix(matrix));
   const checked = checkOptions(options);
   const width = checked.width === undefined ? undefined : checkDimension(checked.width, 'options.width');
   const height = checked.height === undefined ? undefined : checkDimension(checked.height, 'options.height');
-  const form = { ox: 0, oy: 0, tx: 0, ty: 0, cx: 0, cy: 0, m00: a, m01: b, m10: d, m11: e, c0: c, c1: f };
   return affineFormStep(
     'warpAffine',
     () => form,
@@ -79,6 +81,7 @@ export function warpAffine(img: RgbaImage, matrix: AffineMatrix, options?: WarpA
 export const warpAffineOp = defineOp({
   name: 'warpAffine',
   doc: 'Warps by a matrix [a, b, c, d, e, f] mapping each output pixel to its source: sx = (a·x + b·y) + c, sy = (d·x + e·y) + f (float64); neighbours outside follow `border`.',
+  example: { matrix: [1, 0.3, -14, 0, 1, 0], border: 'wrap' },
   positional: ['matrix'],
   params: {
     matrix: param<AffineMatrix>({
@@ -99,9 +102,5 @@ export const warpAffineOp = defineOp({
   },
   step: ({ matrix, ...options }) => warpAffineStep(matrix, options),
   caption: ({ matrix }) => `warp [${matrix.map((v) => Number(v.toFixed(2))).join(' ')}]`,
-  mapPoint: ({ matrix: [a, b, c, d, e, f] }) => {
-    // the inverse of the output → source map
-    const det = a * e - b * d;
-    return (x, y) => [(e * (x - c) - b * (y - f)) / det, (a * (y - f) - d * (x - c)) / det];
-  },
+  mapPoint: ({ matrix }) => affineForward(matrixForm(matrix)),
 });

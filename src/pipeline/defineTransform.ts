@@ -1,4 +1,4 @@
-import { recordedValues, type AppliedOf, type Inputs, type OpDefinition, type ParamMap, type Recorded, type Values } from '../ops/define.js';
+import { recordedValues, type AppliedOf, type Equivalents, type Inputs, type OpDefinition, type ParamMap, type Recorded, type Values } from '../ops/define.js';
 import type { AppliedOp, StepSpec } from './catalogue.js';
 import type { SeedStream } from './seed.js';
 
@@ -37,6 +37,13 @@ export interface TransformDefinition<N extends string = string, M extends ParamM
   readonly params: M;
   /** Parameters the factory takes as arguments rather than in `options` (named bare in messages). */
   readonly positional: readonly string[];
+  /**
+   * The step options of the docs gallery's picture (docs/gallery.md, `npm run docs:gallery`: one draw on its
+   * 144 × 96 sample photo); test/gallery.test.ts requires one of every catalogued transform.
+   */
+  readonly example?: Inputs<M> & { readonly p?: number };
+  /** Its Keras / torchvision / albumentations counterparts, where they exist (docs/gallery.md). */
+  readonly equivalents?: Equivalents;
   /** Checks between parameters (min ≤ max across two, one weight per step …) and derived defaults; returns the values to keep. */
   complete?(values: Values<M>, nameOf: (key: string) => string): Values<M>;
   /** The concrete ops for one draw; parameters come from `context.random`, in a fixed order. */

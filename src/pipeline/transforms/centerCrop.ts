@@ -11,6 +11,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const centerCropTransform = defineTransform({
   name: 'centerCrop',
   doc: 'Crops width × height out of the middle (see `centerCrop`); not random, but a step like the others.',
+  example: { width: 96, height: 64 },
+  equivalents: { keras: 'layers.CenterCrop(height, width)', torchvision: 'v2.CenterCrop(size)', albumentations: 'A.CenterCrop(height, width)' },
   positional: ['width', 'height'],
   params: centerCropOp.params,
   draw: (values) => [applied(centerCropOp, values)],

@@ -14,6 +14,8 @@ import { createTransform, stepList, transformFromSpec, type Transform } from '..
 export const composeTransform: TransformDefinition<'compose', { readonly steps: StepsParam }> = defineTransform({
   name: 'compose',
   doc: 'Applies its steps in order; child i draws from deriveSeed(seed, i).',
+  example: { steps: [{ op: 'randomFlip', horizontal: 1 }, { op: 'randomRotation', degrees: 20 }] },
+  equivalents: { keras: 'keras.Sequential([...])', torchvision: 'v2.Compose([...])', albumentations: 'A.Compose([...])' },
   positional: ['steps'],
   params: { steps: stepsParam({ doc: 'The steps, applied in order.', minItems: 0 }) },
   draw: ({ steps }, { child, sizeAfter, size }) => {

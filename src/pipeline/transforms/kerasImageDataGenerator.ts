@@ -55,6 +55,8 @@ const FILL_MODES = { constant: 'constant', nearest: 'edge', reflect: 'symmetric'
 export const kerasImageDataGeneratorTransform = defineTransform({
   name: 'kerasImageDataGenerator',
   doc: "Keras' ImageDataGenerator arguments (see docs/migrating-from-keras.md): rotation, shifts, shear, zoom and flips drawn as Keras draws them, applied as one warp with Keras' matrix; zoom is Keras' inverse map (0.8 enlarges).",
+  example: { rotation_range: 20, width_shift_range: 0.1, zoom_range: 0.2, horizontal_flip: true, fill_mode: 'reflect' },
+  equivalents: { keras: 'ImageDataGenerator(...)' },
   params: {
     rotation_range: number({ doc: 'Rotation drawn from [−r, r) degrees.', min: 0, max: 360, default: 0 }),
     width_shift_range: shiftRange('Horizontal shift: < 1 a fraction of the width, an integer ≥ 1 whole pixels 0..n−1 (random sign), a list of values (random sign).'),

@@ -20,6 +20,8 @@ type WeightsParam = Param<readonly number[], readonly number[] | undefined> & { 
 export const oneOfTransform: TransformDefinition<'oneOf', { readonly steps: StepsParam; readonly weights: WeightsParam }> = defineTransform({
   name: 'oneOf',
   doc: 'Applies exactly one of its steps, chosen at random (uniformly, or in proportion to `weights`); the chosen child i draws from deriveSeed(seed, i).',
+  example: { steps: [{ op: 'randomRotation', degrees: 30 }, { op: 'randomPerspective', distortion: 0.5 }] },
+  equivalents: { torchvision: 'v2.RandomChoice([...])', albumentations: 'A.OneOf([...])' },
   positional: ['steps'],
   params: {
     steps: stepsParam({ doc: 'The steps to choose from.', minItems: 1 }),

@@ -15,6 +15,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomAffineTransform = defineTransform({
   name: 'randomAffine',
   doc: 'Rotates, translates, scales and shears about the centre by amounts drawn uniformly (torchvision RandomAffine): angle from `degrees`, tx from [−fx·W, fx·W), ty from [−fy·H, fy·H), one scale for both axes, shear per axis.',
+  example: { degrees: 20, translate: 0.1, scale: [0.8, 1.2], shear: 10 },
+  equivalents: { keras: 'ImageDataGenerator(rotation_range, width_shift_range, shear_range, zoom_range)', torchvision: 'v2.RandomAffine(degrees, translate, scale, shear)', albumentations: 'A.Affine' },
   params: {
     degrees: range({ doc: 'Angle range in degrees: d (0..360) for [−d, d], or a [min, max] pair.', min: -360, max: 360, symmetric: true, default: [0, 0] }),
     translate: pair({ doc: 'Largest shift as fractions [fx, fy] of the width and height (0..1).', default: [0, 0], min: 0, max: 1, valid: (v) => v >= 0 && v <= 1, expected: 'a number 0..1 or a pair [fx, fy] of them' }),

@@ -17,6 +17,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomCropTransform = defineTransform({
   name: 'randomCrop',
   doc: "Crops width × height at a uniformly drawn position (torchvision RandomCrop): `padding` pixels are added on every side first; with `padIfNeeded` a smaller image is padded to fit (by the shortfall on both sides, as torchvision).",
+  example: { width: 96, height: 64, padding: 8 },
+  equivalents: { keras: 'layers.RandomCrop(height, width)', torchvision: 'v2.RandomCrop(size, padding)', albumentations: 'A.RandomCrop(height, width)' },
   positional: ['width', 'height'],
   params: {
     width: dimension({ doc: 'Crop width in pixels.' }),

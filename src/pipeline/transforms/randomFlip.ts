@@ -13,6 +13,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomFlipTransform = defineTransform({
   name: 'randomFlip',
   doc: 'Mirrors left-right with probability `horizontal` and top-bottom with probability `vertical` (drawn independently).',
+  example: { horizontal: 1 },
+  equivalents: { keras: 'layers.RandomFlip(mode)', torchvision: 'v2.RandomHorizontalFlip(p), v2.RandomVerticalFlip(p)', albumentations: 'A.HorizontalFlip(p), A.VerticalFlip(p)' },
   params: {
     horizontal: probability({ doc: 'Probability of a horizontal (left-right) flip.', default: 0.5 }),
     vertical: probability({ doc: 'Probability of a vertical (top-bottom) flip: off unless asked.', default: 0 }),

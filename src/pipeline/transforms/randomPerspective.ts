@@ -13,6 +13,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomPerspectiveTransform = defineTransform({
   name: 'randomPerspective',
   doc: "torchvision's RandomPerspective scheme: each corner moves inwards by integers drawn from U{0..⌊distortion·W/2⌋} (x) and U{0..⌊distortion·H/2⌋} (y), top-left, top-right, bottom-right, bottom-left.",
+  example: { distortion: 0.5 },
+  equivalents: { torchvision: 'v2.RandomPerspective(distortion_scale)', albumentations: 'A.Perspective' },
   params: {
     distortion: number({ doc: 'How far corners may move, as a fraction of half the width / height (0..1).', min: 0, max: 1, default: 0.5 }),
     interpolation: perspectiveOp.params.interpolation,

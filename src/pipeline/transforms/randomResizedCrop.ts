@@ -44,6 +44,8 @@ function resizedCropRect(random: SeedStream, size: Size, scale: readonly [number
 export const randomResizedCropTransform = defineTransform({
   name: 'randomResizedCrop',
   doc: "torchvision's RandomResizedCrop, seeded: a crop of random area (`scale`, fraction of the image) and aspect ratio (`ratio`, log-uniform), resized to width × height.",
+  example: { width: 96, height: 96 },
+  equivalents: { torchvision: 'v2.RandomResizedCrop(size, scale, ratio)', albumentations: 'A.RandomResizedCrop' },
   positional: ['width', 'height'],
   params: {
     width: dimension({ doc: 'Output width in pixels.' }),

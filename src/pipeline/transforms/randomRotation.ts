@@ -12,6 +12,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomRotationTransform = defineTransform({
   name: 'randomRotation',
   doc: 'Rotates counter-clockwise by an angle drawn uniformly from `degrees` (see `rotate`).',
+  example: { degrees: 30 },
+  equivalents: { keras: 'layers.RandomRotation(factor)', torchvision: 'v2.RandomRotation(degrees)', albumentations: 'A.Rotate(limit)' },
   params: {
     degrees: range({ doc: 'Angle range in degrees: d (0..360) for [−d, d], or a [min, max] pair within −360..360.', min: -360, max: 360, symmetric: true }),
     expand: rotateOp.params.expand,

@@ -12,6 +12,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomSaltAndPepperTransform = defineTransform({
   name: 'randomSaltAndPepper',
   doc: 'Sets a random fraction of the pixels to white or black; the fraction is drawn uniformly from `amount`, the noise seed is drawn too and recorded.',
+  example: { amount: [0.02, 0.1] },
+  equivalents: { albumentations: 'A.SaltAndPepper(amount)' },
   params: {
     amount: range({ doc: 'Fraction of pixels hit: a number 0..1, or a [min, max] pair within 0..1.', min: 0, max: 1 }),
     saltVsPepper: saltAndPepperOp.params.saltVsPepper,

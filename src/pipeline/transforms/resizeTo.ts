@@ -11,6 +11,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const resizeToTransform = defineTransform({
   name: 'resizeTo',
   doc: 'Resizes to width × height (see `resize`); not random, but a step like the others.',
+  example: { width: 96, height: 96, fit: 'cover' },
+  equivalents: { keras: 'layers.Resizing(height, width, crop_to_aspect_ratio=True)', torchvision: 'v2.Resize + v2.CenterCrop', albumentations: 'A.Resize(height, width)' },
   positional: ['width', 'height'],
   params: resizeOp.params,
   draw: (values) => [applied(resizeOp, values)],
