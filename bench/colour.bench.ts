@@ -1,16 +1,17 @@
 // The colour and filter ops against their baselines in the same run, at 1920×1080: the table-driven ops
 // against memcpy (a table pass reads and writes every byte once), gaussianBlur σ = 2 against opencv.js
-// cv.GaussianBlur, equalize against cv.equalizeHist on each of R, G, B (split, three calls, merge).
+// cv.GaussianBlur, equalize against cv.equalizeHist on each of R, G, B (split, three calls, merge), colorJitter
+// (all four factors fixed) against the same chain in opencv.js.
 import {
-  adjustBrightness, adjustGamma, autocontrast, equalize, gaussianBlur, invert, posterize, solarize, type AugkitImage,
-  type RgbaImage,
+  adjustBrightness, adjustContrast, adjustGamma, adjustHue, adjustSaturation, autocontrast, colorJitter, equalize, gaussianBlur,
+  invert, posterize, solarize, type AugkitImage, type RgbaImage,
 } from '../src/index.js';
 import { equalizeReference } from '../src/reference/colorTables.js';
 import { gaussianBlurReference } from '../src/reference/gaussianBlur.js';
 import type { Kernels } from '../src/wasm/kernels.js';
 import type { BenchGroup } from './lib/harness.js';
 import { photo, size } from './lib/images.js';
-import type { CvMatVector, Peers } from './lib/peers.js';
+import type { CvMat, CvMatVector, Peers } from './lib/peers.js';
 import { kernel, memcpy, opencv, publicCalls } from './ops.bench.js';
 
 interface TableOp {
@@ -92,8 +93,77 @@ function equalizeGroup(peers: Peers, img: RgbaImage): BenchGroup {
   };
 }
 
+/** colorJitter's fixed factors: each range a single value, so only the order is drawn. */
+const JITTER = { brightness: 1.2, contrast: 0.8, saturation: 1.3, hue: 0.1 } as const;
+
+/**
+ * The same four adjustments in opencv.js, as a user of it would chain them on RGB: `convertScaleAbs` (brightness),
+ * the grey mean (`cvtColor` RGB→GRAY, `cv.mean`) and `addWeighted` (contrast), `addWeighted` with the grey
+ * image as RGB (saturation), `cvtColor` RGB→HSV_FULL, the hue plane shifted modulo 256 in JavaScript (opencv.js
+ * has no LUT), HSV→RGB (hue). RGBA ↔ RGB at both ends.
+ */
+function opencvJitter(cv: NonNullable<Peers['cv']>) {
+  let mats: Record<'rgb' | 'work' | 'gray' | 'gray3' | 'hsv', CvMat> | undefined;
+  let planes: CvMatVector | undefined;
+  const hueShift = Math.round(JITTER.hue * 256);
+  return (src: CvMat, dst: CvMat) => {
+    mats ??= { rgb: new cv.Mat(), work: new cv.Mat(), gray: new cv.Mat(), gray3: new cv.Mat(), hsv: new cv.Mat() };
+    planes ??= new cv.MatVector();
+    const { rgb, work, gray, gray3, hsv } = mats;
+    cv.cvtColor(src, rgb, cv.COLOR_RGBA2RGB);
+    cv.convertScaleAbs(rgb, work, JITTER.brightness, 0);
+    cv.cvtColor(work, gray, cv.COLOR_RGB2GRAY);
+    const m = cv.mean(gray)[0]!;
+    cv.addWeighted(work, JITTER.contrast, work, 0, (1 - JITTER.contrast) * m, rgb);
+    cv.cvtColor(rgb, gray, cv.COLOR_RGB2GRAY);
+    cv.cvtColor(gray, gray3, cv.COLOR_GRAY2RGB);
+    cv.addWeighted(rgb, JITTER.saturation, gray3, 1 - JITTER.saturation, 0, work);
+    cv.cvtColor(work, hsv, cv.COLOR_RGB2HSV_FULL);
+    cv.split(hsv, planes);
+    const h = planes.get(0);
+    const hue = h.data;
+    for (let i = 0; i < hue.length; i++) hue[i] = (hue[i]! + hueShift) & 255;
+    cv.merge(planes, hsv);
+    h.delete();
+    cv.cvtColor(hsv, rgb, cv.COLOR_HSV2RGB_FULL);
+    cv.cvtColor(rgb, dst, cv.COLOR_RGB2RGBA);
+  };
+}
+
+function colorJitterGroup(peers: Peers, img: RgbaImage): BenchGroup {
+  const { cv } = peers;
+  const n = img.data.length;
+  const pixels = img.width * img.height;
+  const jitter = colorJitter(JITTER);
+  const reused = new Uint8ClampedArray(n);
+  return {
+    id: `colorJitter ${size(img)}`, title: `colorJitter (brightness 1.2, contrast 0.8, saturation 1.3, hue 0.1), ${size(img)}`, bytes: n, baseline: 'augkit',
+    note: 'Fixed factors: augkit draws only the order (seed 1). opencv.js works on RGB (alpha dropped and set to 255), its hue step 1/256.',
+    tasks: [
+      { id: 'augkit', label: '**augkit**', includes: 'public call: colorJitter(img, { seed }): the draw, copy in, four kernels, copy out into a new array', fn: () => jitter(img, { seed: 1 }) },
+      {
+        id: 'augkit-out', label: 'augkit, four calls with `options.out`', includes: 'adjustBrightness, adjustContrast, adjustSaturation, adjustHue, each into a reused array',
+        fn: () => {
+          const out = adjustBrightness(img, JITTER.brightness, { out: reused });
+          adjustContrast(out, JITTER.contrast, { out: reused });
+          adjustSaturation(out, JITTER.saturation, { out: reused });
+          return adjustHue(out, JITTER.hue, { out: reused });
+        },
+      },
+      kernel(img, n, (k) => k.colorLutScratch(), (k, s, d, x) => {
+        k.brightnessTable(x, JITTER.brightness);
+        k.applyLut(s, pixels, d, x);
+        k.adjustContrast(d, pixels, d, JITTER.contrast, x);
+        k.adjustSaturation(d, pixels, d, JITTER.saturation);
+        k.adjustHue(d, pixels, d, JITTER.hue);
+      }, 'augkit kernels', 'the four kernels alone, input already in linear memory, src → dst → dst'),
+      ...opencv(cv, img, img.width, img.height, cv ? opencvJitter(cv) : () => undefined,
+        'cvtColor, convertScaleAbs, cvtColor + mean + addWeighted, cvtColor ×2 + addWeighted, cvtColor HSV, hue plane in JS, cvtColor ×2'),
+    ],
+  };
+}
 /** The colour and filter groups at 1920×1080. */
 export function colourGroups(peers: Peers): BenchGroup[] {
   const fullHd = photo(1920, 1080);
-  return [...TABLE_OPS.map((op) => tableGroup(fullHd, op)), blurGroup(peers, fullHd, 2), equalizeGroup(peers, fullHd)];
+  return [...TABLE_OPS.map((op) => tableGroup(fullHd, op)), blurGroup(peers, fullHd, 2), equalizeGroup(peers, fullHd), colorJitterGroup(peers, fullHd)];
 }

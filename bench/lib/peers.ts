@@ -36,6 +36,19 @@ export interface OpenCv {
   equalizeHist(src: CvMat, dst: CvMat): void;
   split(src: CvMat, channels: CvMatVector): void;
   merge(channels: CvMatVector, dst: CvMat): void;
+  // the colorJitter chain (bench/colour.bench.ts)
+  CV_8UC1: number;
+  CV_8UC3: number;
+  COLOR_RGBA2RGB: number;
+  COLOR_RGB2RGBA: number;
+  COLOR_RGB2GRAY: number;
+  COLOR_GRAY2RGB: number;
+  COLOR_RGB2HSV_FULL: number;
+  COLOR_HSV2RGB_FULL: number;
+  cvtColor(src: CvMat, dst: CvMat, code: number): void;
+  convertScaleAbs(src: CvMat, dst: CvMat, alpha: number, beta: number): void;
+  addWeighted(src1: CvMat, alpha: number, src2: CvMat, beta: number, gamma: number, dst: CvMat): void;
+  mean(src: CvMat): readonly number[];
 }
 export interface CvMatVector {
   get(i: number): CvMat;

@@ -6,7 +6,7 @@ import { param } from './params.js';
 import { positive, sameSize, type OutputOptions } from './pixelSteps.js';
 
 /** The largest kernel size (assembly/filter/gaussianBlur.ts: it keeps the 16-bit fixed point in range). */
-const MAX_KERNEL_SIZE = 129;
+export const MAX_KERNEL_SIZE = 129;
 
 export interface GaussianBlurOptions extends OutputOptions {
   /** Standard deviation in pixels, > 0. */

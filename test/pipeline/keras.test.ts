@@ -108,15 +108,93 @@ describe('recipeFromKeras: draws and records', () => {
     expect(bug[5]).toBe(0);
   });
 
-  it('channel_shift_range and brightness_range are INVALID_ARGUMENT "not yet supported"; typos are named', () => {
-    expect(errorCode(() => recipeFromKeras({ channel_shift_range: 20 }))).toBe('INVALID_ARGUMENT');
-    expect(() => recipeFromKeras({ channel_shift_range: 20 })).toThrow('channel_shift_range is not yet supported');
-    expect(() => recipeFromKeras({ brightness_range: [0.8, 1.2] })).toThrow('brightness_range is not yet supported');
+  it('bad channel_shift_range / brightness_range are INVALID_ARGUMENT naming them; typos are named', () => {
+    expect(errorCode(() => recipeFromKeras({ channel_shift_range: -1 }))).toBe('INVALID_ARGUMENT');
+    expect(() => recipeFromKeras({ channel_shift_range: 300 })).toThrow('channel_shift_range');
+    expect(() => recipeFromKeras({ brightness_range: [1.2, 0.8] })).toThrow('brightness_range');
+    expect(() => recipeFromKeras({ brightness_range: [-0.5, 1] })).toThrow('brightness_range');
     expect(() => recipeFromKeras({ rotation_rang: 10 } as never)).toThrow('did you mean `rotation_range`?');
   });
 
   it('is also a recipe file step', () => {
     const recipe = parseRecipe({ name: 'k', steps: [{ op: 'kerasImageDataGenerator', rotation_range: 10, zoom_range: [0.9, 1.1] }] });
     expect(recipe.pipeline.draw(4, { width: 10, height: 10 })).toEqual(recipeFromKeras({ rotation_range: 10, zoom_range: [0.9, 1.1] }).pipeline.draw(4, { width: 10, height: 10 }));
+  });
+});
+
+// keras_preprocessing.image: ImageDataGenerator.get_random_transform draws
+//   channel_shift_intensity = np.random.uniform(-channel_shift_range, channel_shift_range)
+//   brightness = np.random.uniform(brightness_range[0], brightness_range[1])
+// and apply_transform applies, after the affine warp, apply_channel_shift (x + intensity clipped to the image's
+// own [min, max]), the flips, then apply_brightness_shift(x, brightness, False): array_to_img casts to uint8,
+// PIL ImageEnhance.Brightness blends with black, Image.blend computing (UINT8)(float) (alpha · v) clipped to 0..255.
+const kerasChannelShift = (values: readonly number[], intensity: number) => {
+  const [min, max] = [Math.min(...values), Math.max(...values)];
+  return values.map((v) => Math.min(max, Math.max(min, v + intensity)));
+};
+const kerasBrightness = (values: readonly number[], brightness: number) =>
+  values.map((v) => Math.min(255, Math.max(0, Math.trunc(Math.fround(Math.fround(brightness) * v)))));
+const roundHalfAway = (v: number) => Math.sign(v) * Math.floor(Math.abs(v) + 0.5);
+
+describe('recipeFromKeras: channel_shift_range and brightness_range (Keras’ formulas restated)', () => {
+  const img = randomImage(24, 18, 8);
+  img.data[0] = 0;
+  img.data[1] = 255; // the image spans 0..255, so Keras' clip to its own min..max is augkit's clamp
+  const rgb = (data: ArrayLike<number>) => Array.from(data).filter((_, i) => i % 4 !== 3);
+
+  it('channel shift: one intensity from [−r, r) added to R, G, B; the bytes are Keras’ values rounded', () => {
+    const recipe = recipeFromKeras({ channel_shift_range: 40.5 });
+    for (let seed = 0; seed < 40; seed++) {
+      const { image, applied } = recipe.pipeline(img, { seed });
+      const shift = applied[1] as Extract<AppliedOp, { op: 'channelShift' }>;
+      expect(applied.map((op) => op.op)).toEqual(['warpAffine', 'channelShift']);
+      const [d] = shift.shift;
+      expect(shift.shift).toEqual([d, d, d]);
+      expect(d >= -40.5 && d < 40.5).toBe(true);
+      expect(rgb(image.data)).toEqual(kerasChannelShift(rgb(img.data), d).map(roundHalfAway));
+    }
+  });
+
+  it('channel shift differs where documented: Keras clips to the image’s own min..max, augkit to 0..255', () => {
+    const narrow = { width: 2, height: 1, data: new Uint8ClampedArray([50, 100, 150, 255, 120, 180, 200, 255]) };
+    const { image, applied } = recipeFromKeras({ channel_shift_range: 100 }).pipeline(narrow, { seed: 5 });
+    const [d] = (applied[1] as Extract<AppliedOp, { op: 'channelShift' }>).shift;
+    expect(rgb(image.data)).toEqual(rgb(narrow.data).map((v) => Math.min(255, Math.max(0, roundHalfAway(v + d)))));
+    expect(rgb(image.data)).not.toEqual(kerasChannelShift(rgb(narrow.data), d).map(roundHalfAway));
+  });
+
+  it('brightness: a factor from [min, max) multiplying R, G, B; within 1 of Keras/PIL, which truncates where augkit rounds', () => {
+    const recipe = recipeFromKeras({ brightness_range: [0.5, 1.5] });
+    for (let seed = 0; seed < 40; seed++) {
+      const { image, applied } = recipe.pipeline(img, { seed });
+      const { factor } = applied[1] as Extract<AppliedOp, { op: 'adjustBrightness' }>;
+      expect(factor >= 0.5 && factor < 1.5).toBe(true);
+      const keras = kerasBrightness(rgb(img.data), factor);
+      const augkit = rgb(image.data);
+      expect(augkit).toEqual(rgb(img.data).map((v) => Math.min(255, roundHalfAway(v * factor))));
+      expect(augkit.every((v, i) => v - keras[i]! >= 0 && v - keras[i]! <= 1)).toBe(true);
+    }
+  });
+
+  it('records the ops in Keras’ order (warp, channel shift, flips, brightness) and replays them', () => {
+    const recipe = recipeFromKeras({ rotation_range: 10, channel_shift_range: 20, brightness_range: [0.8, 1.2], horizontal_flip: true, vertical_flip: true });
+    for (let seed = 0; seed < 20; seed++) {
+      const { image, applied } = recipe.pipeline(img, { seed });
+      const names = applied.map((op) => op.op);
+      expect(names[0]).toBe('warpAffine');
+      expect(names[1]).toBe('channelShift');
+      expect(names.at(-1)).toBe('adjustBrightness');
+      expect(names.slice(2, -1).every((n) => n === 'flipHorizontal' || n === 'flipVertical')).toBe(true);
+      expect(bytesEqual(replay(img, JSON.parse(JSON.stringify(applied))).data, image.data)).toBe(true);
+    }
+  });
+
+  it('leaves the draws of recipes without them unchanged (they are drawn last, only when asked for)', () => {
+    const geometry = { rotation_range: 15, width_shift_range: 0.1, horizontal_flip: true };
+    for (let seed = 0; seed < 20; seed++) {
+      const without = recipeFromKeras(geometry).pipeline.draw(seed, { width: 30, height: 20 });
+      const withThem = recipeFromKeras({ ...geometry, channel_shift_range: 5, brightness_range: [0.9, 1.1] }).pipeline.draw(seed, { width: 30, height: 20 });
+      expect(withThem.filter((op) => op.op !== 'channelShift' && op.op !== 'adjustBrightness')).toEqual(without);
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { AugkitError, invalidArgument } from '../../errors.js';
+import { invalidArgument } from '../../errors.js';
+import { adjustBrightnessOp, channelShiftOp } from '../../ops/color.js';
 import { flipHorizontalOp, flipVerticalOp } from '../../ops/flip.js';
 import { boolean, choice, integer, number, param } from '../../ops/params.js';
 import { warpAffineOp } from '../../ops/warpAffine.js';
@@ -42,19 +43,22 @@ function drawShift(range: number | readonly number[], size: number, random: Seed
   return largest < 1 ? shift * size : shift;
 }
 
+const brightnessExpected = 'null or a [min, max] pair of numbers ≥ 0 with min ≤ max';
+
 const FILL_MODES = { constant: 'constant', nearest: 'edge', reflect: 'symmetric', wrap: 'wrap' } as const;
 
 /**
  * Keras' ImageDataGenerator as one recipe step, defined once (see src/pipeline/defineTransform.ts): the
  * same argument names and distributions; each draw records one `warpAffine` (the exact matrix Keras'
- * apply_affine_transform samples with) and the flips.
+ * apply_affine_transform samples with), then in Keras' order the `channelShift`, the flips and the
+ * `adjustBrightness` it drew.
  *
  * @example
  * recipeFromKeras({ rotation_range: 20, horizontal_flip: true }).pipeline.draw(1, { width: 64, height: 48 });
  */
 export const kerasImageDataGeneratorTransform = defineTransform({
   name: 'kerasImageDataGenerator',
-  doc: "Keras' ImageDataGenerator arguments (see docs/migrating-from-keras.md): rotation, shifts, shear, zoom and flips drawn as Keras draws them, applied as one warp with Keras' matrix; zoom is Keras' inverse map (0.8 enlarges).",
+  doc: "Keras' ImageDataGenerator arguments (see docs/migrating-from-keras.md): rotation, shifts, shear, zoom, flips, channel shift and brightness drawn as Keras draws them, the geometry applied as one warp with Keras' matrix; zoom is Keras' inverse map (0.8 enlarges).",
   example: { rotation_range: 20, width_shift_range: 0.1, zoom_range: 0.2, horizontal_flip: true, fill_mode: 'reflect' },
   equivalents: { keras: 'ImageDataGenerator(...)' },
   params: {
@@ -77,15 +81,23 @@ export const kerasImageDataGeneratorTransform = defineTransform({
         throw invalidArgument(name, 'a number 0 ≤ z < 1 or a [min, max] pair of positive numbers with min ≤ max', value);
       },
     }),
-    channel_shift_range: number({ doc: 'Not yet supported (needs channelShift): must be 0.', min: 0, max: 255, default: 0 }),
+    channel_shift_range: number({
+      doc: "Channel shift: one value drawn from [−r, r) added to R, G and B (Keras' apply_channel_shift; augkit clamps to 0..255 where Keras clips to the image's own min..max).",
+      min: 0, max: 255, default: 0,
+    }),
     brightness_range: param<readonly [number, number] | null, readonly [number, number] | null, { readonly doc: string; readonly default: null }>({
-      doc: 'Not yet supported (needs adjustBrightness): must be null.',
+      doc: "Brightness: a factor drawn from [min, max) multiplying R, G and B (Keras' apply_brightness_shift, PIL ImageEnhance.Brightness, which truncates where augkit rounds); null for none.",
       default: null,
-      schema: { 'x-expected': 'null or a [min, max] pair', anyOf: [{ type: 'null' }, { type: 'array', minItems: 2, maxItems: 2, items: { type: 'number' } }] },
+      schema: {
+        'x-expected': brightnessExpected,
+        anyOf: [{ type: 'null' }, { type: 'array', minItems: 2, maxItems: 2, items: { type: 'number', minimum: 0 } }],
+      },
       check: (value, name) => {
         if (value === null) return null;
-        if (Array.isArray(value) && value.length === 2 && value.every(isFiniteNumber)) return [value[0], value[1]];
-        throw invalidArgument(name, 'null or a [min, max] pair', value);
+        if (Array.isArray(value) && value.length === 2 && value.every((v) => isFiniteNumber(v) && v >= 0) && value[0] <= value[1]) {
+          return [value[0], value[1]];
+        }
+        throw invalidArgument(name, brightnessExpected, value);
       },
     }),
     horizontal_flip: boolean({ doc: 'Flip left-right with probability 0.5.', default: false }),
@@ -96,13 +108,6 @@ export const kerasImageDataGeneratorTransform = defineTransform({
       doc: "Reproduce keras-preprocessing exactly: height_shift_range moves the image horizontally and width_shift_range vertically, and the centre is (h/2 + 0.5, w/2 + 0.5).",
       default: false,
     }),
-  },
-  complete: (values, nameOf) => {
-    const notYet = (key: string, what: string) =>
-      new AugkitError('INVALID_ARGUMENT', `${nameOf(key)} is not yet supported (it needs ${what}, which augkit does not have yet): leave it out or set it to its default`);
-    if (values.channel_shift_range !== 0) throw notYet('channel_shift_range', 'channelShift');
-    if (values.brightness_range !== null) throw notYet('brightness_range', 'adjustBrightness');
-    return values;
   },
   draw: (v, { random, requireSize }) => {
     const { width, height } = requireSize();
@@ -116,12 +121,18 @@ export const kerasImageDataGeneratorTransform = defineTransform({
     const zy = random.between(v.zoom_range[0], v.zoom_range[1]);
     const flipH = v.horizontal_flip && random.chance(0.5);
     const flipV = v.vertical_flip && random.chance(0.5);
+    // drawn only when asked for (as Keras), after the others: recipes without them keep their draws
+    const shift = v.channel_shift_range > 0 ? random.between(-v.channel_shift_range, v.channel_shift_range) : undefined;
+    const brightness = v.brightness_range === null ? undefined : random.between(v.brightness_range[0], v.brightness_range[1]);
     const matrix = kerasWarpMatrix({ theta, tx, ty, shear, zx, zy }, width, height, v.replicateKerasBugs);
+    // Keras' apply_transform order: the affine warp, the channel shift, the flips, the brightness
     const ops: AppliedOp[] = [
       applied(warpAffineOp, { matrix, interpolation: 'bilinear', border: FILL_MODES[v.fill_mode], fill: [v.cval, v.cval, v.cval, 255] }),
     ];
+    if (shift !== undefined) ops.push(applied(channelShiftOp, { shift: [shift, shift, shift] }));
     if (flipH) ops.push(applied(flipHorizontalOp, {}));
     if (flipV) ops.push(applied(flipVerticalOp, {}));
+    if (brightness !== undefined) ops.push(applied(adjustBrightnessOp, { factor: brightness }));
     return ops;
   },
 });
@@ -134,8 +145,7 @@ export type KerasImageDataGeneratorArgs = TransformOptions<typeof kerasImageData
  * matrix Keras' apply_affine_transform uses (see docs/migrating-from-keras.md for the traps and where
  * augkit differs). The same step in a recipe file: `{ "op": "kerasImageDataGenerator", "rotation_range": 20, … }`.
  *
- * @throws {AugkitError} INVALID_ARGUMENT for a bad or unknown argument, and for `channel_shift_range` /
- *   `brightness_range`, which are not supported yet.
+ * @throws {AugkitError} INVALID_ARGUMENT for a bad or unknown argument.
  * @example
  * const recipe = recipeFromKeras({ rotation_range: 20, width_shift_range: 0.1, zoom_range: 0.2, horizontal_flip: true, fill_mode: 'reflect' });
  * const { image, applied } = recipe.pipeline(img, { seed: 1 });

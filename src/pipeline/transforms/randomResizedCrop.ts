@@ -1,14 +1,11 @@
 import { cropOp, type Rect } from '../../ops/crop.js';
 import { boolean, dimension, range } from '../../ops/params.js';
 import { resizeOp } from '../../ops/resize.js';
-import { kernels } from '../../wasm/kernels.js';
+import { drawSides, logRange, roundHalfAway } from '../areaRatio.js';
 import type { AppliedOp } from '../catalogue.js';
 import { applied, defineTransform, type Size, type TransformOptions } from '../defineTransform.js';
 import type { SeedStream } from '../seed.js';
 import { createTransform, type Transform } from '../transform.js';
-
-/** Rounds half away from zero (the rule DESIGN-ops.md gives for the crop's sides). */
-const roundHalfAway = (v: number) => (v < 0 ? -Math.floor(-v + 0.5) : Math.floor(v + 0.5));
 
 /**
  * torchvision's RandomResizedCrop.get_params, seeded: up to 10 attempts of area `W·H·U(scale)` and aspect
@@ -19,12 +16,9 @@ const roundHalfAway = (v: number) => (v < 0 ? -Math.floor(-v + 0.5) : Math.floor
 function resizedCropRect(random: SeedStream, size: Size, scale: readonly [number, number], ratio: readonly [number, number]): Rect {
   const { width: W, height: H } = size;
   const area = W * H;
-  const [lo, hi] = [kernels.lnF64(ratio[0]), kernels.lnF64(ratio[1])];
+  const logRatio = logRange(ratio);
   for (let attempt = 0; attempt < 10; attempt++) {
-    const target = area * random.between(scale[0], scale[1]);
-    const r = kernels.expF64(random.between(lo, hi));
-    const w = roundHalfAway(Math.sqrt(target * r));
-    const h = roundHalfAway(Math.sqrt(target / r));
+    const [w, h] = drawSides(random, area, scale, logRatio);
     if (w > 0 && w <= W && h > 0 && h <= H) return { x: random.integer(0, W - w), y: random.integer(0, H - h), width: w, height: h };
   }
   const imageRatio = W / H;
