@@ -95,6 +95,17 @@ const OPERATIONS = [
   ['erase png noise seed 7', (a, { photo }) => a.erase(photo, { x: 40, y: 30, width: 100, height: 60, value: 'noise', seed: 7 })],
   ['cutout jpeg at the corner', (a, { jpeg }) => a.cutout(jpeg, { centerX: 150, centerY: 5, size: 40, value: [255, 0, 128] })],
   ['jpegArtifacts png quality 25', (a, { photo }) => a.jpegArtifacts(photo, 25)],
+  // the automatic augmentation policies: the drawn ops (their float arithmetic) and the bytes, seeded
+  ['randAugment png seed 42', (a, { photo }) => a.randAugment()(photo, { seed: 42 }).image],
+  ['randAugment draws seeds 0..99', (a, { photo }) => Array.from({ length: 100 }, (_, seed) => a.randAugment({ numOps: 3, magnitude: 17 }).draw(seed, photo))],
+  ['randAugment jpeg numOps 4 magnitude 25 bilinear reflect seed 2^53-1', (a, { jpeg }) =>
+    a.randAugment({ numOps: 4, magnitude: 25, interpolation: 'bilinear', border: 'reflect' })(jpeg, { seed: 2 ** 53 - 1 }).image],
+  ['trivialAugmentWide alpha seed 7 fill', (a, { alpha }) => a.trivialAugmentWide({ fill: [10, 20, 30, 40] })(alpha, { seed: 7 }).image],
+  ['trivialAugmentWide draws seeds 0..99', (a, { photo }) => Array.from({ length: 100 }, (_, seed) => a.trivialAugmentWide().draw(seed, photo))],
+  ...['imagenet', 'cifar10', 'svhn'].flatMap((policy) => [
+    [`autoAugment ${policy} jpeg seed 3`, (a, { jpeg }) => a.autoAugment({ policy })(jpeg, { seed: 3 }).image],
+    [`autoAugment ${policy} draws seeds 0..99`, (a, { jpeg }) => Array.from({ length: 100 }, (_, seed) => a.autoAugment({ policy }).draw(seed, jpeg))],
+  ]),
   ['encodePng rotate png 17', (a, { photo }) => a.encodePng(a.rotate(photo, 17))],
   ['encodePng alpha level 0', (a, { alpha }) => a.encodePng(alpha, { level: 0 })],
   ['encodePng jpeg level 9', (a, { jpeg }) => a.encodePng(jpeg, { level: 9 })],

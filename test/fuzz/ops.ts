@@ -61,11 +61,11 @@ const tooLarge: Expectation = { ok: false, code: 'TOO_LARGE' };
 // ---- arbitraries ---------------------------------------------------------------------------------------
 
 /** Values that break naive checks. */
-const oddValue = fc.constantFrom<unknown>(
+export const oddValue = fc.constantFrom<unknown>(
   0, -0, -1, 0.5, 1.5, Number.NaN, Infinity, -Infinity, 2 ** 31, 2 ** 32, 2 ** 53, 2 ** 53 - 1, Number.MAX_VALUE,
   Number.MIN_VALUE, 1e5, '3', '', true, false, null, undefined, {}, [], [1], 1n, Symbol('odd'), () => 1, new Date(0),
 );
-const anyValue = fc.oneof(oddValue, fc.anything({ maxDepth: 1 }));
+export const anyValue = fc.oneof(oddValue, fc.anything({ maxDepth: 1 }));
 
 function fillBytes(length: number, seed: number): Uint8Array {
   const bytes = new Uint8Array(length);
@@ -161,13 +161,13 @@ function optionsArg(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary
   );
 }
 
-const booleanOption = fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: oddValue });
+export const booleanOption = fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: oddValue });
 const unitOption = fc.oneof(
   { weight: 4, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) },
   { weight: 1, arbitrary: fc.constantFrom(0, 1, 5e-324, 1 - 2 ** -53) },
   { weight: 1, arbitrary: oddValue },
 );
-const colorOption = fc.oneof(
+export const colorOption = fc.oneof(
   { weight: 4, arbitrary: fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)) },
   { weight: 1, arbitrary: fc.array(fc.oneof(fc.integer({ min: -2, max: 300 }), oddValue), { maxLength: 5 }) },
   { weight: 1, arbitrary: oddValue },
@@ -599,8 +599,8 @@ function opSpecs(files: readonly Uint8Array[]): OpSpec[] {
 // ---- the geometric ops with border modes -------------------------------------------------------------
 
 const BORDER_NAMES = ['constant', 'edge', 'reflect', 'symmetric', 'wrap'];
-const borderOption = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...BORDER_NAMES) }, { weight: 1, arbitrary: fc.oneof(fc.constant('mirror'), oddValue) });
-const interpolationOption = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('bilinear', 'nearest') }, { weight: 1, arbitrary: fc.oneof(fc.constant('cubic'), oddValue) });
+export const borderOption = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...BORDER_NAMES) }, { weight: 1, arbitrary: fc.oneof(fc.constant('mirror'), oddValue) });
+export const interpolationOption = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('bilinear', 'nearest') }, { weight: 1, arbitrary: fc.oneof(fc.constant('cubic'), oddValue) });
 const samplingFields = { interpolation: interpolationOption, border: borderOption, fill: colorOption };
 const coefficient = fc.oneof(
   { weight: 6, arbitrary: fc.double({ min: -3, max: 3, noNaN: true }) },
@@ -852,7 +852,7 @@ function snapshotArgs(args: unknown[]): { view: Uint8Array; copy: Uint8Array }[]
   return out;
 }
 
-function describeValue(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function') return String(value);
   if (ArrayBuffer.isView(value)) return `${value.constructor.name}(${value.byteLength})`;
   if (value instanceof ArrayBuffer) return `ArrayBuffer(${value.byteLength})`;
