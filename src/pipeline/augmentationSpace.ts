@@ -11,7 +11,7 @@ import { autocontrastOp, equalizeOp, invertOp, posterizeOp, solarizeOp } from '.
 import { choice } from '../ops/params.js';
 import { rotateOp } from '../ops/rotate.js';
 import { adjustSharpnessOp } from '../ops/sharpness.js';
-import { warpAffineOp } from '../ops/warpAffine.js';
+import { warpAffineOp, type AffineMatrix } from '../ops/warpAffine.js';
 import type { AppliedOp } from './catalogue.js';
 import { applied, type Size } from './defineTransform.js';
 import type { SeedStream } from './seed.js';
@@ -92,6 +92,9 @@ const enhance = (name: PolicyOpName, definition: typeof adjustBrightnessOp | typ
   ops: (level) => [applied(definition, { factor: 1 + linear(level, range) })],
 });
 
+/** The sampling options as a warp records them (its own copy of the fill). */
+const samplingRecord = ({ interpolation, border, fill }: PolicySampling) => ({ interpolation, border, fill: [...fill] as const });
+
 const identity: PolicyOp = { name: 'Identity', magnitude: 'none', ops: () => [] };
 const invert: PolicyOp = { name: 'Invert', magnitude: 'none', ops: () => [applied(invertOp, {})] };
 
@@ -103,22 +106,15 @@ const invert: PolicyOp = { name: 'Invert', magnitude: 'none', ops: () => [applie
  */
 function sharedOps(ranges: Ranges): PolicyOp[] {
   return [
-    {
-      name: 'ShearX',
+    ...([0, 1] as const).map((axis): PolicyOp => ({
+      name: axis === 0 ? 'ShearX' : 'ShearY',
       magnitude: 'signed',
       ops: (level, _size, sampling) => {
         const m = linear(level, ranges.shear);
-        return [applied(warpAffineOp, { matrix: [1, m, m / 2, 0, 1, 0], ...sampling, fill: [...sampling.fill] })];
+        const matrix: AffineMatrix = axis === 0 ? [1, m, m / 2, 0, 1, 0] : [1, 0, 0, m, 1, m / 2];
+        return [applied(warpAffineOp, { matrix, ...samplingRecord(sampling) })];
       },
-    },
-    {
-      name: 'ShearY',
-      magnitude: 'signed',
-      ops: (level, _size, sampling) => {
-        const m = linear(level, ranges.shear);
-        return [applied(warpAffineOp, { matrix: [1, 0, 0, m, 1, m / 2], ...sampling, fill: [...sampling.fill] })];
-      },
-    },
+    })),
     ...([0, 1] as const).map((axis): PolicyOp => ({
       name: axis === 0 ? 'TranslateX' : 'TranslateY',
       magnitude: 'signed',
@@ -126,13 +122,13 @@ function sharedOps(ranges: Ranges): PolicyOp[] {
         // torchvision's int(): towards zero
         const shift = Math.trunc(linear(level, ranges.translate(size)[axis])) + 0;
         const translate: [number, number] = axis === 0 ? [shift, 0] : [0, shift];
-        return [applied(affineOp, { degrees: 0, translate, scale: [1, 1], shear: [0, 0], ...sampling, fill: [...sampling.fill] })];
+        return [applied(affineOp, { degrees: 0, translate, scale: [1, 1], shear: [0, 0], ...samplingRecord(sampling) })];
       },
     })),
     {
       name: 'Rotate',
       magnitude: 'signed',
-      ops: (level, _size, sampling) => [applied(rotateOp, { degrees: linear(level, ranges.rotate), expand: false, ...sampling, fill: [...sampling.fill] })],
+      ops: (level, _size, sampling) => [applied(rotateOp, { degrees: linear(level, ranges.rotate), expand: false, ...samplingRecord(sampling) })],
     },
     enhance('Brightness', adjustBrightnessOp, ranges.enhance),
     enhance('Color', adjustSaturationOp, ranges.enhance),
