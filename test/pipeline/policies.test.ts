@@ -203,7 +203,7 @@ const size = { width: 331, height: 200 };
 
 // ---- the draws -----------------------------------------------------------------------------------------
 
-describe('randAugment: torchvision’s RandAugment draws', () => {
+describe('randAugment: torchvision’s RandAugment draws', { timeout: 60_000 }, () => {
   it('each drawn op is a table op at bin `magnitude`, chosen uniformly among the 14, signed ops negated with p 0.5', () => {
     const N = 5600;
     const t = randAugment({ numOps: 1, magnitude: 9 });
@@ -242,7 +242,7 @@ describe('randAugment: torchvision’s RandAugment draws', () => {
   });
 });
 
-describe('trivialAugmentWide: torchvision’s TrivialAugmentWide draws', () => {
+describe('trivialAugmentWide: torchvision’s TrivialAugmentWide draws', { timeout: 60_000 }, () => {
   it('one op chosen uniformly, its bin uniform over numMagnitudeBins, signed ops negated with p 0.5', () => {
     const N = 7000;
     const t = trivialAugmentWide();
@@ -333,7 +333,7 @@ const policies: readonly [string, Transform][] = [
   ['autoAugment svhn', autoAugment({ policy: 'svhn' })],
 ];
 
-describe('pixels and records', () => {
+describe('pixels and records', { timeout: 60_000 }, () => {
   const img = randomImage(37, 29, 5);
 
   for (const [label, t] of policies) {
