@@ -17,6 +17,7 @@ import { ROOT } from './lib/root.js';
 import { colourGroups } from './colour.bench.js';
 import { opGroups } from './ops.bench.js';
 import { pngGroups } from './png.bench.js';
+import { policyGroups } from './policies.bench.js';
 import { runScaleOutBench, scaleOutTable } from './scaleOut.bench.js';
 import { sizes, sizeTable } from './size.js';
 
@@ -37,7 +38,7 @@ const peers = await loadPeers();
 for (const [name, reason] of Object.entries(peers.missing)) log(`peer ${name} not loaded: ${reason}`);
 
 const groups = [
-  ...opGroups(peers), ...colourGroups(peers), ...codecGroups(log), ...libraryCodecGroups(),
+  ...opGroups(peers), ...colourGroups(peers), ...policyGroups(peers), ...codecGroups(log), ...libraryCodecGroups(),
   ...(await jpegDecodeGroups(peers, log)), ...(await pngGroups(peers)),
 ].filter((g) => selected(g.id));
 const results: GroupResult[] = [];

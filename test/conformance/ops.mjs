@@ -114,6 +114,17 @@ const OPERATIONS = [
   ['randomErasing jpeg colour seed 17', (a, { jpeg }) => a.randomErasing({ scale: [0.1, 0.5], value: [255, 128, 0] })(jpeg, { seed: 17 }).image],
   ['randomJpegQuality png seed 18', (a, { photo }) => a.randomJpegQuality({ quality: [10, 90] })(photo, { seed: 18 }).image],
   ['recipeFromKeras channel shift and brightness seed 19', (a, { photo }) => a.recipeFromKeras({ rotation_range: 10, channel_shift_range: 30, brightness_range: [0.6, 1.4] }).pipeline(photo, { seed: 19 }).image],
+  // the automatic augmentation policies: the drawn ops (their float arithmetic) and the bytes, seeded
+  ['randAugment png seed 42', (a, { photo }) => a.randAugment()(photo, { seed: 42 }).image],
+  ['randAugment draws seeds 0..99', (a, { photo }) => Array.from({ length: 100 }, (_, seed) => a.randAugment({ numOps: 3, magnitude: 17 }).draw(seed, photo))],
+  ['randAugment jpeg numOps 4 magnitude 25 bilinear reflect seed 2^53-1', (a, { jpeg }) =>
+    a.randAugment({ numOps: 4, magnitude: 25, interpolation: 'bilinear', border: 'reflect' })(jpeg, { seed: 2 ** 53 - 1 }).image],
+  ['trivialAugmentWide alpha seed 7 fill', (a, { alpha }) => a.trivialAugmentWide({ fill: [10, 20, 30, 40] })(alpha, { seed: 7 }).image],
+  ['trivialAugmentWide draws seeds 0..99', (a, { photo }) => Array.from({ length: 100 }, (_, seed) => a.trivialAugmentWide().draw(seed, photo))],
+  ...['imagenet', 'cifar10', 'svhn'].flatMap((policy) => [
+    [`autoAugment ${policy} jpeg seed 3`, (a, { jpeg }) => a.autoAugment({ policy })(jpeg, { seed: 3 }).image],
+    [`autoAugment ${policy} draws seeds 0..99`, (a, { jpeg }) => Array.from({ length: 100 }, (_, seed) => a.autoAugment({ policy }).draw(seed, jpeg))],
+  ]),
   ['encodePng rotate png 17', (a, { photo }) => a.encodePng(a.rotate(photo, 17))],
   ['encodePng alpha level 0', (a, { alpha }) => a.encodePng(alpha, { level: 0 })],
   ['encodePng jpeg level 9', (a, { jpeg }) => a.encodePng(jpeg, { level: 9 })],
