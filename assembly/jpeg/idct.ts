@@ -4,8 +4,9 @@
 // into its Int32Array; wrapping commutes with + − ×, so 32-bit integer arithmetic gives the same values
 // for every input, the SIMD build four lanes at a time.
 import {
-  C_BLOCKS_PER_COLUMN, C_BLOCKS_PER_LINE, C_COEFFICIENTS, C_PADDED_PER_LINE, C_PLANE, C_QUANT, component,
+  C_BLOCKS_PER_COLUMN, C_BLOCKS_PER_LINE, C_COEFFICIENTS, C_PADDED_PER_LINE, C_PLANE, C_QUANT, component, F_ISLOW,
 } from './layout';
+import { islowBlock } from './islow';
 
 const COS1: i32 = 4017; // cos(pi/16)
 const SIN1: i32 = 799; // sin(pi/16)
@@ -258,6 +259,12 @@ function acZero(zz: usize): bool {
   return any == 0;
 }
 
+/** Transforms one block with the frame's inverse DCT (F_ISLOW): jpeg-js's or libjpeg's islow. */
+export function transformBlockOf(frame: usize, zz: usize, quant: usize, out: usize, stride: i32, dcOnly: bool): void {
+  if (load<i32>(frame, F_ISLOW) != 0) islowBlock(zz, quant, out, stride, dcOnly);
+  else transformBlock(zz, quant, out, stride, dcOnly);
+}
+
 /**
  * Transforms every block of component `index` of a progressive frame from its coefficients into its samples,
  * after the last scan (as jpeg-js's buildComponentData does, with the quantisation tables as they are then).
@@ -274,7 +281,7 @@ export function transformComponent(frame: usize, index: i32): void {
   for (let row = 0; row < perColumn; row++) {
     for (let col = 0; col < perLine; col++) {
       const zz = coefficients + ((<usize>row * padded + <usize>col) << 8);
-      transformBlock(zz, quant, plane + <usize>((row << 3) * stride + (col << 3)), stride, acZero(zz));
+      transformBlockOf(frame, zz, quant, plane + <usize>((row << 3) * stride + (col << 3)), stride, acZero(zz));
     }
   }
 }

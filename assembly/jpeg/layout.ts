@@ -11,6 +11,8 @@ export const F_MCUS_PER_LINE: i32 = 0;
 export const F_MCUS_PER_COLUMN: i32 = 4;
 /** 0: a sequential frame, each block transformed as soon as it is decoded; 1: progressive, coefficients kept. */
 export const F_PROGRESSIVE: i32 = 8;
+/** The inverse DCT: 0 jpeg-js's (idct.ts), 1 libjpeg's islow (islow.ts). */
+export const F_ISLOW: i32 = 12;
 
 // component record
 export const C_H: i32 = 0;

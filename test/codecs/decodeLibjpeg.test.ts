@@ -1,0 +1,123 @@
+// `decode(bytes, { jpeg: 'libjpeg' })` against libjpeg-turbo itself: sharp's raw output (libvips on
+// mozjpeg, a libjpeg-turbo fork) for every corpus JPEG and for JPEGs sharp writes at 4:2:0, 4:4:4, grey,
+// progressive and odd sizes; the corpus's Pillow-made expected PNGs (libjpeg-turbo, and Pillow's CMYK → RGB)
+// for every corpus JPEG. SIMD and scalar builds agree; the option is validated.
+import { readdirSync, readFileSync } from 'node:fs';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decode, encodeJpeg, type AugkitImage } from '../../src/index.js';
+import { jpegModule } from '../../src/wasm/jpeg.js';
+import { simdSupported, useBuild } from '../../src/wasm/module.js';
+import manifest from '../fixtures/corpus/manifest.json' with { type: 'json' };
+import { outcomeOf } from '../fuzz/verdict.js';
+import { augkitError, corpusFile, corpusPng, diff } from './helpers.js';
+
+interface Jpeg {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+const corpus = manifest.files.filter((f) => f.kind === 'valid' && f.format === 'jpeg');
+
+const SAMPLE = new URL('../../examples/sample/', import.meta.url);
+const photos = readdirSync(SAMPLE, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.jpg'))
+  .sort()
+  .slice(0, 4)
+  .map((file) => readFileSync(new URL(file, SAMPLE)));
+
+const SIZES: [number, number][] = [[1, 1], [2, 3], [3, 2], [7, 5], [16, 16], [17, 9], [161, 113], [333, 257], [640, 480]];
+type Pipeline = ReturnType<typeof sharp>;
+const VARIANTS: Record<string, (s: Pipeline) => Pipeline> = {
+  'baseline 4:2:0 q90': (s) => s.jpeg({ quality: 90 }),
+  'baseline 4:4:4 q100': (s) => s.jpeg({ quality: 100, chromaSubsampling: '4:4:4' }),
+  'baseline 4:2:0 q30, optimised coding': (s) => s.jpeg({ quality: 30, optimiseCoding: true }),
+  'baseline 4:2:0 q5': (s) => s.jpeg({ quality: 5 }),
+  'progressive 4:2:0 q50': (s) => s.jpeg({ quality: 50, progressive: true }),
+  'progressive 4:4:4 q95': (s) => s.jpeg({ quality: 95, progressive: true, chromaSubsampling: '4:4:4' }),
+  'mozjpeg (progressive, optimised scans)': (s) => s.jpeg({ mozjpeg: true }),
+  grey: (s) => s.greyscale().jpeg({ quality: 80 }),
+  'grey progressive': (s) => s.greyscale().jpeg({ quality: 80, progressive: true }),
+};
+
+const generated: Jpeg[] = [];
+
+beforeAll(async () => {
+  for (const [i, [width, height]] of SIZES.entries()) {
+    const source = sharp(photos[i % photos.length]!).resize(width, height, { fit: 'fill' });
+    for (const [variant, write] of Object.entries(VARIANTS)) {
+      generated.push({ name: `${width}×${height} ${variant}`, bytes: new Uint8Array(await write(source.clone()).toBuffer()) });
+    }
+  }
+  // augkit's own encoder (jpeg-js's: 4:4:4, no JFIF marker)
+  const img = decode(photos[0]!);
+  generated.push({ name: 'encodeJpeg q75', bytes: encodeJpeg(img, { quality: 75 }) });
+}, 120_000);
+
+/** sharp's (libvips's) raw decode, as RGBA (grey repeated), without any other processing. */
+async function sharpRgba(bytes: Uint8Array): Promise<AugkitImage> {
+  const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
+  const out = new Uint8ClampedArray(info.width * info.height * 4);
+  for (let p = 0; p < info.width * info.height; p++) {
+    for (let c = 0; c < 3; c++) out[4 * p + c] = data[p * info.channels + (info.channels < 3 ? 0 : c)]!;
+    out[4 * p + 3] = 255;
+  }
+  return { width: info.width, height: info.height, data: out };
+}
+
+describe("decode(bytes, { jpeg: 'libjpeg' })", () => {
+  it('equals the corpus\'s Pillow (libjpeg-turbo) decodes byte for byte', () => {
+    const results = corpus.map(({ file, expected }) => {
+      const img = decode(corpusFile(file), { orientation: 'ignore', jpeg: 'libjpeg' });
+      return { file, ...diff(img, corpusPng(expected!)) };
+    });
+    expect(results.filter((r) => r.maxAbs !== 0)).toEqual([]);
+  });
+
+  it('equals sharp\'s raw decode of every corpus JPEG but CMYK (which sharp turns to sRGB through ICC)', async () => {
+    const results = [];
+    for (const { file } of corpus.filter((f) => !f.file.includes('cmyk'))) {
+      const bytes = corpusFile(file);
+      results.push({ file, ...diff(decode(bytes, { orientation: 'ignore', jpeg: 'libjpeg' }), await sharpRgba(bytes)) });
+    }
+    expect(results.filter((r) => r.maxAbs !== 0)).toEqual([]);
+  });
+
+  it('equals sharp\'s raw decode of JPEGs of every sampling, grey, progressive and odd sizes', async () => {
+    const results = [];
+    for (const { name, bytes } of generated) {
+      results.push({ name, ...diff(decode(bytes, { jpeg: 'libjpeg' }), await sharpRgba(bytes)) });
+    }
+    expect(results.filter((r) => r.maxAbs !== 0)).toEqual([]);
+  }, 120_000);
+
+  it('differs from the default (jpeg-js) on subsampled photos, which stays the default', () => {
+    const bytes = corpusFile('jpeg-baseline-420.jpg');
+    expect(diff(decode(bytes, { jpeg: 'libjpeg' }), decode(bytes)).maxAbs).toBeGreaterThan(0);
+    expect(decode(bytes, { jpeg: 'jpeg-js' }).data).toEqual(decode(bytes).data);
+  });
+
+  it('gives the same bytes in its SIMD and scalar builds', () => {
+    const all = [...corpus.map(({ file }) => ({ name: file, bytes: corpusFile(file) })), ...generated];
+    const run = () => all.map((j) => outcomeOf(() => decode(j.bytes, { jpeg: 'libjpeg' })));
+    try {
+      useBuild('scalar');
+      expect(jpegModule.build).toBe('scalar');
+      const scalar = run();
+      useBuild('simd');
+      expect(jpegModule.build).toBe('simd');
+      expect(run()).toEqual(scalar);
+    } finally {
+      useBuild(simdSupported ? 'simd' : 'scalar');
+    }
+  }, 120_000);
+
+  it('refuses an unknown mode, and libjpeg with the jpeg-js reference decoder, naming `jpeg`', () => {
+    const bytes = corpusFile('jpeg-gray.jpg');
+    for (const options of [{ jpeg: 'pillow' }, { jpeg: 1 }, { jpeg: 'libjpeg', decoder: 'reference' }]) {
+      const error = augkitError(() => decode(bytes, options as never));
+      expect(error.code).toBe('INVALID_ARGUMENT');
+      expect(error.message).toContain('options.jpeg');
+    }
+  });
+});
