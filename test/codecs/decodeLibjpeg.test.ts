@@ -1,7 +1,8 @@
 // `decode(bytes, { jpeg: 'libjpeg' })` against libjpeg-turbo itself: sharp's raw output (libvips on
 // mozjpeg, a libjpeg-turbo fork) for every corpus JPEG and for JPEGs sharp writes at 4:2:0, 4:4:4, grey,
 // progressive and odd sizes; the corpus's Pillow-made expected PNGs (libjpeg-turbo, and Pillow's CMYK → RGB)
-// for every corpus JPEG. SIMD and scalar builds agree; the option is validated.
+// for every corpus JPEG; ImageMagick-made JPEGs of every other sampling factor (test/fixtures/libjpeg). SIMD
+// and scalar builds agree; factors libjpeg cannot upsample are refused; the option is validated.
 import { readdirSync, readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +41,29 @@ const VARIANTS: Record<string, (s: Pipeline) => Pipeline> = {
   'grey progressive': (s) => s.greyscale().jpeg({ quality: 80, progressive: true }),
 };
 
+const FIXTURES = new URL('../fixtures/libjpeg/', import.meta.url);
+const samplings: Jpeg[] = readdirSync(FIXTURES)
+  .filter((file) => file.endsWith('.jpg'))
+  .map((file) => ({ name: file, bytes: new Uint8Array(readFileSync(new URL(file, FIXTURES))) }));
+
 const generated: Jpeg[] = [];
+
+/**
+ * A 24×8 JPEG whose every block is a zero DC difference and an end of block (one 1-bit code each), so any
+ * sampling factors decode: luma 3×1, the chroma components 2×1 and 1×1.
+ */
+function fractionalJpeg(): Uint8Array {
+  const table = (spec: number) => [spec, 1, ...new Array<number>(15).fill(0), 0];
+  return new Uint8Array([
+    0xff, 0xd8,
+    0xff, 0xdb, 0, 67, 0, ...new Array<number>(64).fill(1),
+    0xff, 0xc0, 0, 17, 8, 0, 8, 0, 24, 3, 1, 0x31, 0, 2, 0x21, 0, 3, 0x11, 0,
+    0xff, 0xc4, 0, 38, ...table(0x00), ...table(0x10),
+    0xff, 0xda, 0, 12, 3, 1, 0, 2, 0, 3, 0, 0, 63, 0,
+    ...new Array<number>(64).fill(0),
+    0xff, 0xd9,
+  ]);
+}
 
 beforeAll(async () => {
   for (const [i, [width, height]] of SIZES.entries()) {
@@ -91,6 +114,22 @@ describe("decode(bytes, { jpeg: 'libjpeg' })", () => {
     expect(results.filter((r) => r.maxAbs !== 0)).toEqual([]);
   }, 120_000);
 
+  it('equals sharp\'s raw decode of JPEGs of every other sampling factor (4:4:0, 4:1:1, 3×1, mixed …)', async () => {
+    expect(samplings.length).toBeGreaterThan(20);
+    const results = [];
+    for (const { name, bytes } of samplings) {
+      results.push({ name, ...diff(decode(bytes, { jpeg: 'libjpeg' }), await sharpRgba(bytes)) });
+    }
+    expect(results.filter((r) => r.maxAbs !== 0)).toEqual([]);
+  });
+
+  it('refuses sampling factors libjpeg cannot upsample (as libjpeg does), which jpeg-js decodes', async () => {
+    const bytes = fractionalJpeg();
+    expect(decode(bytes).width).toBe(24);
+    await expect(sharp(bytes).raw().toBuffer()).rejects.toThrow(/Fractional sampling/);
+    expect(augkitError(() => decode(bytes, { jpeg: 'libjpeg' })).code).toBe('UNSUPPORTED_FORMAT');
+  });
+
   it('differs from the default (jpeg-js) on subsampled photos, which stays the default', () => {
     const bytes = corpusFile('jpeg-baseline-420.jpg');
     expect(diff(decode(bytes, { jpeg: 'libjpeg' }), decode(bytes)).maxAbs).toBeGreaterThan(0);
@@ -98,7 +137,7 @@ describe("decode(bytes, { jpeg: 'libjpeg' })", () => {
   });
 
   it('gives the same bytes in its SIMD and scalar builds', () => {
-    const all = [...corpus.map(({ file }) => ({ name: file, bytes: corpusFile(file) })), ...generated];
+    const all = [...corpus.map(({ file }) => ({ name: file, bytes: corpusFile(file) })), ...samplings, ...generated];
     const run = () => all.map((j) => outcomeOf(() => decode(j.bytes, { jpeg: 'libjpeg' })));
     try {
       useBuild('scalar');
