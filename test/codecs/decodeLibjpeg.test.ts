@@ -2,7 +2,8 @@
 // mozjpeg, a libjpeg-turbo fork) for every corpus JPEG and for JPEGs sharp writes at 4:2:0, 4:4:4, grey,
 // progressive and odd sizes; the corpus's Pillow-made expected PNGs (libjpeg-turbo, and Pillow's CMYK → RGB)
 // for every corpus JPEG; ImageMagick-made JPEGs of every other sampling factor (test/fixtures/libjpeg). SIMD
-// and scalar builds agree; factors libjpeg cannot upsample are refused; the option is validated.
+// and scalar builds agree; factors libjpeg cannot upsample are refused; mutated JPEGs keep the hostile-input
+// rules (test/fuzz/verdict.ts) and end as the default mode does; the option is validated.
 import { readdirSync, readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,8 @@ import { decode, encodeJpeg, type AugkitImage } from '../../src/index.js';
 import { jpegModule } from '../../src/wasm/jpeg.js';
 import { simdSupported, useBuild } from '../../src/wasm/module.js';
 import manifest from '../fixtures/corpus/manifest.json' with { type: 'json' };
-import { outcomeOf } from '../fuzz/verdict.js';
+import { makeCase } from '../fuzz/mutate.js';
+import { checkDecode, FUZZ_PIXEL_LIMIT, outcomeOf } from '../fuzz/verdict.js';
 import { augkitError, corpusFile, corpusPng, diff } from './helpers.js';
 
 interface Jpeg {
@@ -129,6 +131,29 @@ describe("decode(bytes, { jpeg: 'libjpeg' })", () => {
     await expect(sharp(bytes).raw().toBuffer()).rejects.toThrow(/Fractional sampling/);
     expect(augkitError(() => decode(bytes, { jpeg: 'libjpeg' })).code).toBe('UNSUPPORTED_FORMAT');
   });
+
+  it('keeps every hostile-input rule on 400 mutated JPEGs, ending as the default mode ends them', () => {
+    const samples = [...corpus.map(({ file }) => ({ name: file, bytes: corpusFile(file) })), ...samplings.slice(0, 8)]
+      .map((j) => ({ name: j.name, format: 'jpeg' as const, bytes: j.bytes }));
+    const problems: string[] = [];
+    let images = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const { bytes, steps, source } = makeCase(seed, samples);
+      const { outcome, problems: found } = checkDecode(bytes, { jpeg: 'libjpeg' });
+      const reference = outcomeOf(() => decode(bytes, { pixelLimit: FUZZ_PIXEL_LIMIT }));
+      // the same parse: the same outcome, but for what only libjpeg decodes (CMYK without an Adobe marker)
+      // or refuses (fractional sampling)
+      const same = outcome.kind === 'image'
+        ? reference.kind === 'image' ? [outcome.width, outcome.height].join() === [reference.width, reference.height].join()
+          : reference.kind === 'error' && reference.message.includes('Unsupported color mode')
+        : outcome.kind === 'error' && ((reference.kind === 'error' && reference.code === outcome.code) || /sampling factors libjpeg/.test(outcome.message));
+      if (!same) found.push(`${JSON.stringify(outcome)} where the default mode gives ${JSON.stringify(reference)}`);
+      if (found.length > 0) problems.push(`seed ${seed} (${source}: ${steps.join(', ')}): ${found.join('; ')}`);
+      if (outcome.kind === 'image') images++;
+    }
+    expect(problems).toEqual([]);
+    expect(images).toBeGreaterThan(40);
+  }, 300_000);
 
   it('differs from the default (jpeg-js) on subsampled photos, which stays the default', () => {
     const bytes = corpusFile('jpeg-baseline-420.jpg');
