@@ -104,7 +104,7 @@ function ycbcrRow(yLine: usize, cbLine: usize, crLine: usize, out: usize, width:
 
 /** Interleaves 16 pixels' R, G, B and A bytes into 64 bytes of RGBA at `out`. */
 @inline
-function storeRgba(out: usize, r: v128, g: v128, b: v128, a: v128): void {
+export function storeRgba(out: usize, r: v128, g: v128, b: v128, a: v128): void {
   const rgLo = i8x16.shuffle(r, g, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
   const rgHi = i8x16.shuffle(r, g, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
   const baLo = i8x16.shuffle(b, a, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);

@@ -53,13 +53,7 @@ export function upsampleLine(c: usize, method: i32, maxH: i32, maxV: i32, y: i32
   }
   if (method == H2V1_FANCY) {
     const line = plane + <usize>(y * stride);
-    for (let i = 0; i < dw; i++) {
-      const near = 3 * <i32>load<u8>(line + <usize>i);
-      const left = <i32>load<u8>(line + <usize>max(i - 1, 0));
-      const right = <i32>load<u8>(line + <usize>min(i + 1, dw - 1));
-      store<u8>(out + <usize>(2 * i), (near + left + 1) >> 2);
-      store<u8>(out + <usize>(2 * i + 1), (near + right + 2) >> 2);
-    }
+    triangle(line, line, out, dw, false);
     return out;
   }
   // vertical triangle: the nearer input row and the one above (even output rows) or below (odd)
@@ -75,16 +69,56 @@ export function upsampleLine(c: usize, method: i32, maxH: i32, maxV: i32, y: i32
     }
     return out;
   }
-  // H2V2_FANCY: column sums, then the triangle across them
-  let last = 3 * <i32>load<u8>(near) + <i32>load<u8>(far);
-  let sum = last;
-  for (let i = 0; i < dw; i++) {
-    const j = <usize>min(i + 1, dw - 1);
-    const next = 3 * <i32>load<u8>(near + j) + <i32>load<u8>(far + j);
-    store<u8>(out + <usize>(2 * i), (3 * sum + last + 8) >> 4);
-    store<u8>(out + <usize>(2 * i + 1), (3 * sum + next + 7) >> 4);
-    last = sum;
-    sum = next;
-  }
+  triangle(near, far, out, dw, true);
   return out;
+}
+
+/** Column `i` (clamped to 0..dw − 1) of the rows' sums: the near row's sample, or 3 × it plus the far row's. */
+@inline
+function sumAt(near: usize, far: usize, i: i32, dw: i32, vertical: bool): i32 {
+  const at = <usize>min(max(i, 0), dw - 1);
+  const n = <i32>load<u8>(near + at);
+  return vertical ? 3 * n + <i32>load<u8>(far + at) : n;
+}
+
+/** Eight sums from column `at` (the SIMD build). */
+@inline
+function sums8(near: usize, far: usize, at: usize, vertical: bool): v128 {
+  const n = i16x8.extend_low_i8x16_u(v128.load64_zero(near + at));
+  if (!vertical) return n;
+  return i16x8.add(i16x8.mul(n, i16x8.splat(3)), i16x8.extend_low_i8x16_u(v128.load64_zero(far + at)));
+}
+
+/**
+ * The horizontal triangle across `dw` sums to 2 · dw samples at `out`: 3/4 of the nearer, 1/4 of the further,
+ * with h2v1's rounding (+1, +2, ÷ 4) on single rows, h2v2's (+8, +7, ÷ 16) on `vertical` sums.
+ */
+function triangle(near: usize, far: usize, out: usize, dw: i32, vertical: bool): void {
+  const shift = vertical ? 4 : 2;
+  const evenBias = vertical ? 8 : 1;
+  const oddBias = vertical ? 7 : 2;
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const three = i16x8.splat(3);
+    for (i = 1; i + 8 < dw; i += 8) {
+      const mid = i16x8.mul(sums8(near, far, <usize>i, vertical), three);
+      const even = i16x8.shr_u(i16x8.add(i16x8.add(mid, sums8(near, far, <usize>(i - 1), vertical)), i16x8.splat(<i16>evenBias)), shift);
+      const odd = i16x8.shr_u(i16x8.add(i16x8.add(mid, sums8(near, far, <usize>(i + 1), vertical)), i16x8.splat(<i16>oddBias)), shift);
+      const bytes = i8x16.narrow_i16x8_u(even, odd);
+      v128.store(out + <usize>(2 * i), i8x16.shuffle(bytes, bytes, 0, 8, 1, 9, 2, 10, 3, 11, 4, 12, 5, 13, 6, 14, 7, 15));
+    }
+    scalarTriangle(near, far, out, 0, 1, dw, vertical, shift, evenBias, oddBias);
+  }
+  scalarTriangle(near, far, out, i, dw, dw, vertical, shift, evenBias, oddBias);
+}
+
+@inline
+function scalarTriangle(
+  near: usize, far: usize, out: usize, from: i32, to: i32, dw: i32, vertical: bool, shift: i32, evenBias: i32, oddBias: i32,
+): void {
+  for (let i = from; i < to; i++) {
+    const mid = 3 * sumAt(near, far, i, dw, vertical);
+    store<u8>(out + <usize>(2 * i), (mid + sumAt(near, far, i - 1, dw, vertical) + evenBias) >> shift);
+    store<u8>(out + <usize>(2 * i + 1), (mid + sumAt(near, far, i + 1, dw, vertical) + oddBias) >> shift);
+  }
 }

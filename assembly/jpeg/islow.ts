@@ -78,17 +78,17 @@ function pass(src: usize, dst: usize, step: usize, round: i32, shift: i32): void
   store<i32>(dst + 4 * step, (t13 - o0 + round) >> shift);
 }
 
-/** {@link pass} on four lanes: eight vectors 16 bytes apart at `src`, results 16 bytes apart to `dst`. */
+/** {@link pass} on four lanes: eight vectors `step` bytes apart at `src`, results `step` bytes apart to `dst`. */
 @inline
-function passV(src: usize, dst: usize, round: i32, shift: i32): void {
+function passV(src: usize, dst: usize, step: usize, round: i32, shift: i32): void {
   const i0 = v128.load(src);
-  const i1 = v128.load(src, 16);
-  const i2 = v128.load(src, 32);
-  const i3 = v128.load(src, 48);
-  const i4 = v128.load(src, 64);
-  const i5 = v128.load(src, 80);
-  const i6 = v128.load(src, 96);
-  const i7 = v128.load(src, 112);
+  const i1 = v128.load(src + step);
+  const i2 = v128.load(src + 2 * step);
+  const i3 = v128.load(src + 3 * step);
+  const i4 = v128.load(src + 4 * step);
+  const i5 = v128.load(src + 5 * step);
+  const i6 = v128.load(src + 6 * step);
+  const i7 = v128.load(src + 7 * step);
   const r = i32x4.splat(round);
   let z1 = i32x4.mul(i32x4.add(i2, i6), i32x4.splat(FIX_0_541196100));
   const t2 = i32x4.sub(z1, i32x4.mul(i6, i32x4.splat(FIX_1_847759065)));
@@ -113,13 +113,13 @@ function passV(src: usize, dst: usize, round: i32, shift: i32): void {
   const o2 = i32x4.add(i32x4.mul(i3, i32x4.splat(FIX_3_072711026)), i32x4.add(z2, z3));
   const o3 = i32x4.add(i32x4.mul(i1, i32x4.splat(FIX_1_501321110)), i32x4.add(z1, z4));
   v128.store(dst, i32x4.shr_s(i32x4.add(t10, o3), shift));
-  v128.store(dst, i32x4.shr_s(i32x4.sub(t10, o3), shift), 112);
-  v128.store(dst, i32x4.shr_s(i32x4.add(t11, o2), shift), 16);
-  v128.store(dst, i32x4.shr_s(i32x4.sub(t11, o2), shift), 96);
-  v128.store(dst, i32x4.shr_s(i32x4.add(t12, o1), shift), 32);
-  v128.store(dst, i32x4.shr_s(i32x4.sub(t12, o1), shift), 80);
-  v128.store(dst, i32x4.shr_s(i32x4.add(t13, o0), shift), 48);
-  v128.store(dst, i32x4.shr_s(i32x4.sub(t13, o0), shift), 64);
+  v128.store(dst + 7 * step, i32x4.shr_s(i32x4.sub(t10, o3), shift));
+  v128.store(dst + step, i32x4.shr_s(i32x4.add(t11, o2), shift));
+  v128.store(dst + 6 * step, i32x4.shr_s(i32x4.sub(t11, o2), shift));
+  v128.store(dst + 2 * step, i32x4.shr_s(i32x4.add(t12, o1), shift));
+  v128.store(dst + 5 * step, i32x4.shr_s(i32x4.sub(t12, o1), shift));
+  v128.store(dst + 3 * step, i32x4.shr_s(i32x4.add(t13, o0), shift));
+  v128.store(dst + 4 * step, i32x4.shr_s(i32x4.sub(t13, o0), shift));
 }
 
 /** The 4×4 transpose of the i32 lanes of four vectors at `src` (`step` bytes apart), to `dst` (`step` apart). */
@@ -151,21 +151,15 @@ function transpose8(src: usize, dst: usize): void {
 /** Both passes on the dequantised block in W, four lanes at a time; the samples to `out`. */
 function islowSimd(out: usize, stride: i32): void {
   const T: usize = W + 256;
-  // columns: vector r of a half is row r of four columns, loaded as it lies (the halves are 16 bytes apart)
+  // columns: vector r of a half is row r of its four columns
   for (let half: usize = 0; half < 2; half++) {
-    transpose8Columns(W + (half << 4), T);
-    passV(T, T, 1 << (CONST_BITS - PASS1_BITS - 1), CONST_BITS - PASS1_BITS);
-    untransposeColumns(T, W + (half << 4));
+    passV(W + (half << 4), W + (half << 4), 32, 1 << (CONST_BITS - PASS1_BITS - 1), CONST_BITS - PASS1_BITS);
   }
-  // rows: transpose so that vector j holds element j of four rows
+  // rows: transposed, vector j of a half is element j of its four rows
   transpose8(W, T);
   const rowShift = CONST_BITS + PASS1_BITS + 3;
-  for (let half: usize = 0; half < 2; half++) {
-    transpose8Columns(T + (half << 4), W);
-    passV(W, W, 1 << (rowShift - 1), rowShift);
-    untransposeColumns(W, T + (half << 4));
-  }
-  // T holds the results transposed: T[x][y]; back to rows, then the range limit and bytes
+  for (let half: usize = 0; half < 2; half++) passV(T + (half << 4), T + (half << 4), 32, 1 << (rowShift - 1), rowShift);
+  // T holds the results transposed; back to rows, then the range limit and bytes
   transpose8(T, W);
   const mask = i32x4.splat(1023);
   const flip = i32x4.splat(512);
@@ -176,18 +170,6 @@ function islowSimd(out: usize, stride: i32): void {
     const words = i16x8.narrow_i32x4_s(left, right);
     store<u64>(out + y * <usize>stride, i64x2.extract_lane(i8x16.narrow_i16x8_u(words, words), 0));
   }
-}
-
-/** Gathers the eight rows of four columns at `src` (rows 32 bytes apart) into eight vectors at `dst`. */
-@inline
-function transpose8Columns(src: usize, dst: usize): void {
-  for (let r: usize = 0; r < 8; r++) v128.store(dst + (r << 4), v128.load(src + (r << 5)));
-}
-
-/** The inverse of {@link transpose8Columns}. */
-@inline
-function untransposeColumns(src: usize, dst: usize): void {
-  for (let r: usize = 0; r < 8; r++) v128.store(dst + (r << 5), v128.load(src + (r << 4)));
 }
 
 /**

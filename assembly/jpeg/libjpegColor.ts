@@ -2,6 +2,7 @@
 // integer YCbCr → RGB tables (16-bit fixed point, build_ycc_rgb_table), RGB copied, grey repeated. Four
 // components: libjpeg's CMYK samples (YCCK converted with the same tables, inverted), then Pillow's
 // "CMYK;I" reading and CMYK → RGB (Adobe's inverted CMYK, R = K' − K'·C'/255 with its MULDIV255 rounding).
+import { storeRgba } from './color';
 import { component, C_H, C_V } from './layout';
 import { FRACTIONAL, upsampleLine, upsampler } from './fancyUpsample';
 
@@ -53,9 +54,63 @@ function mulDiv255(a: i32, b: i32): i32 {
   return ((t >> 8) + t) >> 8;
 }
 
+/** The i32 lanes of the low (`high` false) or high half of eight u16 lanes. */
+@inline
+function widen(v: v128, high: bool): v128 {
+  return high ? i32x4.extend_high_i16x8_u(v) : i32x4.extend_low_i16x8_u(v);
+}
+
+/** R, G or B (`channel` 0, 1, 2) of four pixels, before the clamp: Y plus the table value of Cb and Cr. */
+@inline
+function channelOf(channel: i32, y: v128, cb: v128, cr: v128): v128 {
+  const half = i32x4.splat(ONE_HALF);
+  const c128 = i32x4.splat(128);
+  const b = i32x4.sub(cb, c128);
+  const r = i32x4.sub(cr, c128);
+  const term = channel == 0
+    ? i32x4.mul(r, i32x4.splat(FIX_R_CR))
+    : channel == 2
+      ? i32x4.mul(b, i32x4.splat(FIX_B_CB))
+      : i32x4.sub(i32x4.mul(b, i32x4.splat(-FIX_G_CB)), i32x4.mul(r, i32x4.splat(FIX_G_CR)));
+  return i32x4.add(y, i32x4.shr_s(i32x4.add(term, half), SCALEBITS));
+}
+
+/** `channel` of 16 pixels as clamped bytes. */
+@inline
+function channel16(channel: i32, y: v128, cb: v128, cr: v128): v128 {
+  const yLo = i16x8.extend_low_i8x16_u(y), yHi = i16x8.extend_high_i8x16_u(y);
+  const bLo = i16x8.extend_low_i8x16_u(cb), bHi = i16x8.extend_high_i8x16_u(cb);
+  const rLo = i16x8.extend_low_i8x16_u(cr), rHi = i16x8.extend_high_i8x16_u(cr);
+  return i8x16.narrow_i16x8_u(
+    i16x8.narrow_i32x4_s(
+      channelOf(channel, widen(yLo, false), widen(bLo, false), widen(rLo, false)),
+      channelOf(channel, widen(yLo, true), widen(bLo, true), widen(rLo, true)),
+    ),
+    i16x8.narrow_i32x4_s(
+      channelOf(channel, widen(yHi, false), widen(bHi, false), widen(rHi, false)),
+      channelOf(channel, widen(yHi, true), widen(bHi, true), widen(rHi, true)),
+    ),
+  );
+}
+
+/** The SIMD build's YCbCr → RGBA, 16 pixels at a time; returns how many pixels it converted. */
+function ycbcrSimd(l0: usize, l1: usize, l2: usize, o: usize, width: i32): i32 {
+  let x = 0;
+  const alpha = i8x16.splat(-1);
+  for (; x + 16 <= width; x += 16) {
+    const y = v128.load(l0 + <usize>x);
+    const cb = v128.load(l1 + <usize>x);
+    const cr = v128.load(l2 + <usize>x);
+    storeRgba(o + (<usize>x << 2), channel16(0, y, cb, cr), channel16(1, y, cb, cr), channel16(2, y, cb, cr), alpha);
+  }
+  return x;
+}
+
 /** One row of `space` samples (lines `l0`..`l3`) to RGBA at `o`. */
 function convertRow(space: i32, l0: usize, l1: usize, l2: usize, l3: usize, o: usize, width: i32): void {
-  for (let x = 0; x < width; x++) {
+  let x = 0;
+  if (ASC_FEATURE_SIMD && space == YCBCR) x = ycbcrSimd(l0, l1, l2, o, width);
+  for (; x < width; x++) {
     const p = o + (<usize>x << 2);
     const a = <i32>load<u8>(l0 + <usize>x);
     store<u8>(p, 255, 3);
