@@ -1,10 +1,10 @@
-// `jpeg: 'libjpeg'` through augment (API and `--jpeg` flag) and preview: the original written is the
+// `jpeg: 'libjpeg'` through augment (API, plan and `--jpeg` flag): the original written is the
 // source decoded in that mode, not in the default one; the job record names the mode only when it is not
 // the default; a bad flag value is a usage error.
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { augment } from '../../src/dataset/index.js';
+import { augment, augmentFromPlan, makePlan } from '../../src/dataset/index.js';
 import { decode } from '../../src/index.js';
 import { CLI_TIMEOUT, runCli, SAMPLE, tempDir } from '../helpers/cli.js';
 
@@ -31,6 +31,16 @@ describe("augment with jpeg: 'libjpeg'", { timeout: CLI_TIMEOUT }, () => {
     await augment({ input, out: defaultOut, variants: 0, workers: 1 });
     expect(original(defaultOut).data).toEqual(decode(source).data);
     expect(JSON.parse(readFileSync(join(defaultOut, '.augkit-job.json'), 'utf8'))).not.toHaveProperty('jpeg');
+  });
+
+  it('is kept in a plan, whose shards then decode in that mode', async () => {
+    const { input, source } = oneCat();
+    const plan = await makePlan({ input, variants: 0, workers: 1, jpeg: 'libjpeg' });
+    expect(plan.body.options.jpeg).toBe('libjpeg');
+    expect((await makePlan({ input, variants: 0, workers: 1 })).body.options).not.toHaveProperty('jpeg');
+    const out = join(tempDir(), 'out');
+    await augmentFromPlan({ plan, out, workers: 1 });
+    expect(original(out).data).toEqual(decode(source, { jpeg: 'libjpeg' }).data);
   });
 
   it('takes --jpeg on the command line, and refuses another value', () => {
