@@ -3,7 +3,7 @@
 // then YCbCr → RGB. jpeg-js converts in doubles, R = Y + 1.402 (Cr − 128) and so on, truncated into a
 // Uint8Array; the integer forms below equal that for all 2^24 (Y, Cb, Cr) (test/codecs/jpegWasm.test.ts
 // checks them all). CMYK, rare, keeps jpeg-js's doubles.
-import { C_H, C_PLANE, C_BLOCKS_PER_LINE, C_V, component } from './layout';
+import { C_H, C_PLANE, C_BLOCKS_PER_LINE, C_V, component, maxFactor } from './layout';
 
 /** R = Y + (22970 (Cr − 128)) >> 14, B = Y + (29032 (Cb − 128)) >> 14, G = Y + (−1443412 (Cb − 128) − 2995305 (Cr − 128)) >> 22. */
 const R_CR: i32 = 22970;
@@ -174,12 +174,8 @@ function cmykRow(l0: usize, l1: usize, l2: usize, l3: usize, out: usize, width: 
  * lines of width + 16 bytes.
  */
 export function convert(frame: usize, count: i32, transform: bool, out: usize, width: i32, height: i32, scratch: usize): void {
-  let maxH = 1;
-  let maxV = 1;
-  for (let i = 0; i < count; i++) {
-    maxH = max(maxH, load<i32>(component(frame, i), C_H));
-    maxV = max(maxV, load<i32>(component(frame, i), C_V));
-  }
+  const maxH = maxFactor(frame, count, C_H);
+  const maxV = maxFactor(frame, count, C_V);
   const lineBytes = <usize>((width + 31) & ~15);
   const rowBytes = <usize>width << 2;
   for (let y = 0; y < height; y++) {

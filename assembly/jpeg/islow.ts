@@ -5,6 +5,8 @@
 // `range_limit[x & RANGE_MASK]` table: x wrapped to −512..511, plus 128, clamped to a byte. Its zero-AC
 // shortcuts equal the full butterfly, so the SIMD build (four columns or rows a lane each) skips them.
 
+import { transpose4 } from './transpose';
+
 const FIX_0_298631336: i32 = 2446;
 const FIX_0_390180644: i32 = 3196;
 const FIX_0_541196100: i32 = 4433;
@@ -122,30 +124,13 @@ function passV(src: usize, dst: usize, step: usize, round: i32, shift: i32): voi
   v128.store(dst + 4 * step, i32x4.shr_s(i32x4.sub(t13, o0), shift));
 }
 
-/** The 4×4 transpose of the i32 lanes of four vectors at `src` (`step` bytes apart), to `dst` (`step` apart). */
-@inline
-function transpose(src: usize, dst: usize, step: usize): void {
-  const a = v128.load(src);
-  const b = v128.load(src + step);
-  const c = v128.load(src + 2 * step);
-  const d = v128.load(src + 3 * step);
-  const t0 = v128.shuffle<i32>(a, b, 0, 4, 1, 5);
-  const t1 = v128.shuffle<i32>(a, b, 2, 6, 3, 7);
-  const t2 = v128.shuffle<i32>(c, d, 0, 4, 1, 5);
-  const t3 = v128.shuffle<i32>(c, d, 2, 6, 3, 7);
-  v128.store(dst, v128.shuffle<i32>(t0, t2, 0, 1, 4, 5));
-  v128.store(dst + step, v128.shuffle<i32>(t0, t2, 2, 3, 6, 7));
-  v128.store(dst + 2 * step, v128.shuffle<i32>(t1, t3, 0, 1, 4, 5));
-  v128.store(dst + 3 * step, v128.shuffle<i32>(t1, t3, 2, 3, 6, 7));
-}
-
 /** The 8×8 transpose of the i32 matrix at `src` (rows of 32 bytes) into `dst` (the same layout). */
 @inline
 function transpose8(src: usize, dst: usize): void {
-  transpose(src, dst, 32);
-  transpose(src + 16, dst + 128, 32);
-  transpose(src + 128, dst + 16, 32);
-  transpose(src + 144, dst + 144, 32);
+  transpose4(src, 32, dst, 32);
+  transpose4(src + 16, 32, dst + 128, 32);
+  transpose4(src + 128, 32, dst + 16, 32);
+  transpose4(src + 144, 32, dst + 144, 32);
 }
 
 /** Both passes on the dequantised block in W, four lanes at a time; the samples to `out`. */

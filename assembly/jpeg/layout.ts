@@ -39,6 +39,13 @@ export function component(frame: usize, index: i32): usize {
   return frame + FRAME_BYTES + <usize>(index * COMPONENT_BYTES);
 }
 
+/** The largest of field `field` (C_H or C_V) over the frame's `count` components, at least 1. */
+export function maxFactor(frame: usize, count: i32, field: i32): i32 {
+  let factor = 1;
+  for (let i = 0; i < count; i++) factor = max(factor, load<i32>(component(frame, i) + <usize>field));
+  return factor;
+}
+
 // Huffman table (built by src/codecs/jpeg/huffman.ts): a 9-bit lookup, then canonical limits per length.
 export const FAST_BITS: i32 = 9;
 /** u16[512]: (length << 8) | value for codes of at most 9 bits, 0 otherwise. */

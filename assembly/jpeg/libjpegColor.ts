@@ -3,7 +3,7 @@
 // components: libjpeg's CMYK samples (YCCK converted with the same tables, inverted), then Pillow's
 // "CMYK;I" reading and CMYK → RGB (Adobe's inverted CMYK, R = K' − K'·C'/255 with its MULDIV255 rounding).
 import { storeRgba } from './color';
-import { component, C_H, C_V } from './layout';
+import { component, C_H, C_V, maxFactor } from './layout';
 import { FRACTIONAL, upsampleLine, upsampler } from './fancyUpsample';
 
 /** The colour spaces of libjpeg's default_decompress_parms (the binding picks one, as jdapimin.c does). */
@@ -161,12 +161,8 @@ function convertRow(space: i32, l0: usize, l1: usize, l2: usize, l3: usize, o: u
  * width + 16 bytes. Returns 0, or FRACTIONAL when a sampling ratio is one libjpeg cannot upsample.
  */
 export function convertLibjpeg(frame: usize, count: i32, space: i32, out: usize, width: i32, height: i32, scratch: usize): i32 {
-  let maxH = 1;
-  let maxV = 1;
-  for (let i = 0; i < count; i++) {
-    maxH = max(maxH, load<i32>(component(frame, i), C_H));
-    maxV = max(maxV, load<i32>(component(frame, i), C_V));
-  }
+  const maxH = maxFactor(frame, count, C_H);
+  const maxV = maxFactor(frame, count, C_V);
   for (let i = 0; i < count; i++) {
     const method = upsampler(component(frame, i), maxH, maxV, width);
     if (method == FRACTIONAL) return FRACTIONAL;

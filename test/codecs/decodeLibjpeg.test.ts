@@ -9,11 +9,10 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decode, encodeJpeg, type AugkitImage } from '../../src/index.js';
 import { jpegModule } from '../../src/wasm/jpeg.js';
-import { simdSupported, useBuild } from '../../src/wasm/module.js';
 import manifest from '../fixtures/corpus/manifest.json' with { type: 'json' };
 import { makeCase } from '../fuzz/mutate.js';
 import { checkDecode, FUZZ_PIXEL_LIMIT, outcomeOf } from '../fuzz/verdict.js';
-import { augkitError, corpusFile, corpusPng, diff } from './helpers.js';
+import { augkitError, corpusFile, corpusPng, diff, expectSameInBothBuilds, samplePhotos } from './helpers.js';
 
 interface Jpeg {
   readonly name: string;
@@ -22,12 +21,7 @@ interface Jpeg {
 
 const corpus = manifest.files.filter((f) => f.kind === 'valid' && f.format === 'jpeg');
 
-const SAMPLE = new URL('../../examples/sample/', import.meta.url);
-const photos = readdirSync(SAMPLE, { recursive: true, encoding: 'utf8' })
-  .filter((file) => file.endsWith('.jpg'))
-  .sort()
-  .slice(0, 4)
-  .map((file) => readFileSync(new URL(file, SAMPLE)));
+const photos = samplePhotos(4);
 
 const SIZES: [number, number][] = [[1, 1], [2, 3], [3, 2], [7, 5], [16, 16], [17, 9], [161, 113], [333, 257], [640, 480]];
 type Pipeline = ReturnType<typeof sharp>;
@@ -165,16 +159,7 @@ describe("decode(bytes, { jpeg: 'libjpeg' })", () => {
   it('gives the same bytes in its SIMD and scalar builds', () => {
     const all = [...corpus.map(({ file }) => ({ name: file, bytes: corpusFile(file) })), ...samplings, ...generated];
     const run = () => all.map((j) => outcomeOf(() => decode(j.bytes, { jpeg: 'libjpeg' })));
-    try {
-      useBuild('scalar');
-      expect(jpegModule.build).toBe('scalar');
-      const scalar = run();
-      useBuild('simd');
-      expect(jpegModule.build).toBe('simd');
-      expect(run()).toEqual(scalar);
-    } finally {
-      useBuild(simdSupported ? 'simd' : 'scalar');
-    }
+    expectSameInBothBuilds(jpegModule, run);
   }, 120_000);
 
   it('refuses an unknown mode, and libjpeg with the jpeg-js reference decoder, naming `jpeg`', () => {
