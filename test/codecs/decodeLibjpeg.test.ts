@@ -12,7 +12,7 @@ import { jpegModule } from '../../src/wasm/jpeg.js';
 import manifest from '../fixtures/corpus/manifest.json' with { type: 'json' };
 import { makeCase } from '../fuzz/mutate.js';
 import { checkDecode, FUZZ_PIXEL_LIMIT, outcomeOf } from '../fuzz/verdict.js';
-import { augkitError, corpusFile, corpusPng, diff, expectSameInBothBuilds, samplePhotos } from './helpers.js';
+import { augkitError, concat, corpusFile, corpusPng, diff, expectSameInBothBuilds, samplePhotos } from './helpers.js';
 
 interface Jpeg {
   readonly name: string;
@@ -43,6 +43,46 @@ const samplings: Jpeg[] = readdirSync(FIXTURES)
   .map((file) => ({ name: file, bytes: new Uint8Array(readFileSync(new URL(file, FIXTURES))) }));
 
 const generated: Jpeg[] = [];
+
+/** The segments of a JPEG up to its first scan, as [marker, start, end] (end excludes the next marker). */
+function segments(bytes: Uint8Array): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  for (let at = 2; at < bytes.length; ) {
+    const marker = bytes[at + 1]!;
+    const end = at + 2 + ((bytes[at + 2]! << 8) | bytes[at + 3]!);
+    out.push([marker, at, end]);
+    if (marker === 0xda) break;
+    at = end;
+  }
+  return out;
+}
+
+/**
+ * `bytes` (a baseline JFIF YCbCr file: one scan) with its JFIF marker removed and its colour space told to libjpeg another way:
+ * component identifiers 'R', 'G', 'B' (`'ids'`), or an Adobe marker with transform 0 (`'adobe'`); libjpeg
+ * then takes the samples for RGB.
+ */
+function asRgb(bytes: Uint8Array, how: 'ids' | 'adobe'): Uint8Array {
+  const parts: Uint8Array[] = [bytes.subarray(0, 2)];
+  if (how === 'adobe') parts.push(new Uint8Array([0xff, 0xee, 0, 14, 0x41, 0x64, 0x6f, 0x62, 0x65, 0, 100, 0, 0, 0, 0, 0]));
+  let rest = 2;
+  for (const [marker, start, end] of segments(bytes)) {
+    rest = end;
+    if (marker === 0xe0) continue;
+    const segment = bytes.slice(start, end);
+    if (how === 'ids' && (marker === 0xc0 || marker === 0xc2)) [82, 71, 66].forEach((id, i) => (segment[10 + 3 * i] = id));
+    if (how === 'ids' && marker === 0xda) [82, 71, 66].forEach((id, i) => (segment[5 + 2 * i] = id));
+    parts.push(segment);
+  }
+  parts.push(bytes.subarray(rest));
+  return concat(...parts);
+}
+
+/** `bytes` without its Adobe marker (libjpeg then takes four components for CMYK, jpeg-js refuses them). */
+function withoutAdobe(bytes: Uint8Array): Uint8Array {
+  const adobe = segments(bytes).find(([marker]) => marker === 0xee)!;
+  return concat(bytes.subarray(0, adobe[1]), bytes.subarray(adobe[2]));
+}
 
 /**
  * A 24×8 JPEG whose every block is a zero DC difference and an end of block (one 1-bit code each), so any
@@ -117,6 +157,24 @@ describe("decode(bytes, { jpeg: 'libjpeg' })", () => {
       results.push({ name, ...diff(decode(bytes, { jpeg: 'libjpeg' }), await sharpRgba(bytes)) });
     }
     expect(results.filter((r) => r.maxAbs !== 0)).toEqual([]);
+  });
+
+  it('takes RGB where libjpeg does: \'R\', \'G\', \'B\' identifiers, or an Adobe marker with transform 0', async () => {
+    const results = [];
+    for (const { name, bytes } of samplings.filter((j) => j.name.startsWith('sf-'))) {
+      for (const how of ['ids', 'adobe'] as const) {
+        const rgb = asRgb(bytes, how);
+        const img = decode(rgb, { jpeg: 'libjpeg' });
+        results.push({ name: `${name} ${how}`, ...diff(img, await sharpRgba(rgb)), same: diff(img, decode(bytes, { jpeg: 'libjpeg' })).maxAbs === 0 });
+      }
+    }
+    expect(results.filter((r) => r.maxAbs !== 0 || r.same)).toEqual([]);
+  });
+
+  it('takes four components without an Adobe marker for CMYK, as libjpeg (and Pillow) do', () => {
+    const bytes = withoutAdobe(corpusFile('jpeg-cmyk-adobe.jpg'));
+    expect(augkitError(() => decode(bytes)).code).toBe('CORRUPT_IMAGE');
+    expect(diff(decode(bytes, { jpeg: 'libjpeg' }), corpusPng('expected/jpeg-cmyk-adobe.png')).maxAbs).toBe(0);
   });
 
   it('refuses sampling factors libjpeg cannot upsample (as libjpeg does), which jpeg-js decodes', async () => {
