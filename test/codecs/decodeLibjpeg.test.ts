@@ -5,6 +5,7 @@
 // and scalar builds agree; factors libjpeg cannot upsample are refused; mutated JPEGs keep the hostile-input
 // rules (test/fuzz/verdict.ts) and end as the default mode does; the option is validated.
 import { readdirSync, readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decode, encodeJpeg, type AugkitImage } from '../../src/index.js';
@@ -39,7 +40,7 @@ const VARIANTS: Record<string, (s: Pipeline) => Pipeline> = {
 
 const FIXTURES = new URL('../fixtures/libjpeg/', import.meta.url);
 const samplings: Jpeg[] = readdirSync(FIXTURES)
-  .filter((file) => file.endsWith('.jpg'))
+  .filter((file) => file.endsWith('.jpg') && !file.startsWith('cmyk'))
   .map((file) => ({ name: file, bytes: new Uint8Array(readFileSync(new URL(file, FIXTURES))) }));
 
 const generated: Jpeg[] = [];
@@ -169,6 +170,14 @@ describe("decode(bytes, { jpeg: 'libjpeg' })", () => {
       }
     }
     expect(results.filter((r) => r.maxAbs !== 0 || r.same)).toEqual([]);
+  });
+
+  it('converts Adobe YCCK as libjpeg does, then CMYK to RGB as Pillow does (its decode of the same file)', () => {
+    const bytes = new Uint8Array(readFileSync(new URL('cmyk-ycck.jpg', FIXTURES)));
+    const pillow = PNG.sync.read(readFileSync(new URL('cmyk-ycck.pillow.png', FIXTURES)));
+    const expected = { width: pillow.width, height: pillow.height, data: new Uint8Array(pillow.data) };
+    expect(diff(decode(bytes, { jpeg: 'libjpeg' }), expected).maxAbs).toBe(0);
+    expect(diff(decode(bytes), expected).maxAbs).toBeGreaterThan(0);
   });
 
   it('takes four components without an Adobe marker for CMYK, as libjpeg (and Pillow) do', () => {
