@@ -33,7 +33,7 @@ export interface DecodeOptions {
 }
 
 /** The JPEG decoding modes of {@link DecodeOptions.jpeg}. */
-export const JPEG_MODES: readonly JpegMode[] = ['jpeg-js', 'libjpeg'];
+const JPEG_MODES: readonly JpegMode[] = ['jpeg-js', 'libjpeg'];
 
 /**
  * Checks a `jpeg` option (named `name` in errors).
