@@ -1,5 +1,6 @@
-// JPEG decode: augkit's WebAssembly decoder (the default) next to jpeg-js (`decoder: 'reference'`, what
-// augkit decoded with before) and sharp (libjpeg-turbo, concurrency 1), on photos of 1920×1080 and
+// JPEG decode: augkit's WebAssembly decoder (the default), its libjpeg mode (`jpeg: 'libjpeg'`: islow IDCT,
+// fancy upsampling, sharp's very bytes), jpeg-js (`decoder: 'reference'`, what augkit decoded with before)
+// and sharp (libjpeg-turbo, concurrency 1), on photos of 1920×1080 and
 // 1024×768, baseline 4:2:0 and progressive, quality 90, written by sharp. The ratio column divides each
 // row's time by augkit's: on the sharp row it is augkit's speed as a fraction of sharp's (goal ≥ 0.8).
 import { decode } from '../src/index.js';
@@ -30,6 +31,7 @@ export async function jpegDecodeGroups(peers: Peers, log: (message: string) => v
       const includes = `${bytes.length.toLocaleString('en-US')} bytes → RGBA`;
       const tasks: BenchTask[] = [
         { id: 'wasm', label: 'augkit decode (WebAssembly, default)', includes, fn: () => decode(bytes) },
+        { id: 'libjpeg', label: "augkit decode, `jpeg: 'libjpeg'` (WebAssembly)", includes, fn: () => decode(bytes, { jpeg: 'libjpeg' }) },
         { id: 'jpeg-js', label: "augkit decode, `decoder: 'reference'` (jpeg-js)", includes, fn: () => decode(bytes, { decoder: 'reference' }) },
         { id: 'sharp', label: 'sharp, concurrency 1', includes: `${bytes.length.toLocaleString('en-US')} bytes → RGB`, fn: async () => sharp(bytes).raw().toBuffer() },
       ];

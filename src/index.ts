@@ -22,6 +22,7 @@ export {
   encodePng,
   readHeader,
   type DecodeOptions,
+  type JpegMode,
   type EncodeJpegOptions,
   type EncodePngOptions,
   type ImageFormat,

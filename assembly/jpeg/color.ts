@@ -3,7 +3,7 @@
 // then YCbCr → RGB. jpeg-js converts in doubles, R = Y + 1.402 (Cr − 128) and so on, truncated into a
 // Uint8Array; the integer forms below equal that for all 2^24 (Y, Cb, Cr) (test/codecs/jpegWasm.test.ts
 // checks them all). CMYK, rare, keeps jpeg-js's doubles.
-import { C_H, C_PLANE, C_BLOCKS_PER_LINE, C_V, component } from './layout';
+import { C_H, C_PLANE, C_BLOCKS_PER_LINE, C_V, component, maxFactor } from './layout';
 
 /** R = Y + (22970 (Cr − 128)) >> 14, B = Y + (29032 (Cb − 128)) >> 14, G = Y + (−1443412 (Cb − 128) − 2995305 (Cr − 128)) >> 22. */
 const R_CR: i32 = 22970;
@@ -104,7 +104,7 @@ function ycbcrRow(yLine: usize, cbLine: usize, crLine: usize, out: usize, width:
 
 /** Interleaves 16 pixels' R, G, B and A bytes into 64 bytes of RGBA at `out`. */
 @inline
-function storeRgba(out: usize, r: v128, g: v128, b: v128, a: v128): void {
+export function storeRgba(out: usize, r: v128, g: v128, b: v128, a: v128): void {
   const rgLo = i8x16.shuffle(r, g, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
   const rgHi = i8x16.shuffle(r, g, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
   const baLo = i8x16.shuffle(b, a, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
@@ -174,12 +174,8 @@ function cmykRow(l0: usize, l1: usize, l2: usize, l3: usize, out: usize, width: 
  * lines of width + 16 bytes.
  */
 export function convert(frame: usize, count: i32, transform: bool, out: usize, width: i32, height: i32, scratch: usize): void {
-  let maxH = 1;
-  let maxV = 1;
-  for (let i = 0; i < count; i++) {
-    maxH = max(maxH, load<i32>(component(frame, i), C_H));
-    maxV = max(maxV, load<i32>(component(frame, i), C_V));
-  }
+  const maxH = maxFactor(frame, count, C_H);
+  const maxV = maxFactor(frame, count, C_V);
   const lineBytes = <usize>((width + 31) & ~15);
   const rowBytes = <usize>width << 2;
   for (let y = 0; y < height; y++) {

@@ -4,8 +4,10 @@
 // into its Int32Array; wrapping commutes with + − ×, so 32-bit integer arithmetic gives the same values
 // for every input, the SIMD build four lanes at a time.
 import {
-  C_BLOCKS_PER_COLUMN, C_BLOCKS_PER_LINE, C_COEFFICIENTS, C_PADDED_PER_LINE, C_PLANE, C_QUANT, component,
+  C_BLOCKS_PER_COLUMN, C_BLOCKS_PER_LINE, C_COEFFICIENTS, C_PADDED_PER_LINE, C_PLANE, C_QUANT, component, F_ISLOW,
 } from './layout';
+import { islowBlock } from './islow';
+import { transpose4 } from './transpose';
 
 const COS1: i32 = 4017; // cos(pi/16)
 const SIN1: i32 = 799; // sin(pi/16)
@@ -160,23 +162,6 @@ function passV(x0: v128, x1: v128, x2: v128, x3: v128, x4: v128, x5: v128, x6: v
   v128.store(dst, v128.bitselect(short, i32x4.sub(v0, v7), flat), 112);
 }
 
-/** The 4×4 transpose of the i32 lanes of four vectors at `src` (`step` bytes apart), to `dst` (16 bytes apart). */
-@inline
-function transpose(src: usize, step: usize, dst: usize): void {
-  const a = v128.load(src);
-  const b = v128.load(src + step);
-  const c = v128.load(src + 2 * step);
-  const d = v128.load(src + 3 * step);
-  const t0 = v128.shuffle<i32>(a, b, 0, 4, 1, 5);
-  const t1 = v128.shuffle<i32>(a, b, 2, 6, 3, 7);
-  const t2 = v128.shuffle<i32>(c, d, 0, 4, 1, 5);
-  const t3 = v128.shuffle<i32>(c, d, 2, 6, 3, 7);
-  v128.store(dst, v128.shuffle<i32>(t0, t2, 0, 1, 4, 5));
-  v128.store(dst, v128.shuffle<i32>(t0, t2, 2, 3, 6, 7), 16);
-  v128.store(dst, v128.shuffle<i32>(t1, t3, 0, 1, 4, 5), 32);
-  v128.store(dst, v128.shuffle<i32>(t1, t3, 2, 3, 6, 7), 48);
-}
-
 /** Runs {@link passV} on the eight vectors at `src` (16 bytes apart). */
 @inline
 function passAt(src: usize, column: bool, dst: usize): void {
@@ -191,14 +176,14 @@ function transformSimd(out: usize, stride: i32): void {
   const T: usize = Q + 256; // transposed inputs, 8 vectors
   // rows: lanes are four rows, vector j their element j
   for (let g: usize = 0; g < 2; g++) {
-    transpose(P + (g << 7), 32, T);
-    transpose(P + (g << 7) + 16, 32, T + 64);
+    transpose4(P + (g << 7), 32, T, 16);
+    transpose4(P + (g << 7) + 16, 32, T + 64, 16);
     passAt(T, false, Q + (g << 7));
   }
   // columns: lanes are four columns, vector r their row r; the row results of group g hold rows 4g..4g+3
   for (let half: usize = 0; half < 2; half++) {
-    transpose(Q + (half << 6), 16, T);
-    transpose(Q + 128 + (half << 6), 16, T + 64);
+    transpose4(Q + (half << 6), 16, T, 16);
+    transpose4(Q + 128 + (half << 6), 16, T + 64, 16);
     passAt(T, true, P + (half << 7));
   }
   // P now holds, for half h, row r at P + h·128 + r·16 (four columns)
@@ -258,6 +243,12 @@ function acZero(zz: usize): bool {
   return any == 0;
 }
 
+/** Transforms one block with the frame's inverse DCT (F_ISLOW): jpeg-js's or libjpeg's islow. */
+export function transformBlockOf(frame: usize, zz: usize, quant: usize, out: usize, stride: i32, dcOnly: bool): void {
+  if (load<i32>(frame, F_ISLOW) != 0) islowBlock(zz, quant, out, stride, dcOnly);
+  else transformBlock(zz, quant, out, stride, dcOnly);
+}
+
 /**
  * Transforms every block of component `index` of a progressive frame from its coefficients into its samples,
  * after the last scan (as jpeg-js's buildComponentData does, with the quantisation tables as they are then).
@@ -274,7 +265,7 @@ export function transformComponent(frame: usize, index: i32): void {
   for (let row = 0; row < perColumn; row++) {
     for (let col = 0; col < perLine; col++) {
       const zz = coefficients + ((<usize>row * padded + <usize>col) << 8);
-      transformBlock(zz, quant, plane + <usize>((row << 3) * stride + (col << 3)), stride, acZero(zz));
+      transformBlockOf(frame, zz, quant, plane + <usize>((row << 3) * stride + (col << 3)), stride, acZero(zz));
     }
   }
 }

@@ -11,6 +11,8 @@ export const F_MCUS_PER_LINE: i32 = 0;
 export const F_MCUS_PER_COLUMN: i32 = 4;
 /** 0: a sequential frame, each block transformed as soon as it is decoded; 1: progressive, coefficients kept. */
 export const F_PROGRESSIVE: i32 = 8;
+/** The inverse DCT: 0 jpeg-js's (idct.ts), 1 libjpeg's islow (islow.ts). */
+export const F_ISLOW: i32 = 12;
 
 // component record
 export const C_H: i32 = 0;
@@ -35,6 +37,13 @@ export const C_AC_TABLE: i32 = 40;
 @inline
 export function component(frame: usize, index: i32): usize {
   return frame + FRAME_BYTES + <usize>(index * COMPONENT_BYTES);
+}
+
+/** The largest of field `field` (C_H or C_V) over the frame's `count` components, at least 1. */
+export function maxFactor(frame: usize, count: i32, field: i32): i32 {
+  let factor = 1;
+  for (let i = 0; i < count; i++) factor = max(factor, load<i32>(component(frame, i) + <usize>field));
+  return factor;
 }
 
 // Huffman table (built by src/codecs/jpeg/huffman.ts): a 9-bit lookup, then canonical limits per length.

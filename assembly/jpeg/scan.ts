@@ -12,7 +12,7 @@ import {
   FALLBACK, FAST_BITS, H_AC_FAST, H_DELTA, H_FAST, H_MAX_CODE, H_VALUES, INVALID_AC_REFINEMENT, INVALID_HUFFMAN,
   MARKER_NOT_FOUND, MISSING_TABLE, UNEXPECTED_MARKER,
 } from './layout';
-import { transformBlock } from './idct';
+import { transformBlockOf } from './idct';
 
 /** Natural-order index of the k-th zigzag coefficient. */
 export const ZIGZAG: usize = memory.data<u8>([
@@ -350,7 +350,7 @@ function decodeBlock(frame: usize, c: usize, i: i32, kind: i32, row: i32, col: i
     if (row < load<i32>(c, C_BLOCKS_PER_COLUMN) && col < perLine) {
       const stride = perLine << 3;
       const out = <usize>load<i32>(c, C_PLANE) + <usize>((row << 3) * stride + (col << 3));
-      transformBlock(BLOCK, <usize>load<i32>(c, C_QUANT), out, stride, !ac);
+      transformBlockOf(frame, BLOCK, <usize>load<i32>(c, C_QUANT), out, stride, !ac);
     } else {
       memory.fill(BLOCK, 0, 256);
     }

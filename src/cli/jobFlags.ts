@@ -1,4 +1,5 @@
-import type { FlagSpec } from './args.js';
+import type { JpegMode } from '../codecs/index.js';
+import { UsageError, type FlagSpec } from './args.js';
 
 /**
  * The flags that shape an augment job (what is written, from which recipes, split and seed): `augkit augment`
@@ -18,4 +19,17 @@ export const JOB_FLAGS: Readonly<Record<string, FlagSpec>> = {
   format: { kind: 'string' },
   quality: { kind: 'string' },
   'png-level': { kind: 'string' },
+  jpeg: { kind: 'string' },
 };
+
+/**
+ * The value of `--jpeg`: how JPEG sources decode (augment, plan, preview).
+ *
+ * @throws {UsageError} unless it is `jpeg-js` or `libjpeg`.
+ * @example
+ * options.jpeg = jpegFlag('libjpeg');
+ */
+export function jpegFlag(value: string): JpegMode {
+  if (value !== 'jpeg-js' && value !== 'libjpeg') throw new UsageError(`--jpeg expects jpeg-js or libjpeg, not "${value}"`);
+  return value;
+}

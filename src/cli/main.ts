@@ -12,7 +12,7 @@ import { parseSplit } from '../dataset/split.js';
 import { AugkitError } from '../errors.js';
 import type { Recipe } from '../pipeline/recipe.js';
 import { intFlag, parseArgs, sizeFlag, UsageError, type FlagSpec } from './args.js';
-import { JOB_FLAGS } from './jobFlags.js';
+import { JOB_FLAGS, jpegFlag } from './jobFlags.js';
 import { runCompare } from './compare.js';
 import { formatInspect } from './report.js';
 import { reportAugment, runMerge, runPlan, runPlannedAugment, SCALE_OUT_FLAGS, shardOption } from './scaleOut.js';
@@ -62,6 +62,8 @@ manifest.jsonl (the files written) and a skipped.jsonl (the input files not used
   --format <png|jpg>     output format (default png); jpeg is accepted as jpg
   --quality <1-100>      JPEG quality (default 90; a warning with png)
   --png-level <0-9>      PNG zlib level (default 1; a warning with jpg)
+  --jpeg <jpeg-js|libjpeg>  how JPEG sources decode: jpeg-js's pixels (default) or libjpeg-turbo's,
+                         as Pillow, OpenCV and torchvision decode them (docs/codecs.md)
   --json                 print a machine-readable summary on stdout
   --dry-run              decode-check and plan, run the checks on <out> (refusal, resume, already
                          complete) and report; write nothing
@@ -82,6 +84,7 @@ and applied parameters.
   --seed <S>             seed (default 0); variant i uses deriveSeed(S, 'preview', i)
   --size <WxH>           resize the image first, as augment --size does
   --tile <px>            thumbnail box size, 64..1024 (default 200)
+  --jpeg <jpeg-js|libjpeg>  how a JPEG decodes, as augment --jpeg
   --json                 print the variants' seeds and applied ops as JSON
   -h, --help             this help`;
 
@@ -114,6 +117,7 @@ const PREVIEW_FLAGS: Record<string, FlagSpec> = {
   seed: { kind: 'string' },
   size: { kind: 'string' },
   tile: { kind: 'string' },
+  jpeg: { kind: 'string' },
   json: { kind: 'boolean' },
   help: { kind: 'boolean', short: 'h' },
 };
@@ -194,6 +198,7 @@ async function augmentOptionsOf(input: string, out: string, flags: Map<string, u
   }
   if (flags.has('quality')) options.quality = intFlag(str(flags, 'quality')!, '--quality', 1, 100);
   if (flags.has('png-level')) options.pngLevel = intFlag(str(flags, 'png-level')!, '--png-level', 0, 9);
+  if (flags.has('jpeg')) options.jpeg = jpegFlag(str(flags, 'jpeg')!);
   return options;
 }
 
@@ -216,6 +221,7 @@ async function runPreview(argv: readonly string[]): Promise<number> {
     ...(flags.has('count') && { count: intFlag(str(flags, 'count')!, '--count', 1, 256) }),
     ...(flags.has('size') && { size: sizeFlag(str(flags, 'size')!, '--size') }),
     ...(flags.has('tile') && { tile: intFlag(str(flags, 'tile')!, '--tile', 64, 1024) }),
+    ...(flags.has('jpeg') && { jpeg: jpegFlag(str(flags, 'jpeg')!) }),
   });
   if (flags.has('json')) print(JSON.stringify(result, null, 2), 0);
   else print(`wrote ${result.out}: ${result.width}×${result.height}, the original and ${result.variants.length} variants of ${image} (${recipe.name})`, 0);

@@ -73,7 +73,7 @@ export async function reportAugment(run: (onProgress: (p: AugmentProgress) => vo
 }
 
 /** Options that shape the output: a plan records them, so they cannot be given with --plan. */
-const PLANNED = ['recipe', 'variants', 'classes', 'balance', 'split', 'size', 'seed', 'format', 'quality', 'png-level', 'files', 'force'];
+const PLANNED = ['recipe', 'variants', 'classes', 'balance', 'split', 'size', 'seed', 'format', 'quality', 'png-level', 'jpeg', 'files', 'force'];
 
 /**
  * `augkit augment [input] --plan plan.json --out <dir> [--shard K/N|auto] [--workers N] [--only-missing]`.

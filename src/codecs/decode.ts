@@ -4,6 +4,7 @@ import { checkPixelLimit, getPixelLimit } from '../limits.js';
 import { checkOptions } from '../validate.js';
 import { toBytes } from './bytes.js';
 import { decodeJpeg } from './decodeJpeg.js';
+import type { JpegMode } from './jpegWasm.js';
 import { decodePng } from './decodePng.js';
 import { parseHeader } from './header.js';
 import { applyOrientation } from './orientation.js';
@@ -22,6 +23,28 @@ export interface DecodeOptions {
    * against (pngjs, jpeg-js). Both give the same pixels; the reference is slower.
    */
   decoder?: DecoderChoice;
+  /**
+   * How JPEG samples become pixels. `'jpeg-js'` (default): jpeg-js's bytes (its IDCT, nearest-neighbour
+   * chroma, float colour), what augkit has always returned; `'libjpeg'`: libjpeg-turbo's bytes (islow
+   * IDCT, fancy upsampling, integer colour), what Pillow, OpenCV, torchvision and sharp return. Needs
+   * `decoder` `'wasm'`. See docs/codecs.md.
+   */
+  jpeg?: JpegMode;
+}
+
+/** The JPEG decoding modes of {@link DecodeOptions.jpeg}. */
+const JPEG_MODES: readonly JpegMode[] = ['jpeg-js', 'libjpeg'];
+
+/**
+ * Checks a `jpeg` option (named `name` in errors).
+ *
+ * @throws {AugkitError} INVALID_ARGUMENT unless it is `'jpeg-js'` or `'libjpeg'`.
+ * @example
+ * const mode = checkJpegMode(options.jpeg, 'options.jpeg');
+ */
+export function checkJpegMode(value: unknown, name: string): JpegMode {
+  if (!JPEG_MODES.includes(value as JpegMode)) throw invalidArgument(name, '"jpeg-js" or "libjpeg"', value);
+  return value as JpegMode;
 }
 
 /** Which implementation decodes: augkit's WebAssembly decoder or the JavaScript reference it must equal. */
@@ -56,7 +79,7 @@ function checkLimitOption(value: unknown): number {
  *
  * @param bytes - the encoded file (not modified)
  * @param options - `orientation` (`'apply'` or `'ignore'`), `pixelLimit` (overrides the global limit),
- *   `decoder` (`'wasm'` or `'reference'`)
+ *   `decoder` (`'wasm'` or `'reference'`), `jpeg` (`'jpeg-js'` or `'libjpeg'`)
  * @returns a new image whose `data` is a Uint8ClampedArray
  * @throws {AugkitError} INVALID_ARGUMENT for a bad `bytes` type or option;
  *   UNSUPPORTED_FORMAT without a PNG or JPEG signature (empty input included), or for a JPEG coding process
@@ -68,16 +91,21 @@ function checkLimitOption(value: unknown): number {
  * const raw = decode(bytes, { orientation: 'ignore' });       // as stored
  * const small = decode(bytes, { pixelLimit: 4096 * 4096 });   // refuse anything above 16 MP
  * const same = decode(bytes, { decoder: 'reference' });       // through pngjs / jpeg-js
+ * const likePillow = decode(bytes, { jpeg: 'libjpeg' });      // libjpeg-turbo's pixels
  */
 export function decode(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions): AugkitImage {
   const input = toBytes(bytes);
-  const { orientation = 'apply', pixelLimit = getPixelLimit(), decoder = 'wasm' } = checkOptions(options);
+  const { orientation = 'apply', pixelLimit = getPixelLimit(), decoder = 'wasm', jpeg = 'jpeg-js' } = checkOptions(options);
   const mode = checkOrientationMode(orientation);
   const limit = checkLimitOption(pixelLimit);
   const implementation = checkDecoder(decoder);
+  const jpegMode = checkJpegMode(jpeg, 'options.jpeg');
+  if (jpegMode === 'libjpeg' && implementation === 'reference') {
+    throw invalidArgument('options.jpeg', '"jpeg-js" with decoder "reference" (jpeg-js has no libjpeg mode)', jpeg);
+  }
   const header = parseHeader(input);
   checkPixelLimit(header.width, header.height, `${FORMAT_NAMES[header.format]} image`, limit);
   const img =
-    header.format === 'png' ? decodePng(input, header, implementation) : decodeJpeg(input, header, implementation);
+    header.format === 'png' ? decodePng(input, header, implementation) : decodeJpeg(input, header, implementation, jpegMode);
   return mode === 'apply' ? applyOrientation(img, header.orientation) : img;
 }

@@ -5,7 +5,7 @@ import { ownedView } from './bytes.js';
 import { decoderFailed, unsupportedImage } from './codecErrors.js';
 import type { JpegHeader } from './jpegHeader.js';
 import { checkJpegScanData } from './jpegScanData.js';
-import { decodeJpegWasm, type JpegLimits } from './jpegWasm.js';
+import { decodeJpegWasm, type JpegLimits, type JpegMode } from './jpegWasm.js';
 import type { DecoderChoice } from './decode.js';
 
 /** Huffman-coded DCT processes jpeg-js decodes: SOF0 baseline, SOF1 extended, SOF2 progressive. */
@@ -43,7 +43,9 @@ export function jpegLimits(width: number, height: number): JpegLimits {
  * extended and progressive, 1 (grey), 3 (YCbCr) or 4 (CMYK/YCCK, Adobe APP14) components, restart markers.
  * The orientation is not applied here. `decoder` `'wasm'` (default) runs the WebAssembly port of jpeg-js's
  * decoder (src/codecs/jpegWasm.ts), which hands the rare streams it does not take on to jpeg-js itself;
- * `'reference'` runs jpeg-js.
+ * `'reference'` runs jpeg-js. `mode` `'libjpeg'` (WebAssembly only) turns the same coefficients into
+ * libjpeg-turbo's pixels instead — what Pillow, OpenCV, torchvision and sharp decode to (docs/codecs.md);
+ * the rare streams the WebAssembly decoder hands to jpeg-js still decode to jpeg-js's pixels.
  *
  * Options: `tolerantDecoding` (jpeg-js's default) only makes jpeg-js skip blocks a scan addresses outside
  * the frame — its single-component scans run past the last block when the restart interval does not
@@ -58,7 +60,9 @@ export function jpegLimits(width: number, height: number): JpegLimits {
  * @example
  * const img = decodeJpeg(bytes, readJpegHeader(bytes));
  */
-export function decodeJpeg(bytes: Uint8Array, header: JpegHeader, decoder: DecoderChoice = 'wasm'): AugkitImage {
+export function decodeJpeg(
+  bytes: Uint8Array, header: JpegHeader, decoder: DecoderChoice = 'wasm', mode: JpegMode = 'jpeg-js',
+): AugkitImage {
   const { width, height, frameType, precision } = header;
   if (!DECODABLE_FRAME_TYPES.includes(frameType) || precision !== 8) {
     throw unsupportedImage(
@@ -69,7 +73,7 @@ export function decodeJpeg(bytes: Uint8Array, header: JpegHeader, decoder: Decod
   checkJpegScanData(bytes, header);
   const limits = jpegLimits(width, height);
   try {
-    const decoded = decoder === 'wasm' ? decodeJpegWasm(bytes, limits) : undefined;
+    const decoded = decoder === 'wasm' ? decodeJpegWasm(bytes, limits, mode) : undefined;
     if (decoded) return decoded;
   } catch (cause) {
     if (cause instanceof AugkitError) throw cause;

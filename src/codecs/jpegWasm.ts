@@ -8,6 +8,7 @@
 import type { AugkitImage } from '../image.js';
 import { jpegModule, type JpegExports } from '../wasm/jpeg.js';
 import { bytesAt, reserve } from '../wasm/memory.js';
+import { unsupportedImage } from './codecErrors.js';
 import { huffmanTable, HUFFMAN_TABLE_BYTES } from './jpegHuffman.js';
 
 const ZIGZAG = [
@@ -22,6 +23,7 @@ const COMPONENT_BYTES = 64;
 const F_MCUS_PER_LINE = 0;
 const F_MCUS_PER_COLUMN = 1;
 const F_PROGRESSIVE = 2;
+const F_ISLOW = 3;
 const C_H = 0;
 const C_V = 1;
 const C_BLOCKS_PER_LINE = 2;
@@ -34,6 +36,13 @@ const C_QUANT = 8;
 const C_DC_TABLE = 9;
 const C_AC_TABLE = 10;
 const FALLBACK = -100;
+/** assembly/jpeg/libjpegColor.ts's colour spaces and assembly/jpeg/fancyUpsample.ts's refusal. */
+const GREY = 0;
+const YCBCR = 1;
+const RGB = 2;
+const CMYK = 3;
+const YCCK = 4;
+const FRACTIONAL = -1;
 const SCAN_ERRORS: Record<number, string> = {
   [-1]: 'invalid huffman sequence',
   [-2]: 'unexpected marker',
@@ -41,6 +50,12 @@ const SCAN_ERRORS: Record<number, string> = {
   [-4]: 'invalid ACn encoding',
   [-5]: 'a scan uses a Huffman table the stream never defined',
 };
+
+/**
+ * How samples become pixels: `'jpeg-js'` as jpeg-js does (its IDCT, nearest chroma, float colour),
+ * `'libjpeg'` as libjpeg-turbo does by default (islow IDCT, fancy upsampling, integer colour tables).
+ */
+export type JpegMode = 'jpeg-js' | 'libjpeg';
 
 /** What the caller hands jpeg-js when it decodes (src/codecs/decodeJpeg.ts). */
 export interface JpegLimits {
@@ -66,6 +81,8 @@ interface FrameComponent {
 
 interface Frame {
   readonly progressive: boolean;
+  /** The component identifiers in frame order (libjpeg guesses RGB from 'R', 'G', 'B'). */
+  readonly ids: readonly number[];
   readonly width: number;
   readonly height: number;
   readonly mcusPerLine: number;
@@ -94,19 +111,28 @@ class MemoryBudget {
 }
 
 /**
- * Decodes `data` as jpeg-js would with `tolerantDecoding` and these limits, to the same RGBA bytes, or
- * returns undefined for a stream it leaves to jpeg-js (see the top of this file).
+ * Decodes `data` as jpeg-js would with `tolerantDecoding` and these limits, to the same RGBA bytes — or,
+ * `mode` `'libjpeg'`, to libjpeg-turbo's bytes from the same coefficients (and libjpeg's colour-space
+ * guess: Adobe RGB, 'R','G','B' identifiers, CMYK without an Adobe marker) — or returns undefined for a
+ * stream it leaves to jpeg-js (see the top of this file).
  *
  * @throws {Error} wherever jpeg-js throws, with its message (the caller turns it into CORRUPT_IMAGE); an
  *   AugkitError TOO_LARGE when WebAssembly memory cannot grow; a WebAssembly trap (a bug) as INTERNAL.
  * @example
  * const img = decodeJpegWasm(bytes, { maxResolutionInMP: 3, maxMemoryUsageInMB: 80 }) ?? decodeWithJpegJs(bytes);
  */
-export function decodeJpegWasm(data: Uint8Array, limits: JpegLimits): AugkitImage | undefined {
-  return jpegModule.call('decode', (k) => parse(k, data, limits));
+export function decodeJpegWasm(data: Uint8Array, limits: JpegLimits, mode: JpegMode = 'jpeg-js'): AugkitImage | undefined {
+  return jpegModule.call('decode', (k) => parse(k, data, limits, mode));
 }
 
-function parse(k: JpegExports, data: Uint8Array, limits: JpegLimits): AugkitImage | undefined {
+/** What the markers before the frame's end said about its colours. */
+interface ColourMarkers {
+  jfif: boolean;
+  /** The Adobe APP14 transform code, undefined without the marker. */
+  adobe: number | undefined;
+}
+
+function parse(k: JpegExports, data: Uint8Array, limits: JpegLimits, mode: JpegMode): AugkitImage | undefined {
   const budget = new MemoryBudget(limits.maxMemoryUsageInMB * 1024 * 1024);
   let offset = 0;
   const readUint16 = () => {
@@ -120,7 +146,7 @@ function parse(k: JpegExports, data: Uint8Array, limits: JpegLimits): AugkitImag
     offset += array.length;
     return array;
   };
-  let adobeTransform: boolean | undefined;
+  const markers: ColourMarkers = { jfif: false, adobe: undefined };
   let frame: Frame | undefined;
   let resetInterval = 0;
   let scans = 0;
@@ -136,7 +162,11 @@ function parse(k: JpegExports, data: Uint8Array, limits: JpegLimits): AugkitImag
       const appData = readDataBlock();
       if (fileMarker === 0xffee && appData[0] === 0x41 && appData[1] === 0x64 && appData[2] === 0x6f &&
         appData[3] === 0x62 && appData[4] === 0x65 && appData[5] === 0) {
-        adobeTransform = !!appData[11]; // 'Adobe\0'
+        markers.adobe = appData[11] ?? 0; // 'Adobe\0'
+      }
+      if (fileMarker === 0xffe0 && appData[0] === 0x4a && appData[1] === 0x46 && appData[2] === 0x49 &&
+        appData[3] === 0x46 && appData[4] === 0) {
+        markers.jfif = true; // 'JFIF\0'
       }
     } else if (fileMarker === 0xffdb) {
       if (frame && !frame.progressive && scans > 0) return undefined;
@@ -157,7 +187,7 @@ function parse(k: JpegExports, data: Uint8Array, limits: JpegLimits): AugkitImag
       }
     } else if (fileMarker >= 0xffc0 && fileMarker <= 0xffc2) {
       if (frame) return undefined; // jpeg-js reads every frame, then refuses all but one
-      const next = startFrame(k, data, offset, fileMarker === 0xffc2, limits, budget);
+      const next = startFrame(k, data, offset, fileMarker === 0xffc2, mode, limits, budget);
       if (!next) return undefined;
       [frame, offset] = next;
     } else if (fileMarker === 0xffc4) {
@@ -210,12 +240,13 @@ function parse(k: JpegExports, data: Uint8Array, limits: JpegLimits): AugkitImag
     fileMarker = readUint16();
   }
   if (!frame) throw new Error('only single frame JPEGs supported');
-  return finish(k, frame, quantizationTables, adobeTransform, budget);
+  return finish(k, frame, quantizationTables, markers, mode, budget);
 }
 
 /** Reads a frame header (SOF0, SOF1, SOF2) at `at` and lays out its memory, as jpeg-js's prepareComponents sizes it. */
 function startFrame(
-  k: JpegExports, data: Uint8Array, at: number, progressive: boolean, limits: JpegLimits, budget: MemoryBudget,
+  k: JpegExports, data: Uint8Array, at: number, progressive: boolean, mode: JpegMode, limits: JpegLimits,
+  budget: MemoryBudget,
 ): [Frame, number] | undefined {
   let offset = at + 2; // the length
   const readUint16 = () => {
@@ -272,6 +303,7 @@ function startFrame(
   words[F_MCUS_PER_LINE] = mcusPerLine;
   words[F_MCUS_PER_COLUMN] = mcusPerColumn;
   words[F_PROGRESSIVE] = progressive ? 1 : 0;
+  words[F_ISLOW] = mode === 'libjpeg' ? 1 : 0;
   const quant = record! + FRAME_BYTES + 4 * COMPONENT_BYTES;
   order.forEach((c, i) => {
     const at = (FRAME_BYTES + i * COMPONENT_BYTES) / 4;
@@ -289,7 +321,7 @@ function startFrame(
     else bytesAt(rest[i]!, planeBytes[i]!, k).fill(128);
   });
   const frame: Frame = {
-    progressive, width: samplesPerLine, height: scanLines, mcusPerLine, mcusPerColumn, order,
+    progressive, ids: declared.map((c) => c.id), width: samplesPerLine, height: scanLines, mcusPerLine, mcusPerColumn, order,
     components: new Map(declared.map((c, i) => [c.id, order[i]!])),
     input: input!, record: record!, tables: tables!, output: rest[2 * count]!, scratch: rest[2 * count + 1]!,
   };
@@ -337,10 +369,20 @@ function decodeScan(
   return result;
 }
 
-/** jpeg-js's buildComponentData, getData and copyToImageData: samples, then RGBA. */
+/** libjpeg's default_decompress_parms (jdapimin.c): the colour space of the frame's components. */
+function libjpegColourSpace(frame: Frame, markers: ColourMarkers): number {
+  if (frame.ids.length === 1) return GREY;
+  if (frame.ids.length === 4) return markers.adobe === undefined || markers.adobe === 0 ? CMYK : YCCK;
+  if (markers.jfif) return YCBCR;
+  if (markers.adobe !== undefined) return markers.adobe === 0 ? RGB : YCBCR;
+  const [a, b, c] = frame.ids;
+  return a === 82 && b === 71 && c === 66 ? RGB : YCBCR;
+}
+
+/** jpeg-js's buildComponentData, getData and copyToImageData (or libjpeg's output stage): samples, then RGBA. */
 function finish(
-  k: JpegExports, frame: Frame, quantizationTables: (Int32Array | undefined)[], adobeTransform: boolean | undefined,
-  budget: MemoryBudget,
+  k: JpegExports, frame: Frame, quantizationTables: (Int32Array | undefined)[], markers: ColourMarkers,
+  mode: JpegMode, budget: MemoryBudget,
 ): AugkitImage {
   const { width, height, order } = frame;
   for (const c of order) {
@@ -354,9 +396,17 @@ function finish(
     for (const c of order) k.transformComponent(frame.record, c.index);
   }
   budget.request(width * height * order.length);
-  if (order.length === 4 && adobeTransform === undefined) throw new Error('Unsupported color mode (4 components)');
+  if (mode === 'jpeg-js' && order.length === 4 && markers.adobe === undefined) {
+    throw new Error('Unsupported color mode (4 components)');
+  }
   budget.request(width * height * 4);
-  k.convert(frame.record, order.length, adobeTransform === true, frame.output, width, height, frame.scratch);
+  if (mode === 'jpeg-js') {
+    k.convert(frame.record, order.length, markers.adobe !== undefined && markers.adobe !== 0, frame.output, width, height, frame.scratch);
+  } else if (
+    k.convertLibjpeg(frame.record, order.length, libjpegColourSpace(frame, markers), frame.output, width, height, frame.scratch) === FRACTIONAL
+  ) {
+    throw unsupportedImage('sampling factors libjpeg upsamples (integral ratios)', `factors ${order.map((c) => `${c.h}×${c.v}`).join(', ')}`);
+  }
   // slice: one allocation and a memcpy (a Uint8ClampedArray built from a Uint8Array converts byte by byte)
   return { width, height, data: new Uint8ClampedArray(k.memory.buffer, frame.output, width * height * 4).slice() };
 }

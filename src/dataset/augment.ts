@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { access, mkdir, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
+import type { JpegMode } from '../codecs/index.js';
 import { AugkitError, invalidArgument } from '../errors.js';
 import { recipeToJSON, type Recipe } from '../pipeline/recipe.js';
 import { checkDataset } from './check.js';
@@ -51,6 +52,11 @@ export interface AugmentOptions {
   quality?: number;
   /** PNG zlib level 0..9 (default 1, as OpenCV: fastest, files about 10 % larger than at 6). */
   pngLevel?: number;
+  /**
+   * How JPEG sources are decoded (see `decode`): `'jpeg-js'` (default) or `'libjpeg'`, the pixels Pillow,
+   * OpenCV and torchvision see.
+   */
+  jpeg?: JpegMode;
   /**
    * Start over when `out` holds an earlier augkit run (of this job or another): first delete what that run
    * wrote — its `train`/`val`/`test` folders, manifests and skipped lists, per output root, and
@@ -143,6 +149,8 @@ export function jobDescription(settings: Settings, sources: readonly { path: str
     format: settings.format,
     quality: settings.format === 'jpg' ? settings.quality : null,
     pngLevel: settings.format === 'png' ? settings.pngLevel : null,
+    // only when not the default, so earlier jobs' records stay what they were
+    ...(settings.jpeg !== 'jpeg-js' && { jpeg: settings.jpeg }),
     variants: settings.balance === false ? settings.variants : null,
     balance: settings.balance,
     classes: settings.classes,
@@ -514,6 +522,7 @@ export async function executeAugment(
       fsPath: source.image.fsPath,
       baseOps: source.baseOps,
       outputs: source.files.map((f) => ({ path: join(out, f.root, f.file), ops: f.ops })),
+      jpeg: settings.jpeg,
       encode: { format: settings.format, quality: settings.quality, pngLevel: settings.pngLevel },
     }]);
     const failed = new Set<number>();

@@ -132,7 +132,7 @@ export class Flow implements AsyncIterable<Batch> {
       for (; next < draws.length && inFlight.length < window; next++) {
         const { image, seed } = draws[next]!;
         const ops = c.recipe === null ? [] : c.recipe.pipeline.draw(seed, { width: c.width, height: c.height });
-        const result = loader.load({ id: next, fsPath: image.source.fsPath, width: c.width, height: c.height, ops });
+        const result = loader.load({ id: next, fsPath: image.source.fsPath, width: c.width, height: c.height, ops, jpeg: c.jpeg });
         // a load that fails after the consumer stopped (break, or an earlier failure) is nobody's to report
         result.catch(() => {});
         inFlight.push({ path: image.source.path, label: image.label, result });

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { decode } from '../codecs/index.js';
+import { decode, type JpegMode } from '../codecs/index.js';
 import { AugkitError } from '../errors.js';
 import { resize } from '../ops/resize.js';
 import { runOps, type AppliedOp } from '../pipeline/execute.js';
@@ -13,6 +13,8 @@ export interface FlowJob {
   readonly height: number;
   /** The recipe's draw for this image and epoch; empty without augmentation. */
   readonly ops: readonly AppliedOp[];
+  /** How a JPEG decodes (default 'jpeg-js'). */
+  readonly jpeg?: JpegMode;
 }
 
 /** The RGBA pixels (width × height × 4) of a job, or why the image cannot be used. */
@@ -35,7 +37,7 @@ export async function loadFlowImage(job: FlowJob): Promise<FlowJobResult> {
     } catch (cause) {
       throw new AugkitError('IO_ERROR', `unreadable: ${systemErrorText(cause)}`, { cause });
     }
-    let img = resize(decode(bytes), job.width, job.height, { antialias: true });
+    let img = resize(decode(bytes, { jpeg: job.jpeg }), job.width, job.height, { antialias: true });
     if (job.ops.length > 0) {
       img = runOps(img, job.ops);
       if (img.width !== job.width || img.height !== job.height) img = resize(img, job.width, job.height, { antialias: true });

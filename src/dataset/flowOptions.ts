@@ -1,4 +1,6 @@
 import { availableParallelism } from 'node:os';
+import { checkJpegMode } from '../codecs/decode.js';
+import type { JpegMode } from '../codecs/index.js';
 import { AugkitError, invalidArgument } from '../errors.js';
 import { checkKnownKeys } from '../knownKeys.js';
 import type { Recipe } from '../pipeline/recipe.js';
@@ -48,6 +50,8 @@ export interface FlowOptions {
   workers?: number;
   /** Batches loaded ahead of the one being consumed (default 2). */
   prefetch?: number;
+  /** How JPEG images decode (see `decode`): `'jpeg-js'` (default) or `'libjpeg'`, the pixels Python loaders see. */
+  jpeg?: JpegMode;
   /** Called once for each file that cannot be used (an undecodable or empty image, an unreadable file); it is left out. */
   onSkip?: (file: SkippedFile) => void;
   /** Called with each warning (a class with no images, a folder not in `classes`); default `process.emitWarning`. */
@@ -56,7 +60,8 @@ export interface FlowOptions {
 
 const KNOWN: readonly (keyof FlowOptions)[] = [
   'batchSize', 'size', 'recipe', 'shuffle', 'seed', 'splitSeed', 'epochs', 'channels', 'classes', 'split', 'subset', 'classMode',
-  'rescale', 'normalize', 'dtype', 'layout', 'balance', 'workers', 'prefetch', 'onSkip', 'onWarning',
+  'rescale', 'normalize', 'dtype', 'layout', 'balance', 'workers', 'prefetch', 'jpeg', 'onSkip',
+  'onWarning',
 ];
 const CLASS_MODES: readonly ClassMode[] = ['sparse', 'categorical', 'binary', 'none'];
 
@@ -84,6 +89,7 @@ export interface FlowConfig {
   readonly balance: boolean;
   readonly workers: number;
   readonly prefetch: number;
+  readonly jpeg: JpegMode;
   readonly onSkip: (file: SkippedFile) => void;
   readonly onWarning: (message: string) => void;
 }
@@ -184,6 +190,7 @@ export function resolveFlowOptions(options: FlowOptions | undefined): FlowConfig
     balance,
     workers: checkIntegerInRange(o.workers ?? Math.max(1, availableParallelism() - 1), 'options.workers', 0, 256),
     prefetch: checkIntegerInRange(o.prefetch ?? 2, 'options.prefetch', 0, 64),
+    jpeg: checkJpegMode(o.jpeg ?? 'jpeg-js', 'options.jpeg'),
     onSkip: checkFunction(o.onSkip, 'options.onSkip') ?? (() => {}),
     onWarning: checkFunction(o.onWarning, 'options.onWarning') ?? ((message: string) => process.emitWarning(message, 'AugkitWarning')),
   };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { JpegMode } from '../codecs/index.js';
 import { AugkitError } from '../errors.js';
 import type { AppliedOp } from '../pipeline/execute.js';
 import { parseRecipe, recipeToJSON, type RecipeInput } from '../pipeline/recipe.js';
@@ -63,6 +64,7 @@ export interface PlanFileOptions {
   readonly format: OutputFormat;
   readonly quality?: number;
   readonly pngLevel?: number;
+  readonly jpeg?: JpegMode;
 }
 
 /** Everything a shard needs to run its part of a job without scanning; the part of the file its hash covers. */
@@ -120,6 +122,7 @@ function optionsOf(settings: Settings): PlanFileOptions {
     format: settings.format,
     // as the job record has them: the other one would only draw a warning
     ...(settings.format === 'jpg' ? { quality: settings.quality } : { pngLevel: settings.pngLevel }),
+    ...(settings.jpeg !== 'jpeg-js' && { jpeg: settings.jpeg }),
   };
 }
 

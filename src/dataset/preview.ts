@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { decode, encodeJpeg, encodePng } from '../codecs/index.js';
+import { decode, encodeJpeg, encodePng, type JpegMode } from '../codecs/index.js';
 import { AugkitError, invalidArgument } from '../errors.js';
 import { ioError, writeFileAtomic } from './files.js';
 import { contactSheet, type ContactSheetOptions } from './sheet.js';
@@ -10,6 +10,8 @@ export interface PreviewOptions extends ContactSheetOptions {
   image: string;
   /** Where to write the sheet: PNG, or JPEG (quality 90) for a name ending in .jpg or .jpeg. */
   out: string;
+  /** How a JPEG image decodes: `'jpeg-js'` (default) or `'libjpeg'` (see `decode`). */
+  jpeg?: JpegMode;
 }
 
 /** The format a sheet's file name asks for; other extensions are refused rather than written mislabelled. */
@@ -36,7 +38,7 @@ export interface PreviewResult {
  * await preview({ image: 'data/cat/cat_01.jpg', recipe: await loadRecipe('flips.json'), count: 11, out: 'sheet.png' });
  */
 export async function preview(options: PreviewOptions): Promise<PreviewResult> {
-  const { image, out, ...sheet } = options;
+  const { image, out, jpeg, ...sheet } = options;
   if (typeof image !== 'string' || image === '') throw invalidArgument('image', 'a file path', image);
   if (typeof out !== 'string' || out === '') throw invalidArgument('out', 'a file path', out);
   const format = sheetFormat(out);
@@ -48,7 +50,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewResult> {
   }
   const title =
     sheet.title ?? `${basename(image)} · ${sheet.recipe?.name} · seed ${sheet.seed ?? 0}`;
-  const result = contactSheet(decode(bytes), { ...sheet, title });
+  const result = contactSheet(decode(bytes, { jpeg }), { ...sheet, title });
   await writeFileAtomic(out, format === 'jpeg' ? encodeJpeg(result.image, { quality: 90 }) : encodePng(result.image));
   return { out, width: result.image.width, height: result.image.height, variants: result.variants };
 }

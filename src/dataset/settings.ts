@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { AugkitError, describe, invalidArgument } from '../errors.js';
+import { checkJpegMode } from '../codecs/decode.js';
+import type { JpegMode } from '../codecs/index.js';
 import { checkKnownKeys } from '../knownKeys.js';
 import type { Recipe } from '../pipeline/recipe.js';
 import { checkBoolean, checkDimension, checkIntegerInRange, checkOptions, checkSeed } from '../validate.js';
@@ -13,6 +15,7 @@ export interface Settings extends PlanOptions {
   readonly workers: number;
   readonly quality: number;
   readonly pngLevel: number;
+  readonly jpeg: JpegMode;
   readonly dryRun: boolean;
   readonly force: boolean;
   /** Options given that have no effect here (`quality` with PNG output …), as sentences. */
@@ -34,6 +37,7 @@ const OPTION_KEYS = [
   'format',
   'quality',
   'pngLevel',
+  'jpeg',
   'force',
   'dryRun',
   'onProgress',
@@ -145,6 +149,7 @@ export function checkSettings(options: AugmentOptions): Settings {
   const format = checkFormat(o.format);
   const quality = checkIntegerInRange(o.quality ?? 90, 'quality', 1, 100);
   const pngLevel = checkIntegerInRange(o.pngLevel ?? 1, 'pngLevel', 0, 9);
+  const jpeg = checkJpegMode(o.jpeg ?? 'jpeg-js', 'jpeg');
   const dryRun = checkBoolean(o.dryRun ?? false, 'dryRun');
   const force = checkBoolean(o.force ?? false, 'force');
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw invalidArgument('onProgress', 'a function', o.onProgress);
@@ -161,5 +166,5 @@ export function checkSettings(options: AugmentOptions): Settings {
   if (workers > WORKERS_PER_CORE * cores) {
     warnings.push(`${workers} workers on ${cores} core${cores === 1 ? '' : 's'}: threads beyond the cores add memory, not speed`);
   }
-  return { recipes, variants, balance, classes, split, size, seed, format, shard, workers, quality, pngLevel, dryRun, force, warnings };
+  return { recipes, variants, balance, classes, split, size, seed, format, shard, workers, quality, pngLevel, jpeg, dryRun, force, warnings };
 }

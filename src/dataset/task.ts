@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
-import { decode, encodeJpeg, encodePng } from '../codecs/index.js';
+import { decode, encodeJpeg, encodePng, type JpegMode } from '../codecs/index.js';
 import { AugkitError } from '../errors.js';
 import type { AugkitImage } from '../image.js';
 import { runOps, type AppliedOp } from '../pipeline/execute.js';
@@ -24,6 +24,8 @@ export interface AugmentTask {
   readonly baseOps: readonly AppliedOp[];
   /** Absolute output paths and the ops after `baseOps` (empty for an original). */
   readonly outputs: readonly { readonly path: string; readonly ops: readonly AppliedOp[] }[];
+  /** How a JPEG source is decoded (default 'jpeg-js'). */
+  readonly jpeg?: JpegMode;
   readonly encode: EncodeSettings;
 }
 
@@ -111,7 +113,7 @@ async function runAugment(task: AugmentTask): Promise<TaskResult> {
 
   let base: AugkitImage;
   try {
-    base = runOps(decode(await readSource(task.fsPath)), task.baseOps);
+    base = runOps(decode(await readSource(task.fsPath), { jpeg: task.jpeg }), task.baseOps);
   } catch (e) {
     return { index: task.index, files: [], written: 0, existing, failure: asTaskError(e) };
   }

@@ -9,6 +9,7 @@ export interface JpegExports extends WasmExports {
   ): number;
   transformComponent(frame: number, index: number): void;
   convert(frame: number, count: number, transform: boolean, out: number, width: number, height: number, scratch: number): void;
+  convertLibjpeg(frame: number, count: number, space: number, out: number, width: number, height: number, scratch: number): number;
 }
 
 /**

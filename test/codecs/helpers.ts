@@ -1,15 +1,26 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { expect } from 'vitest';
 import { AugkitError, type AugkitErrorCode } from '../../src/errors.js';
 import type { RgbaImage } from '../../src/image.js';
 import { concat } from '../helpers/formats.js';
+import { simdSupported, useBuild } from '../../src/wasm/module.js';
 
 export { concat };
 
 /** A file of the decoding corpus (test/fixtures/corpus), as a plain Uint8Array. */
 export function corpusFile(path: string): Uint8Array {
   return new Uint8Array(readFileSync(new URL(`../fixtures/corpus/${path}`, import.meta.url)));
+}
+
+/** The first `count` JPEG photos of examples/sample/ (by path), to write test JPEGs from with sharp. */
+export function samplePhotos(count: number): Buffer[] {
+  const sample = new URL('../../examples/sample/', import.meta.url);
+  return readdirSync(sample, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.jpg'))
+    .sort()
+    .slice(0, count)
+    .map((file) => readFileSync(new URL(file, sample)));
 }
 
 /** A corpus PNG decoded by pngjs's Node build: an oracle independent of the codecs under test. */
@@ -123,5 +134,22 @@ export function attempt<T>(fn: () => T): T | unknown {
     return fn();
   } catch (error) {
     return error;
+  }
+}
+
+/**
+ * Runs `run` under the scalar build, then under the SIMD build, and expects the same result from both (checking
+ * that `module` really switched); the build the engine supports is restored afterwards.
+ */
+export function expectSameInBothBuilds(module: { readonly build: string | undefined }, run: () => unknown): void {
+  try {
+    useBuild('scalar');
+    expect(module.build).toBe('scalar');
+    const scalar = run();
+    useBuild('simd');
+    expect(module.build).toBe('simd');
+    expect(run()).toEqual(scalar);
+  } finally {
+    useBuild(simdSupported ? 'simd' : 'scalar');
   }
 }

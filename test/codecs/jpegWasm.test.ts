@@ -3,7 +3,6 @@
 // scripts, 4:2:0 and 4:4:4, grey, CMYK, odd sizes) give the same bytes, and decode in WebAssembly rather
 // than through the fallback to jpeg-js; mutated JPEGs end the same way under both; SIMD and scalar builds
 // agree; the colour conversion equals jpeg-js's doubles for all 2^24 inputs.
-import { readdirSync, readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decode, memoryBytes, readHeader, releaseMemory } from '../../src/index.js';
@@ -11,11 +10,10 @@ import { jpegLimits } from '../../src/codecs/decodeJpeg.js';
 import { decodeJpegWasm } from '../../src/codecs/jpegWasm.js';
 import { jpegModule } from '../../src/wasm/jpeg.js';
 import { bytesAt, reserve } from '../../src/wasm/memory.js';
-import { simdSupported, useBuild } from '../../src/wasm/module.js';
 import manifest from '../fixtures/corpus/manifest.json' with { type: 'json' };
 import { makeCase } from '../fuzz/mutate.js';
 import { FUZZ_PIXEL_LIMIT, outcomeOf } from '../fuzz/verdict.js';
-import { corpusFile, expectSameBytes } from './helpers.js';
+import { corpusFile, expectSameBytes, expectSameInBothBuilds, samplePhotos } from './helpers.js';
 
 interface Jpeg {
   readonly name: string;
@@ -26,12 +24,7 @@ const corpus: Jpeg[] = manifest.files
   .filter(({ file }) => file.endsWith('.jpg'))
   .map(({ file }) => ({ name: file, bytes: corpusFile(file) }));
 
-const SAMPLE = new URL('../../examples/sample/', import.meta.url);
-const photos = readdirSync(SAMPLE, { recursive: true, encoding: 'utf8' })
-  .filter((file) => file.endsWith('.jpg'))
-  .sort()
-  .slice(0, 4)
-  .map((file) => readFileSync(new URL(file, SAMPLE)));
+const photos = samplePhotos(4);
 
 const SIZES: [number, number][] = [[1, 1], [7, 5], [16, 16], [17, 9], [161, 113], [333, 257], [640, 480]];
 type Pipeline = ReturnType<typeof sharp>;
@@ -100,16 +93,7 @@ describe('the WebAssembly JPEG decoder', () => {
   it('gives the same bytes in its SIMD and scalar builds', () => {
     const all = [...corpus.filter((j) => !j.name.startsWith('bad/')), ...generated];
     const run = () => all.map((j) => outcomeOf(() => decode(j.bytes, { orientation: 'ignore' })));
-    try {
-      useBuild('scalar');
-      expect(jpegModule.build).toBe('scalar');
-      const scalar = run();
-      useBuild('simd');
-      expect(jpegModule.build).toBe('simd');
-      expect(run()).toEqual(scalar);
-    } finally {
-      useBuild(simdSupported ? 'simd' : 'scalar');
-    }
+    expectSameInBothBuilds(jpegModule, run);
   }, 120_000);
 
   it('ends 600 mutated JPEGs exactly as jpeg-js does (same pixels or same error code)', () => {

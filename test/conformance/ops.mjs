@@ -27,6 +27,8 @@ export const FIXTURES = [
   'corpus/png-gray16.png',
   'corpus/png-gray1.png',
   'corpus/png-interlaced-rgba8.png',
+  'libjpeg/sf-2x2-1x2-2x1.jpg',
+  'libjpeg/sfp-4x1.jpg',
   'corpus/bad/png-truncated-half.png',
   'corpus/bad/jpeg-truncated-half.jpg',
   'corpus/bad/image.gif',
@@ -205,6 +207,11 @@ export async function runConformance(augkit, readFixture) {
   for (const path of FIXTURES) {
     const reference = () => augkit.decode(files[path], { decoder: 'reference' });
     await record(`decode ${path} decoder reference`, reference, path.startsWith('corpus/bad/'));
+  }
+  // libjpeg-turbo's pixels (islow IDCT, fancy upsampling, integer colour), in every runtime
+  for (const path of FIXTURES.filter((p) => p.endsWith('.jpg'))) {
+    const libjpeg = () => augkit.decode(files[path], { jpeg: 'libjpeg' });
+    await record(`decode ${path} jpeg libjpeg`, libjpeg, path.startsWith('corpus/bad/'));
   }
   await record('decode corpus/jpeg-exif-orientation-6.jpg orientation ignore', () =>
     augkit.decode(files['corpus/jpeg-exif-orientation-6.jpg'], { orientation: 'ignore' }),

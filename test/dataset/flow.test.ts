@@ -21,8 +21,8 @@ const recipe = parseRecipe({ name: 'r', steps: [{ op: 'randomRotation', degrees:
 const tmp = () => mkdtempSync(join(tmpdir(), 'augkit-flow-'));
 
 /** A plain loop's pixels of one source: decode, resize to `size` (what the flow does without a recipe). */
-function plainPixels(path: string): Uint8ClampedArray {
-  return resize(decode(readFileSync(join(SAMPLE, path))), size.width, size.height, { antialias: true }).data;
+function plainPixels(path: string, jpeg: 'jpeg-js' | 'libjpeg' = 'jpeg-js'): Uint8ClampedArray {
+  return resize(decode(readFileSync(join(SAMPLE, path)), { jpeg }), size.width, size.height, { antialias: true }).data;
 }
 
 describe('flowFromDirectory', { timeout: 60_000 }, () => {
@@ -90,6 +90,27 @@ describe('flowFromDirectory', { timeout: 60_000 }, () => {
         }
       }
     });
+  });
+
+  it("decodes JPEGs as libjpeg does with jpeg: 'libjpeg', in worker threads too", async () => {
+    const options = { size, batchSize: 15, shuffle: false, dtype: 'uint8', jpeg: 'libjpeg' } as const;
+    const [batch] = await collect(flowFromDirectory(SAMPLE, { ...options, workers: 0 }));
+    const area = size.width * size.height;
+    let differsFromDefault = false;
+    batch!.paths.forEach((path, n) => {
+      const rgba = plainPixels(path, 'libjpeg');
+      const fallback = plainPixels(path);
+      for (let p = 0; p < area; p++) {
+        for (let c = 0; c < 3; c++) {
+          if (batch!.images[(n * area + p) * 3 + c] !== rgba[p * 4 + c]) throw new Error(`${path} pixel ${p} channel ${c} is not libjpeg's`);
+          if (rgba[p * 4 + c] !== fallback[p * 4 + c]) differsFromDefault = true;
+        }
+      }
+    });
+    expect(differsFromDefault).toBe(true);
+    const dist = (await import(join(ROOT, 'dist/dataset/index.js'))) as typeof import('../../src/dataset/index.js');
+    const [threaded] = await collect(dist.flowFromDirectory(SAMPLE, { ...options, workers: 2 }));
+    expect(threaded!.images).toEqual(batch!.images);
   });
 
   it('encodes labels as classMode says', async () => {
@@ -209,6 +230,7 @@ describe('flowFromDirectory', { timeout: 60_000 }, () => {
       [{ split: { train: 0.8, val: 0.2 } }, /options.split needs options.subset/],
       [{ classMode: 'onehot' }, /options.classMode/],
       [{ dtype: 'uint8', rescale: 1 }, /options.rescale/],
+      [{ jpeg: 'pillow' }, /options.jpeg/],
       [{ normalize: { mean: [0, 0], std: [1, 1, 1] } }, /options.normalize.mean/],
       [{ normalize: { mean: [0, 0, 0], std: [1, 0, 1] } }, /options.normalize.std\[1\]/],
       [{ workers: -1 }, /options.workers/],

@@ -44,6 +44,7 @@ describe('augment options', { timeout: CLI_TIMEOUT }, () => {
       [{ format: 'gif' }, /for format but received "gif"/],
       [{ onProgress: true }, /a function for onProgress/],
       [{ workers: '2' }, /for workers but received "2"/],
+      [{ jpeg: 'pillow' }, /"jpeg-js" or "libjpeg" for jpeg but received "pillow"/],
     ];
     for (const [options, message] of cases) {
       const e = await rejection(loose({ ...base(), ...options }));

@@ -38,9 +38,13 @@ export function emptyStats(): Stats {
   return { cases: 0, outcomes: {}, failures: [], slowestMs: 0, slowest: '' };
 }
 
-/** The decode options of a seed: mostly the defaults, sometimes orientation ignored. */
+/** The decode options of a seed: mostly the defaults, sometimes orientation ignored, a quarter in libjpeg mode. */
 function optionsFor(seed: number): DecodeOptions {
-  return seed % 5 === 0 ? { orientation: 'ignore', pixelLimit: FUZZ_PIXEL_LIMIT } : { pixelLimit: FUZZ_PIXEL_LIMIT };
+  return {
+    ...(seed % 5 === 0 && { orientation: 'ignore' as const }),
+    ...(seed % 4 === 1 && { jpeg: 'libjpeg' as const }),
+    pixelLimit: FUZZ_PIXEL_LIMIT,
+  };
 }
 
 /** Runs one case and records it; `expect` adds a rule of its own (e.g. "a truncation never decodes"). */

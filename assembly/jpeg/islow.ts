@@ -1,0 +1,197 @@
+// libjpeg's "islow" inverse DCT (libjpeg-turbo src/jidctint.c, jpeg_idct_islow: the Loeffler–Ligtenberg–
+// Moschytz butterfly, 13-bit constants, 2 extra bits between the passes), what Pillow, OpenCV, torchvision
+// and sharp decode with by default. Columns first, then rows; the coefficients are JCOEF (16-bit), the
+// arithmetic 32-bit as in libjpeg-turbo's SIMD builds. The final range limit is libjpeg's
+// `range_limit[x & RANGE_MASK]` table: x wrapped to −512..511, plus 128, clamped to a byte. Its zero-AC
+// shortcuts equal the full butterfly, so the SIMD build (four columns or rows a lane each) skips them.
+
+import { transpose4 } from './transpose';
+
+const FIX_0_298631336: i32 = 2446;
+const FIX_0_390180644: i32 = 3196;
+const FIX_0_541196100: i32 = 4433;
+const FIX_0_765366865: i32 = 6270;
+const FIX_0_899976223: i32 = 7373;
+const FIX_1_175875602: i32 = 9633;
+const FIX_1_501321110: i32 = 12299;
+const FIX_1_847759065: i32 = 15137;
+const FIX_1_961570560: i32 = 16069;
+const FIX_2_053119869: i32 = 16819;
+const FIX_2_562915447: i32 = 20995;
+const FIX_3_072711026: i32 = 25172;
+const CONST_BITS: i32 = 13;
+const PASS1_BITS: i32 = 2;
+
+/** The workspace between the passes, 64 × i32 (the SIMD build: the transposed copy follows). */
+const W: usize = memory.data(512, 16);
+
+/** libjpeg's post-IDCT range limit of a value already descaled. */
+@inline
+function rangeLimit(x: i32): u8 {
+  const s = ((x & 1023) ^ 512) - 384;
+  return <u8>(s < 0 ? 0 : s > 255 ? 255 : s);
+}
+
+/**
+ * One 1-D pass over 8 values `step` bytes apart from `src`, results `step` bytes apart from `dst`, unscaled
+ * (the caller descales by `shift`, rounding with `round`).
+ */
+@inline
+function pass(src: usize, dst: usize, step: usize, round: i32, shift: i32): void {
+  const i0 = load<i32>(src);
+  const i1 = load<i32>(src + step);
+  const i2 = load<i32>(src + 2 * step);
+  const i3 = load<i32>(src + 3 * step);
+  const i4 = load<i32>(src + 4 * step);
+  const i5 = load<i32>(src + 5 * step);
+  const i6 = load<i32>(src + 6 * step);
+  const i7 = load<i32>(src + 7 * step);
+  // even part
+  let z1 = (i2 + i6) * FIX_0_541196100;
+  const t2 = z1 - i6 * FIX_1_847759065;
+  const t3 = z1 + i2 * FIX_0_765366865;
+  const t0 = (i0 + i4) << CONST_BITS;
+  const t1 = (i0 - i4) << CONST_BITS;
+  const t10 = t0 + t3;
+  const t13 = t0 - t3;
+  const t11 = t1 + t2;
+  const t12 = t1 - t2;
+  // odd part: i7, i5, i3, i1 are libjpeg's tmp0..tmp3
+  z1 = i7 + i1;
+  let z2 = i5 + i3;
+  let z3 = i7 + i3;
+  let z4 = i5 + i1;
+  const z5 = (z3 + z4) * FIX_1_175875602;
+  z1 *= -FIX_0_899976223;
+  z2 *= -FIX_2_562915447;
+  z3 = z3 * -FIX_1_961570560 + z5;
+  z4 = z4 * -FIX_0_390180644 + z5;
+  const o0 = i7 * FIX_0_298631336 + z1 + z3;
+  const o1 = i5 * FIX_2_053119869 + z2 + z4;
+  const o2 = i3 * FIX_3_072711026 + z2 + z3;
+  const o3 = i1 * FIX_1_501321110 + z1 + z4;
+  store<i32>(dst, (t10 + o3 + round) >> shift);
+  store<i32>(dst + 7 * step, (t10 - o3 + round) >> shift);
+  store<i32>(dst + step, (t11 + o2 + round) >> shift);
+  store<i32>(dst + 6 * step, (t11 - o2 + round) >> shift);
+  store<i32>(dst + 2 * step, (t12 + o1 + round) >> shift);
+  store<i32>(dst + 5 * step, (t12 - o1 + round) >> shift);
+  store<i32>(dst + 3 * step, (t13 + o0 + round) >> shift);
+  store<i32>(dst + 4 * step, (t13 - o0 + round) >> shift);
+}
+
+/** {@link pass} on four lanes: eight vectors `step` bytes apart at `src`, results `step` bytes apart to `dst`. */
+@inline
+function passV(src: usize, dst: usize, step: usize, round: i32, shift: i32): void {
+  const i0 = v128.load(src);
+  const i1 = v128.load(src + step);
+  const i2 = v128.load(src + 2 * step);
+  const i3 = v128.load(src + 3 * step);
+  const i4 = v128.load(src + 4 * step);
+  const i5 = v128.load(src + 5 * step);
+  const i6 = v128.load(src + 6 * step);
+  const i7 = v128.load(src + 7 * step);
+  const r = i32x4.splat(round);
+  let z1 = i32x4.mul(i32x4.add(i2, i6), i32x4.splat(FIX_0_541196100));
+  const t2 = i32x4.sub(z1, i32x4.mul(i6, i32x4.splat(FIX_1_847759065)));
+  const t3 = i32x4.add(z1, i32x4.mul(i2, i32x4.splat(FIX_0_765366865)));
+  const t0 = i32x4.shl(i32x4.add(i0, i4), CONST_BITS);
+  const t1 = i32x4.shl(i32x4.sub(i0, i4), CONST_BITS);
+  const t10 = i32x4.add(i32x4.add(t0, t3), r);
+  const t13 = i32x4.add(i32x4.sub(t0, t3), r);
+  const t11 = i32x4.add(i32x4.add(t1, t2), r);
+  const t12 = i32x4.add(i32x4.sub(t1, t2), r);
+  z1 = i32x4.add(i7, i1);
+  let z2 = i32x4.add(i5, i3);
+  let z3 = i32x4.add(i7, i3);
+  let z4 = i32x4.add(i5, i1);
+  const z5 = i32x4.mul(i32x4.add(z3, z4), i32x4.splat(FIX_1_175875602));
+  z1 = i32x4.mul(z1, i32x4.splat(-FIX_0_899976223));
+  z2 = i32x4.mul(z2, i32x4.splat(-FIX_2_562915447));
+  z3 = i32x4.add(i32x4.mul(z3, i32x4.splat(-FIX_1_961570560)), z5);
+  z4 = i32x4.add(i32x4.mul(z4, i32x4.splat(-FIX_0_390180644)), z5);
+  const o0 = i32x4.add(i32x4.mul(i7, i32x4.splat(FIX_0_298631336)), i32x4.add(z1, z3));
+  const o1 = i32x4.add(i32x4.mul(i5, i32x4.splat(FIX_2_053119869)), i32x4.add(z2, z4));
+  const o2 = i32x4.add(i32x4.mul(i3, i32x4.splat(FIX_3_072711026)), i32x4.add(z2, z3));
+  const o3 = i32x4.add(i32x4.mul(i1, i32x4.splat(FIX_1_501321110)), i32x4.add(z1, z4));
+  v128.store(dst, i32x4.shr_s(i32x4.add(t10, o3), shift));
+  v128.store(dst + 7 * step, i32x4.shr_s(i32x4.sub(t10, o3), shift));
+  v128.store(dst + step, i32x4.shr_s(i32x4.add(t11, o2), shift));
+  v128.store(dst + 6 * step, i32x4.shr_s(i32x4.sub(t11, o2), shift));
+  v128.store(dst + 2 * step, i32x4.shr_s(i32x4.add(t12, o1), shift));
+  v128.store(dst + 5 * step, i32x4.shr_s(i32x4.sub(t12, o1), shift));
+  v128.store(dst + 3 * step, i32x4.shr_s(i32x4.add(t13, o0), shift));
+  v128.store(dst + 4 * step, i32x4.shr_s(i32x4.sub(t13, o0), shift));
+}
+
+/** The 8×8 transpose of the i32 matrix at `src` (rows of 32 bytes) into `dst` (the same layout). */
+@inline
+function transpose8(src: usize, dst: usize): void {
+  transpose4(src, 32, dst, 32);
+  transpose4(src + 16, 32, dst + 128, 32);
+  transpose4(src + 128, 32, dst + 16, 32);
+  transpose4(src + 144, 32, dst + 144, 32);
+}
+
+/** Both passes on the dequantised block in W, four lanes at a time; the samples to `out`. */
+function islowSimd(out: usize, stride: i32): void {
+  const T: usize = W + 256;
+  // columns: vector r of a half is row r of its four columns
+  for (let half: usize = 0; half < 2; half++) {
+    passV(W + (half << 4), W + (half << 4), 32, 1 << (CONST_BITS - PASS1_BITS - 1), CONST_BITS - PASS1_BITS);
+  }
+  // rows: transposed, vector j of a half is element j of its four rows
+  transpose8(W, T);
+  const rowShift = CONST_BITS + PASS1_BITS + 3;
+  for (let half: usize = 0; half < 2; half++) passV(T + (half << 4), T + (half << 4), 32, 1 << (rowShift - 1), rowShift);
+  // T holds the results transposed; back to rows, then the range limit and bytes
+  transpose8(T, W);
+  const mask = i32x4.splat(1023);
+  const flip = i32x4.splat(512);
+  const bias = i32x4.splat(384);
+  for (let y: usize = 0; y < 8; y++) {
+    const left = i32x4.sub(v128.xor(v128.and(v128.load(W + (y << 5)), mask), flip), bias);
+    const right = i32x4.sub(v128.xor(v128.and(v128.load(W + (y << 5), 16), mask), flip), bias);
+    const words = i16x8.narrow_i32x4_s(left, right);
+    store<u64>(out + y * <usize>stride, i64x2.extract_lane(i8x16.narrow_i16x8_u(words, words), 0));
+  }
+}
+
+/**
+ * Dequantises the coefficients `zz` (64 × i32, natural order, read as 16-bit JCOEF, cleared to zero on the
+ * way) with `quant` (64 × i32), transforms them as libjpeg's islow IDCT does and writes the 8×8 samples to
+ * `out` (rows `stride` bytes apart). `dcOnly` (no AC coefficient is non-zero): every sample equal.
+ */
+export function islowBlock(zz: usize, quant: usize, out: usize, stride: i32, dcOnly: bool): void {
+  if (dcOnly) {
+    const dc = (<i32><i16>load<i32>(zz) * load<i32>(quant)) << PASS1_BITS;
+    const value = <u64>rangeLimit((dc + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3)) * 0x0101010101010101;
+    store<i32>(zz, 0);
+    for (let y: usize = 0; y < 8; y++) store<u64>(out + y * <usize>stride, value);
+    return;
+  }
+  if (ASC_FEATURE_SIMD) {
+    const zero = i32x4.splat(0);
+    for (let i: usize = 0; i < 256; i += 16) {
+      const coefficients = i32x4.shr_s(i32x4.shl(v128.load(zz + i), 16), 16);
+      v128.store(W + i, i32x4.mul(coefficients, v128.load(quant + i)));
+      v128.store(zz + i, zero);
+    }
+    islowSimd(out, stride);
+    return;
+  }
+  for (let i: usize = 0; i < 256; i += 4) {
+    store<i32>(W + i, <i32><i16>load<i32>(zz + i) * load<i32>(quant + i));
+    store<i32>(zz + i, 0);
+  }
+  for (let col: usize = 0; col < 8; col++) {
+    pass(W + (col << 2), W + (col << 2), 32, 1 << (CONST_BITS - PASS1_BITS - 1), CONST_BITS - PASS1_BITS);
+  }
+  const rowShift = CONST_BITS + PASS1_BITS + 3;
+  for (let row: usize = 0; row < 8; row++) {
+    const line = W + (row << 5);
+    pass(line, line, 4, 1 << (rowShift - 1), rowShift);
+    const o = out + row * <usize>stride;
+    for (let x: usize = 0; x < 8; x++) store<u8>(o + x, rangeLimit(load<i32>(line + (x << 2))));
+  }
+}
