@@ -10,6 +10,7 @@ import { cliTable, runCliBench, type CliResult } from './cli.bench.js';
 import { codecGroups, libraryCodecGroups } from './codecs.bench.js';
 import { goals, goalTable } from './goals.js';
 import { jpegDecodeGroups } from './jpegDecode.bench.js';
+import { jpegEncodeGroups } from './jpegEncode.bench.js';
 import { environment } from './lib/environment.js';
 import { groupTable, runGroup, type GroupResult } from './lib/harness.js';
 import { loadPeers } from './lib/peers.js';
@@ -38,7 +39,7 @@ for (const [name, reason] of Object.entries(peers.missing)) log(`peer ${name} no
 
 const groups = [
   ...opGroups(peers), ...colourGroups(peers), ...codecGroups(log), ...libraryCodecGroups(),
-  ...(await jpegDecodeGroups(peers, log)), ...(await pngGroups(peers)),
+  ...(await jpegDecodeGroups(peers, log)), ...jpegEncodeGroups(peers), ...(await pngGroups(peers)),
 ].filter((g) => selected(g.id));
 const results: GroupResult[] = [];
 for (const group of groups) {
