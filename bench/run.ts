@@ -46,7 +46,7 @@ for (const group of groups) {
   log(`${group.id} …`);
   results.push(await runGroup(group, { time, rounds }));
 }
-const cli: CliResult[] = selected('cli') ? runCliBench(log) : [];
+const cli: CliResult[] = selected('cli') ? await runCliBench(log) : [];
 // --scale-images=N: plan over N images rather than 20 000; --scale-simulate=M: the engine simulation with M
 const scaleImages = Number(option('scale-images') ?? 20_000);
 const scaleOut = selected('scale-out') ? await runScaleOutBench(log, scaleImages, Number(option('scale-simulate') ?? scaleImages)) : undefined;
@@ -78,7 +78,7 @@ const markdown = [
   sizeTable(sizeRows),
   '',
   ...results.flatMap((r) => [groupTable(r), '']),
-  ...(cli.length ? ['#### Dataset CLI, 200 JPEGs 1024×768 → 400×400', '', cliTable(cli), ''] : []),
+  ...(cli.length ? ['#### Dataset CLI vs OpenCV-python, 200 JPEGs 1024×768 → original + 4 variants, 400×400 PNG level 1', '', cliTable(cli), ''] : []),
   ...(scaleOut ? ['#### Past one machine: plan, shards, merge (docs/scale-out.md)', '', scaleOutTable(scaleOut), ''] : []),
   ...(skipped.length ? ['Not measured in this run:', '', ...skipped.map((m) => `- ${m}`), ''] : []),
 ].join('\n');
