@@ -63,6 +63,7 @@ const specs: GoalSpec[] = [
   { goal: 'colorJitter (four fixed factors) ≥ 2× opencv.js chain', group: 'colorJitter 1920×1080', threshold: 2, peer: 'opencv', peerKernel: 'opencv-kernel', peerReused: 'opencv-out' },
   { goal: 'PNG decode ≥ 0.7× sharp c=1 (1080p RGB photo, level 6)', group: 'png decode 1920×1080', threshold: 0.7, peer: 'sharp' },
   { goal: 'PNG encode level 1 ≥ 0.7× sharp c=1', group: 'png encode 1920×1080', threshold: 0.7, peer: 'sharp' },
+  { goal: 'JPEG encode q90 ≥ 0.5× sharp c=1 (both 4:2:0)', group: 'jpeg encode 1920×1080', threshold: 0.5, peer: 'sharp' },
   { goal: 'saltAndPepper 5 % ≥ 15× a plain-JS loop', group: 'saltAndPepper 1920×1080', threshold: 15, peer: 'loop', peerKernel: 'loop' },
 ];
 

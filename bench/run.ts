@@ -10,6 +10,7 @@ import { cliTable, runCliBench, type CliResult } from './cli.bench.js';
 import { codecGroups, libraryCodecGroups } from './codecs.bench.js';
 import { goals, goalTable } from './goals.js';
 import { jpegDecodeGroups } from './jpegDecode.bench.js';
+import { jpegEncodeGroups } from './jpegEncode.bench.js';
 import { environment } from './lib/environment.js';
 import { groupTable, runGroup, type GroupResult } from './lib/harness.js';
 import { loadPeers } from './lib/peers.js';
@@ -39,14 +40,14 @@ for (const [name, reason] of Object.entries(peers.missing)) log(`peer ${name} no
 
 const groups = [
   ...opGroups(peers), ...colourGroups(peers), ...policyGroups(peers), ...codecGroups(log), ...libraryCodecGroups(),
-  ...(await jpegDecodeGroups(peers, log)), ...(await pngGroups(peers)),
+  ...(await jpegDecodeGroups(peers, log)), ...jpegEncodeGroups(peers), ...(await pngGroups(peers)),
 ].filter((g) => selected(g.id));
 const results: GroupResult[] = [];
 for (const group of groups) {
   log(`${group.id} …`);
   results.push(await runGroup(group, { time, rounds }));
 }
-const cli: CliResult[] = selected('cli') ? runCliBench(log) : [];
+const cli: CliResult[] = selected('cli') ? await runCliBench(log) : [];
 // --scale-images=N: plan over N images rather than 20 000; --scale-simulate=M: the engine simulation with M
 const scaleImages = Number(option('scale-images') ?? 20_000);
 const scaleOut = selected('scale-out') ? await runScaleOutBench(log, scaleImages, Number(option('scale-simulate') ?? scaleImages)) : undefined;
@@ -78,7 +79,7 @@ const markdown = [
   sizeTable(sizeRows),
   '',
   ...results.flatMap((r) => [groupTable(r), '']),
-  ...(cli.length ? ['#### Dataset CLI, 200 JPEGs 1024×768 → 400×400', '', cliTable(cli), ''] : []),
+  ...(cli.length ? ['#### Dataset CLI vs OpenCV-python, 200 JPEGs 1024×768 → original + 4 variants, 400×400 PNG level 1', '', cliTable(cli), ''] : []),
   ...(scaleOut ? ['#### Past one machine: plan, shards, merge (docs/scale-out.md)', '', scaleOutTable(scaleOut), ''] : []),
   ...(skipped.length ? ['Not measured in this run:', '', ...skipped.map((m) => `- ${m}`), ''] : []),
 ].join('\n');

@@ -8,7 +8,7 @@ import { sameSize, type OutputOptions } from './pixelSteps.js';
 
 /** RGB of a JPEG round trip of `rgba` at `quality`, written into `out` with `rgba`'s own alpha. */
 function roundTrip(rgba: RgbaImage, quality: number, out: Uint8Array | Uint8ClampedArray): void {
-  const back = decode(encodeJpeg(rgba, { quality }), { orientation: 'ignore' }).data;
+  const back = decode(encodeJpeg(rgba, { quality, chroma: '444' }), { orientation: 'ignore' }).data;
   for (let i = 0; i < back.length; i += 4) {
     out[i] = back[i]!;
     out[i + 1] = back[i + 1]!;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decode, encodeJpeg, readHeader } from '../../src/codecs/index.js';
+import { decode, encodeJpeg, readHeader, type EncodeJpegOptions } from '../../src/codecs/index.js';
 import type { RgbaImage } from '../../src/image.js';
 import { diff, expectAugkitError, expectSameBytes, randomImage } from './helpers.js';
 
@@ -30,7 +30,7 @@ describe('encodeJpeg', () => {
   const smooth = smoothImage(64, 48);
 
   it('a smooth image survives encode → decode within a loose tolerance; alpha comes back 255', () => {
-    const jpeg = encodeJpeg(smooth);
+    const jpeg = encodeJpeg(smooth, { chroma: '444' });
     expect(jpeg.constructor).toBe(Uint8Array);
     expect(readHeader(jpeg)).toEqual({ format: 'jpeg', width: 64, height: 48, orientation: 1 });
     const { maxAbs, meanAbs } = diff(decode(jpeg), opaque(smooth));
@@ -55,10 +55,16 @@ describe('encodeJpeg', () => {
     expect([img.width, img.height]).toEqual([width, height]);
   });
 
-  it('writes the same bytes every time (pinned)', () => {
-    const jpeg = encodeJpeg(smooth);
-    expectSameBytes(encodeJpeg(smooth), jpeg);
-    expect(createHash('sha256').update(jpeg).digest('hex')).toBe('de6f5348c3e1f8ddae4e4aff2c1f54e9c85e3ec613a6bdadd26293262408c69e');
+  it.each([
+    // 4:4:4: the hash pinned when jpeg-js was the encoder, unchanged
+    ['444', 'de6f5348c3e1f8ddae4e4aff2c1f54e9c85e3ec613a6bdadd26293262408c69e'],
+    // 4:2:0, the default since the WebAssembly encoder
+    ['420', 'fb1b233e354ed8ca1c01afd8516281de01a31fb610116bcd0a331e4ad15cc281'],
+  ] as const)('writes the same bytes every time in %s (pinned)', (chroma, sha256) => {
+    const jpeg = encodeJpeg(smooth, { chroma });
+    expectSameBytes(encodeJpeg(smooth, { chroma }), jpeg);
+    expect(createHash('sha256').update(jpeg).digest('hex')).toBe(sha256);
+    if (chroma === '420') expectSameBytes(encodeJpeg(smooth), jpeg);
   });
 
   it('does not modify the image', () => {
@@ -68,20 +74,20 @@ describe('encodeJpeg', () => {
     expectSameBytes(img.data, copy);
   });
 
-  it('leaves the global Buffer as it was, and returns a plain Uint8Array, not a (pooled) Buffer', () => {
+  it('the reference (jpeg-js) leaves the global Buffer as it was, and returns a plain Uint8Array, not a (pooled) Buffer', () => {
     const before = Object.getOwnPropertyDescriptor(globalThis, 'Buffer');
-    const jpeg = encodeJpeg(randomImage(2, 2, 1));
+    const jpeg = encodeJpeg(randomImage(2, 2, 1), { chroma: '444', encoder: 'reference' });
     expect(Object.getOwnPropertyDescriptor(globalThis, 'Buffer')).toEqual(before);
     expect(jpeg.constructor).toBe(Uint8Array);
     expect(jpeg.byteOffset).toBe(0);
     expect(jpeg.buffer.byteLength).toBe(jpeg.length);
   });
 
-  it('with no global Buffer, defines none (even for a moment after it returns)', () => {
+  it('with no global Buffer, the reference defines none (even for a moment after it returns)', () => {
     const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'Buffer')!;
     try {
       delete (globalThis as { Buffer?: unknown }).Buffer;
-      const jpeg = encodeJpeg(randomImage(9, 9, 2));
+      const jpeg = encodeJpeg(randomImage(9, 9, 2), { chroma: '444', encoder: 'reference' });
       expect('Buffer' in globalThis).toBe(false);
       expect(jpeg.constructor).toBe(Uint8Array);
       expectAugkitError(() => encodeJpeg(randomImage(1, 1, 1), { quality: 0 }), 'INVALID_ARGUMENT');
@@ -97,6 +103,17 @@ describe('encodeJpeg', () => {
       'INVALID_ARGUMENT',
     );
     expect(error.message).toMatch(/^Expected an integer between 1 and 100 for options\.quality but received /);
+  });
+
+  it.each([
+    [{ chroma: '422' }, /^Expected "420" or "444" for options\.chroma but received /],
+    [{ chroma: 420 }, /^Expected "420" or "444" for options\.chroma but received /],
+    [{ encoder: 'jpeg-js' }, /^Expected "wasm" or "reference" for options\.encoder but received /],
+    [{ encoder: 'reference' }, /^Expected "444" with encoder "reference" for options\.chroma but received /],
+    [{ encoder: 'reference', chroma: '420' }, /^Expected "444" with encoder "reference" for options\.chroma /],
+  ])('rejects the options %o with INVALID_ARGUMENT naming the option', (options, message) => {
+    const error = expectAugkitError(() => encodeJpeg(smooth, options as EncodeJpegOptions), 'INVALID_ARGUMENT');
+    expect(error.message).toMatch(message);
   });
 
   it.each([

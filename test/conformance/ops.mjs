@@ -132,6 +132,10 @@ const OPERATIONS = [
   ['encodePng jpeg level 9', (a, { jpeg }) => a.encodePng(jpeg, { level: 9 })],
   ['encodeJpeg png quality 90', (a, { photo }) => a.encodeJpeg(photo)],
   ['encodeJpeg jpeg quality 50', (a, { jpeg }) => a.encodeJpeg(jpeg, { quality: 50 })],
+  ['encodeJpeg png 444 quality 90', (a, { photo }) => a.encodeJpeg(photo, { chroma: '444' })],
+  ['encodeJpeg jpeg 444 quality 100', (a, { jpeg }) => a.encodeJpeg(jpeg, { quality: 100, chroma: '444' })],
+  ['encodeJpeg alpha 420 quality 1', (a, { alpha }) => a.encodeJpeg(alpha, { quality: 1 })],
+  ['encodeJpeg png 444 reference (jpeg-js)', (a, { photo }) => a.encodeJpeg(photo, { chroma: '444', encoder: 'reference' })],
   ['decode encodePng roundtrip', (a, { photo }) => a.decode(a.encodePng(photo))],
 ];
 

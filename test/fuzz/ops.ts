@@ -542,14 +542,24 @@ function opSpecs(files: readonly Uint8Array[]): OpSpec[] {
     },
     {
       name: 'encodeJpeg',
-      args: fc.tuple(imageArg(false), optionsArg({ quality: fc.oneof(fc.integer({ min: 0, max: 101 }), oddValue) })),
+      args: fc.tuple(imageArg(false), optionsArg({
+        quality: fc.oneof(fc.integer({ min: 0, max: 101 }), oddValue),
+        chroma: fc.oneof(fc.constantFrom('420', '444'), oddValue),
+        encoder: fc.oneof(fc.constantFrom('wasm', 'reference'), oddValue),
+      })),
       expect: ([image, options]) => {
         const source = expectImage(image);
         if (!source.ok) return source;
         if (!isObjectOption(options)) return invalid;
         const quality = field(options, 'quality') ?? 90;
         if (field(options, 'quality') === null) return invalid;
-        return Number.isInteger(quality) && (quality as number) >= 1 && (quality as number) <= 100 ? source : invalid;
+        if (!(Number.isInteger(quality) && (quality as number) >= 1 && (quality as number) <= 100)) return invalid;
+        const given = (name: string, fallback: string) => (field(options, name) === undefined ? fallback : field(options, name));
+        const chroma = given('chroma', '420');
+        const encoder = given('encoder', 'wasm');
+        if (chroma !== '420' && chroma !== '444') return invalid;
+        if (encoder !== 'wasm' && encoder !== 'reference') return invalid;
+        return encoder === 'reference' && chroma !== '444' ? invalid : source;
       },
       call: ([image, options]) => encodeJpeg(image as RgbaImage, options as never),
       verify: (out, args) => {
