@@ -18,6 +18,8 @@ const opsByName = new Map(autoAugmentSpace.map((op) => [op.name, op]));
 export const autoAugmentTransform = defineTransform({
   name: 'autoAugment',
   doc: "AutoAugment (torchvision v2): one of the policy's 25 sub-policies chosen uniformly, then each of its two ops applied with its own probability at its magnitude bin (of 10), signed ops negated with p 0.5. See docs/policies.md.",
+  example: { policy: 'svhn' },
+  equivalents: { torchvision: 'AutoAugment' },
   params: {
     policy: choice({ doc: 'The dataset whose learned policy to use.', values: AUTO_AUGMENT_POLICIES, default: 'imagenet' }),
     ...policySamplingParams,

@@ -30,6 +30,8 @@ const changes = (r: readonly [number, number], identity: number) => !(r[0] === i
 export const colorJitterTransform = defineTransform({
   name: 'colorJitter',
   doc: "torchvision's ColorJitter, seeded: brightness, contrast and saturation factors drawn from [max(0, 1 − b), 1 + b] (or [min, max]), the hue shift from [−h, h], applied in an order drawn per image.",
+  example: { brightness: 0.4, contrast: 0.4, saturation: 0.4, hue: 0.1 },
+  equivalents: { torchvision: 'ColorJitter', albumentations: 'ColorJitter' },
   params: {
     brightness: factorRange({ doc: 'Brightness factor range: b for [max(0, 1 − b), 1 + b], or [min, max] (≥ 0).', default: [1, 1] }),
     contrast: factorRange({ doc: 'Contrast factor range: c for [max(0, 1 − c), 1 + c], or [min, max] (≥ 0).', default: [1, 1] }),

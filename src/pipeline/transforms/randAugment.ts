@@ -15,6 +15,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randAugmentTransform = defineTransform({
   name: 'randAugment',
   doc: "RandAugment (torchvision v2): `numOps` times, an op chosen uniformly from torchvision's 14 (Identity, ShearX/Y, TranslateX/Y, Rotate, Brightness, Color, Contrast, Sharpness, Posterize, Solarize, AutoContrast, Equalize) at bin `magnitude` of `numMagnitudeBins`, signed ops negated with p 0.5. See docs/policies.md.",
+  example: { numOps: 4, magnitude: 15 },
+  equivalents: { torchvision: 'RandAugment' },
   params: {
     numOps: integer({ doc: 'How many ops to apply in sequence, 0..100.', min: 0, max: 100, default: 2 }),
     magnitude: integer({ doc: 'The magnitude bin of every op, 0..numMagnitudeBins − 1.', min: 0, max: 999, default: 9 }),

@@ -12,6 +12,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomAdjustSharpnessTransform = defineTransform({
   name: 'randomAdjustSharpness',
   doc: 'Sharpens (factor > 1) or softens (< 1) with probability `p` (= torchvision RandomAdjustSharpness).',
+  example: { factor: 4 },
+  equivalents: { torchvision: 'RandomAdjustSharpness', albumentations: '≈ Sharpen' },
   params: { factor: adjustSharpnessOp.params.factor },
   draw: ({ factor }) => [applied(adjustSharpnessOp, { factor })],
 });

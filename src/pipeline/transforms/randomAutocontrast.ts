@@ -11,6 +11,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomAutocontrastTransform = defineTransform({
   name: 'randomAutocontrast',
   doc: "Stretches each channel from its min..max to 0..255 as Pillow does with probability `p` (= torchvision RandomAutocontrast).",
+  example: {},
+  equivalents: { torchvision: 'RandomAutocontrast', albumentations: '≈ AutoContrast' },
   params: {},
   draw: () => [applied(autocontrastOp, {})],
 });

@@ -13,6 +13,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomBrightnessTransform = defineTransform({
   name: 'randomBrightness',
   doc: "Multiplies R, G, B by a factor drawn uniformly from `factor` (torchvision ColorJitter's brightness alone; Keras brightness_range).",
+  example: { factor: [1.4, 1.5] },
+  equivalents: { keras: '≈ brightness_range', albumentations: '≈ RandomBrightnessContrast' },
   params: {
     factor: factorRange({ doc: 'Factor range: b (≥ 0) for [max(0, 1 − b), 1 + b], or a [min, max] pair of numbers ≥ 0.' }),
   },

@@ -13,6 +13,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomChannelShiftTransform = defineTransform({
   name: 'randomChannelShift',
   doc: "Adds a value drawn uniformly from `shift` to R, G and B (one for all: Keras channel_shift_range; one per channel with `perChannel`: albumentations RGBShift); clamped to 0..255.",
+  example: { shift: 40, perChannel: true },
+  equivalents: { keras: '≈ channel_shift_range', albumentations: '≈ RGBShift' },
   params: {
     shift: range({ doc: 'Shift range in levels: r (0..255) for [−r, r], or a [min, max] pair within −255..255.', min: -255, max: 255, symmetric: true }),
     perChannel: boolean({ doc: 'Draw R, G and B separately; false adds one drawn value to all three.', default: false }),

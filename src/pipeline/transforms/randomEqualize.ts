@@ -11,6 +11,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomEqualizeTransform = defineTransform({
   name: 'randomEqualize',
   doc: "Equalizes each channel's histogram as Pillow does with probability `p` (= torchvision RandomEqualize).",
+  example: {},
+  equivalents: { torchvision: 'RandomEqualize', albumentations: 'Equalize' },
   params: {},
   draw: () => [applied(equalizeOp, {})],
 });

@@ -17,6 +17,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomErasingTransform = defineTransform({
   name: 'randomErasing',
   doc: "torchvision's RandomErasing, seeded: a rectangle of random area (`scale`, fraction of the image) and aspect ratio (`ratio` = height / width, log-uniform) set to `value`; nothing when 10 attempts do not fit.",
+  example: { scale: [0.1, 0.2], value: [127, 127, 127] },
+  equivalents: { torchvision: 'RandomErasing', albumentations: '≈ CoarseDropout' },
   params: {
     scale: range({ doc: 'Range of the erased area as a fraction of the image area.', min: 0, max: 1, default: [0.02, 0.33] }),
     ratio: range({ doc: "Range of the rectangle's aspect ratio height / width (drawn log-uniformly), both > 0.", min: 0.001, max: 1000, default: [0.3, 3.3] }),

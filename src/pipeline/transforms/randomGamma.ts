@@ -13,6 +13,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomGammaTransform = defineTransform({
   name: 'randomGamma',
   doc: 'Gamma correction with a gamma drawn uniformly from `gamma` (albumentations RandomGamma with gamma_limit (80, 120) is [0.8, 1.2]).',
+  example: { gamma: [0.5, 0.6] },
+  equivalents: { albumentations: '≈ RandomGamma' },
   params: {
     gamma: positiveRange({ doc: 'Gamma range, values > 0: g for [g, g] or [min, max].', max: 100, default: [0.8, 1.2] }),
     gain: adjustGammaOp.params.gain,

@@ -14,6 +14,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomGaussianBlurTransform = defineTransform({
   name: 'randomGaussianBlur',
   doc: 'Gaussian blur with a sigma drawn uniformly from `sigma` (= torchvision GaussianBlur, whose kernel_size is required; here it defaults to 2·⌈3σ⌉ + 1 of the drawn σ).',
+  example: { sigma: [2, 2.5] },
+  equivalents: { torchvision: 'GaussianBlur', albumentations: 'GaussianBlur' },
   params: {
     sigma: positiveRange({ doc: 'Sigma range in pixels, values > 0: s for [s, s] or [min, max].', max: 1000, default: [0.1, 2] }),
     kernelSize: gaussianBlurOp.params.kernelSize,

@@ -13,6 +13,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomGaussianNoiseTransform = defineTransform({
   name: 'randomGaussianNoise',
   doc: 'Adds seeded Gaussian noise with a standard deviation drawn uniformly from `std` (levels 0..255; torchvision v2 GaussianNoise σ = 0.1 on floats is 25.5); the noise seed is drawn and recorded.',
+  example: { std: [20, 25] },
+  equivalents: { torchvision: '≈ GaussianNoise', albumentations: '≈ GaussNoise' },
   params: {
     std: range({ doc: 'Standard deviation range in levels: s (0..255) for [s, s], or a [min, max] pair within 0..255.', min: 0, max: 255, default: [25.5, 25.5] }),
     mean: gaussianNoiseOp.params.mean,

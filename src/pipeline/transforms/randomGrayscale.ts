@@ -11,6 +11,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomGrayscaleTransform = defineTransform({
   name: 'randomGrayscale',
   doc: "Sets R, G and B to Pillow's luma with probability `p` (= torchvision RandomGrayscale).",
+  example: {},
+  equivalents: { torchvision: 'RandomGrayscale', albumentations: 'ToGray' },
   params: {},
   draw: () => [applied(grayscaleOp, {})],
 });

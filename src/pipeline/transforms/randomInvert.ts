@@ -11,6 +11,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomInvertTransform = defineTransform({
   name: 'randomInvert',
   doc: "Inverts R, G and B (255 − v) with probability `p` (= torchvision RandomInvert).",
+  example: {},
+  equivalents: { torchvision: 'RandomInvert', albumentations: 'InvertImg' },
   params: {},
   draw: () => [applied(invertOp, {})],
 });

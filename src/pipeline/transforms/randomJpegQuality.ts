@@ -13,6 +13,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomJpegQualityTransform = defineTransform({
   name: 'randomJpegQuality',
   doc: 'A JPEG encode/decode round trip at a quality drawn uniformly from the integers of `quality` (= torchvision v2 JPEG).',
+  example: { quality: [5, 10] },
+  equivalents: { torchvision: 'JPEG', albumentations: 'ImageCompression' },
   params: {
     quality: integerRange({ doc: 'Quality range: q (1..100) for [q, q], or a [min, max] pair of integers within 1..100.', min: 1, max: 100 }),
   },

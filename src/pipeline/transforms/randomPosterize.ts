@@ -12,6 +12,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomPosterizeTransform = defineTransform({
   name: 'randomPosterize',
   doc: 'Keeps the top `bits` bits of R, G, B with probability `p` (= torchvision RandomPosterize).',
+  example: { bits: 3 },
+  equivalents: { torchvision: 'RandomPosterize', albumentations: 'Posterize' },
   params: { bits: posterizeOp.params.bits },
   draw: ({ bits }) => [applied(posterizeOp, { bits })],
 });

@@ -12,6 +12,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const randomSolarizeTransform = defineTransform({
   name: 'randomSolarize',
   doc: 'Inverts the values at or above `threshold` with probability `p` (= torchvision RandomSolarize on uint8).',
+  example: { threshold: 128 },
+  equivalents: { torchvision: 'RandomSolarize', albumentations: 'Solarize' },
   params: { threshold: solarizeOp.params.threshold },
   draw: ({ threshold }) => [applied(solarizeOp, { threshold })],
 });

@@ -13,6 +13,8 @@ import { createTransform, type Transform } from '../transform.js';
 export const trivialAugmentWideTransform = defineTransform({
   name: 'trivialAugmentWide',
   doc: "TrivialAugment Wide (torchvision v2): one op chosen uniformly from torchvision's 14 at a magnitude bin drawn uniformly from `numMagnitudeBins`, signed ops negated with p 0.5; wide ranges (shear 0.99, translate 32 px, rotate 135°, enhance 1 ± 0.99, posterize to 2 bits). See docs/policies.md.",
+  example: {},
+  equivalents: { torchvision: 'TrivialAugmentWide' },
   params: {
     numMagnitudeBins: integer({ doc: 'How many magnitude bins span each op’s range, 2..1000.', min: 2, max: 1000, default: 31 }),
     ...policySamplingParams,
