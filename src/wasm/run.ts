@@ -28,9 +28,10 @@ export interface KernelStep {
    * Optional shortcut for a step that runs alone, when its fastest form needs no pixel in WebAssembly
    * memory (e.g. a vertical flip only moves whole rows): writes the result for `input` straight into
    * `out` (output-sized, possibly the caller's) and returns true, or returns false to use `run`.
+   * `zeroed` says `out` is a new array, all zeros, so zeros need not be written again.
    * It must give exactly the bytes `run` gives.
    */
-  direct?(input: RgbaImage, out: Uint8ClampedArray): boolean;
+  direct?(input: RgbaImage, out: Uint8ClampedArray, zeroed: boolean): boolean;
   /**
    * Optional, for a same-size step whose output can be computed in place a strip of rows at a time,
    * top to bottom: `begin` once per image, then `rows` on each strip (`pointer` at its first pixel).
@@ -104,7 +105,7 @@ export function runKernel(input: RgbaImage, step: KernelStep, out?: unknown): Au
   const [width, height] = step.outputSize(input.width, input.height);
   checkPixelLimit(width, height, `${step.op} output`);
   const data = outputArray(out, width, height);
-  if (step.direct?.(input, data)) return { width, height, data };
+  if (step.direct?.(input, data, out === undefined)) return { width, height, data };
   const sameSize = width === input.width && height === input.height;
   // strips may not write rows a later strip still has to read: `out` is the input itself or apart from it
   const apart = !overlaps(input.data, data) || (input.data.buffer === data.buffer && input.data.byteOffset === data.byteOffset);
