@@ -17,7 +17,8 @@ export { expF64, lnF64 } from './math/elementary';
 
 // Colour, filter, noise and occlusion kernels (op catalogue II)
 export {
-  applyLut, brightnessTable, channelShiftTable, colorLutScratch, gammaTable, invertTable, posterizeTable, solarizeTable,
+  applyLut, brightnessTable, channelShiftTable, colorLutScratch, expandLut, gammaTable, invertTable, mapLut, posterizeTable,
+  solarizeTable,
 } from './color/lut';
 export { autocontrast, equalize, histogramOpScratch } from './color/histogram';
 export { adjustContrast, adjustSaturation, grayscale } from './color/luma';

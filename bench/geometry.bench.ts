@@ -1,6 +1,8 @@
 // The geometric ops with border modes against opencv.js and memcpy, on the same 1920×1080 photo in the
-// same run: warpAffine (rotation 17° + scale 1.1 + shear 5°) for each border, perspective, crop, pad.
-import { crop, pad, perspective, warpAffine, type RgbaImage } from '../src/index.js';
+// same run: warpAffine (rotation 17° + scale 1.1 + shear 5°) for each border, perspective, crop, pad,
+// randomResizedCrop → 224×224.
+import { crop, pad, perspective, randomResizedCrop, warpAffine, type RgbaImage } from '../src/index.js';
+import type { Rect } from '../src/ops/crop.js';
 import { BORDERS, type Border } from '../src/ops/border.js';
 import { solveHomography } from '../src/ops/homography.js';
 import type { Quad } from '../src/ops/perspective.js';
@@ -117,6 +119,36 @@ function padGroup(peers: Peers, img: RgbaImage): BenchGroup {
   };
 }
 
+/**
+ * randomResizedCrop to 224×224 with its default antialiased resize, against opencv.js cropping the same
+ * rectangle (`roi`) and shrinking it with `cv.resize(INTER_AREA)`: both sides cycle through the rectangles
+ * of the same 16 seeds, so they do the same work call for call.
+ */
+function randomResizedCropGroup(peers: Peers, img: RgbaImage): BenchGroup {
+  const { cv } = peers;
+  const side = 224;
+  const n = side * side * 4;
+  const transform = randomResizedCrop(side, side);
+  const seeds = Array.from({ length: 16 }, (_, i) => i + 1);
+  const rects = seeds.map((seed) => transform.draw(seed, img)[0] as unknown as Rect);
+  let call = 0;
+  let cvCall = 0;
+  return {
+    id: `randomResizedCrop ${size(img)} → 224×224`, title: `randomResizedCrop ${size(img)} → 224×224, antialiased (16 seeds in turn)`,
+    bytes: img.data.length, baseline: 'augkit',
+    tasks: [
+      ...publicCalls(() => transform(img, { seed: seeds[call++ % seeds.length]! }).image, n, 'draw, copy in, crop, antialiased resize, copy out')
+        .filter((t) => t.id !== 'augkit-out'),
+      ...opencv(cv, img, side, side, (s, d) => {
+        const { x, y, width, height } = rects[cvCall++ % rects.length]!;
+        const roi = s.roi(new cv!.Rect(x, y, width, height));
+        cv!.resize(roi, d, new cv!.Size(side, side), 0, 0, cv!.INTER_AREA);
+        roi.delete();
+      }, 'mat.roi(rect), cv.resize(INTER_AREA)'),
+    ],
+  };
+}
+
 /** Every geometric group on one image (the issue's goals are at 1920×1080). */
 export function geometryGroups(peers: Peers, img: RgbaImage): BenchGroup[] {
   return [
@@ -124,5 +156,6 @@ export function geometryGroups(peers: Peers, img: RgbaImage): BenchGroup[] {
     perspectiveGroup(peers, img),
     cropGroup(peers, img),
     padGroup(peers, img),
+    randomResizedCropGroup(peers, img),
   ];
 }

@@ -54,6 +54,7 @@ const specs: GoalSpec[] = [
   { goal: 'perspective ≥ 2× opencv.js warpPerspective', group: 'perspective 1920×1080', threshold: 2, peer: 'opencv', peerKernel: 'opencv-kernel', peerReused: 'opencv-out' },
   { goal: 'crop 1920×1080 → 1280×720 ≥ 0.5× memcpy of the output', group: 'crop 1920×1080 → 1280×720', threshold: 0.5, peer: 'memcpy-new', peerReused: 'memcpy-out' },
   { goal: 'pad 64 px ≥ 0.5× memcpy of the output', group: 'pad 1920×1080 64 px', threshold: 0.5, peer: 'memcpy-new', peerReused: 'memcpy-out' },
+  { goal: 'randomResizedCrop → 224×224 antialiased ≥ 2× opencv.js (roi + cv.resize INTER_AREA)', group: 'randomResizedCrop 1920×1080 → 224×224', threshold: 2, peer: 'opencv', peerKernel: 'opencv-kernel', peerReused: 'opencv-out' },
   { goal: 'saltAndPepper 5 % ≥ 0.1× memcpy bandwidth', group: 'saltAndPepper 1920×1080', threshold: 0.1, peer: 'memcpy', peerKernel: 'memcpy' },
   ...['invert', 'adjustBrightness', 'adjustGamma', 'solarize', 'posterize', 'equalize', 'autocontrast'].map((op) => ({
     goal: `${op} kernel ≥ 0.5× memcpy bandwidth`, group: `${op} 1920×1080`, threshold: 0.5, peer: 'memcpy', kernelOnly: true, peerReused: 'memcpy',

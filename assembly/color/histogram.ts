@@ -1,25 +1,44 @@
 // Histogram-driven colour ops, exactly Pillow's ImageOps (per channel R, G, B; alpha unchanged): a
 // histogram of the whole image, a table per channel from it, then the table pass of ./lut.
-import { applyLut, LUT_BYTES } from './lut';
+import { applyLut, LUT_BYTES, PAIR_BYTES } from './lut';
 
-/** Scratch bytes of equalize and autocontrast: the three tables, then three 256-bin u32 histograms. */
+/**
+ * Scratch bytes of equalize and autocontrast: the three tables, then two sets of three 256-bin u32
+ * histograms, which the pair tables of the table pass overwrite once the tables are made.
+ */
 export function histogramOpScratch(): usize {
-  return LUT_BYTES + 3 * 256 * 4;
+  return LUT_BYTES + max<usize>(2 * 3 * 256 * 4, PAIR_BYTES);
 }
 
-/** Counts R, G, B values into three 256-bin u32 histograms at `hist` (R, then G, then B). */
+/** Adds one pixel's R, G, B to the three 256-bin u32 histograms at `hist`. */
+// @ts-ignore: decorator
+@inline
+function count(p: u32, hist: usize): void {
+  const r = hist + ((p & 0xff) << 2);
+  const g = hist + 1024 + (((p >>> 8) & 0xff) << 2);
+  const b = hist + 2048 + (((p >>> 16) & 0xff) << 2);
+  store<u32>(r, load<u32>(r) + 1);
+  store<u32>(g, load<u32>(g) + 1);
+  store<u32>(b, load<u32>(b) + 1);
+}
+
+/**
+ * Counts R, G, B values into three 256-bin u32 histograms at `hist` (R, then G, then B). Even and odd
+ * pixels count into two separate sets (the second at `hist + 3072`, summed into the first at the end), so
+ * neighbouring pixels of the same colour do not wait on each other's increment of the same bin.
+ */
 function histogram(src: usize, pixels: i32, hist: usize): void {
-  memory.fill(hist, 0, 3 * 256 * 4);
+  const odd = hist + 3 * 1024;
+  memory.fill(hist, 0, 2 * 3 * 1024);
   const end = src + (<usize>pixels << 2);
-  for (let s = src; s < end; s += 4) {
-    const p = load<u32>(s);
-    const r = hist + ((p & 0xff) << 2);
-    const g = hist + 1024 + (((p >>> 8) & 0xff) << 2);
-    const b = hist + 2048 + (((p >>> 16) & 0xff) << 2);
-    store<u32>(r, load<u32>(r) + 1);
-    store<u32>(g, load<u32>(g) + 1);
-    store<u32>(b, load<u32>(b) + 1);
+  const pairsEnd = src + (<usize>(pixels & ~1) << 2);
+  let s = src;
+  for (; s < pairsEnd; s += 8) {
+    count(load<u32>(s), hist);
+    count(load<u32>(s, 4), odd);
   }
+  if (s < end) count(load<u32>(s), hist);
+  for (let i: usize = 0; i < 3 * 1024; i += 4) store<u32>(hist + i, load<u32>(hist + i) + load<u32>(odd + i));
 }
 
 function identityTable(table: usize): void {

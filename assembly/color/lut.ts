@@ -6,9 +6,16 @@ import { roundHalfUp } from '../rounding';
 /** Bytes of one set of tables: 256 entries for each of R, G, B. */
 export const LUT_BYTES: usize = 768;
 
-/** Scratch bytes of the table-driven ops (three 256-entry tables). */
+/**
+ * Bytes of the pair tables `expandLut` derives from the three tables, right after them: 65,536 u16
+ * entries mapping a pixel's low half (R, G) and 65,536 mapping its high half (B, A; alpha kept), so a
+ * pixel takes two lookups instead of three byte lookups and the shifts between them.
+ */
+export const PAIR_BYTES: usize = 2 * 65536 * 2;
+
+/** Scratch bytes of the table-driven ops (the three 256-entry tables, then their pair tables). */
 export function colorLutScratch(): usize {
-  return LUT_BYTES;
+  return LUT_BYTES + PAIR_BYTES;
 }
 
 /** A float64 channel value rounded half away from zero and clamped to 0..255 (the value may be out of range). */
@@ -26,21 +33,46 @@ export function shareTable(table: usize): void {
   memory.copy(table + 512, table, 256);
 }
 
+/** Fills the pair tables after the three tables at `table` (see PAIR_BYTES): once per call, before `mapLut`. */
+export function expandLut(table: usize): void {
+  const low = table + LUT_BYTES;
+  const high = low + 65536 * 2;
+  for (let upper: usize = 0; upper < 256; upper++) {
+    const g = <u32>load<u8>(table + 256 + upper) << 8;
+    const rowLow = low + (upper << 9);
+    const rowHigh = high + (upper << 9);
+    for (let lower: usize = 0; lower < 256; lower++) {
+      store<u16>(rowLow + (lower << 1), <u32>load<u8>(table + lower) | g);
+      store<u16>(rowHigh + (lower << 1), <u32>load<u8>(table + 512 + lower) | (<u32>upper << 8));
+    }
+  }
+}
+
 /**
- * Maps R, G, B of `pixels` pixels through the tables at `table` (R at +0, G at +256, B at +512); alpha is
+ * Maps R, G, B of `pixels` pixels through the pair tables `expandLut` filled after `table`; alpha is
  * kept. `dst` may equal `src`.
  */
-export function applyLut(src: usize, pixels: i32, dst: usize, table: usize): void {
+export function mapLut(src: usize, pixels: i32, dst: usize, table: usize): void {
+  const low = table + LUT_BYTES;
+  const high = low + 65536 * 2;
   const end = src + (<usize>pixels << 2);
   let d = dst;
   for (let s = src; s < end; s += 4) {
     const p = load<u32>(s);
-    const r = <u32>load<u8>(table + (p & 0xff));
-    const g = <u32>load<u8>(table + 256 + ((p >>> 8) & 0xff));
-    const b = <u32>load<u8>(table + 512 + ((p >>> 16) & 0xff));
-    store<u32>(d, (p & 0xff000000) | r | (g << 8) | (b << 16));
+    const lo = <u32>load<u16>(low + ((p & 0xffff) << 1));
+    const hi = <u32>load<u16>(high + ((p >>> 16) << 1));
+    store<u32>(d, lo | (hi << 16));
     d += 4;
   }
+}
+
+/**
+ * Maps R, G, B of `pixels` pixels through the tables at `table` (R at +0, G at +256, B at +512; the pair
+ * tables after them are overwritten); alpha is kept. `dst` may equal `src`.
+ */
+export function applyLut(src: usize, pixels: i32, dst: usize, table: usize): void {
+  expandLut(table);
+  mapLut(src, pixels, dst, table);
 }
 
 /** `255 − v` (Pillow ImageOps.invert). */

@@ -14,6 +14,7 @@ export interface OpenCv {
   Scalar: new (...values: number[]) => unknown;
   CV_8UC4: number;
   INTER_LINEAR: number;
+  INTER_AREA: number;
   BORDER_CONSTANT: number;
   flip(src: CvMat, dst: CvMat, code: number): void;
   resize(src: CvMat, dst: CvMat, size: unknown, fx: number, fy: number, interpolation: number): void;

@@ -30,6 +30,7 @@ export function rectCropStep(op: string, rect: (sw: number, sh: number) => Rect)
       const r = rect(sw, sh);
       return [r.width, r.height];
     },
+    cropRect: rect,
     run: (k, b, sw, sh) => {
       const { x, y, width, height } = rect(sw, sh);
       k.crop(b.src, sw, b.dst, x, y, width, height);

@@ -49,7 +49,7 @@ export function padStep(padding: Padding, options?: PadOptions): KernelStep {
     op: 'pad',
     outputSize: (w, h) => [w + left + right, h + top + bottom],
     run: (k, b, w, h, dw, dh) => k.pad(b.src, w, h, b.dst, dw, dh, top, left, border, fill),
-    direct: ({ width: w, height: h, data }, out) => {
+    direct: ({ width: w, height: h, data }, out, zeroed) => {
       // whole pixels as 32-bit words: needs aligned, separate arrays (the wasm route takes the others)
       if (!littleEndian || overlaps(data, out) || data.byteOffset % 4 !== 0 || out.byteOffset % 4 !== 0) return false;
       const dw = w + left + right;
@@ -59,9 +59,11 @@ export function padStep(padding: Padding, options?: PadOptions): KernelStep {
       // the source column of each margin pixel (all −1, the fill, for a constant border)
       const leftColumns = Int32Array.from({ length: left }, (_, i) => borderIndex(i - left, w, border));
       const rightColumns = Int32Array.from({ length: right }, (_, i) => borderIndex(w + i, w, border));
+      // a constant transparent-black margin of a new array is already there
+      const fillNeeded = !(zeroed && fill === 0);
       const margin = (columns: Int32Array, line: number, at: number) => {
-        if (border === 0) dst.fill(fill, at, at + columns.length);
-        else for (let i = 0; i < columns.length; i++) dst[at + i] = src[line + columns[i]!]!;
+        if (border !== 0) for (let i = 0; i < columns.length; i++) dst[at + i] = src[line + columns[i]!]!;
+        else if (fillNeeded) dst.fill(fill, at, at + columns.length);
       };
       for (let y = 0; y < h; y++) {
         const line = y * w;
@@ -73,8 +75,8 @@ export function padStep(padding: Padding, options?: PadOptions): KernelStep {
       for (let y = 0; y < dh; y++) {
         if (y >= top && y < top + h) continue;
         const from = borderIndex(y - top, h, border);
-        if (from < 0) dst.fill(fill, y * dw, (y + 1) * dw);
-        else dst.copyWithin(y * dw, (from + top) * dw, (from + top + 1) * dw);
+        if (from >= 0) dst.copyWithin(y * dw, (from + top) * dw, (from + top + 1) * dw);
+        else if (fillNeeded) dst.fill(fill, y * dw, (y + 1) * dw);
       }
       return true;
     },

@@ -113,8 +113,11 @@ export function lutStep(op: string, fill: (k: Kernels, table: number) => void): 
       k.applyLut(b.src, width * height, b.dst, b.scratch);
     },
     strips: {
-      begin: (k, _width, _height, scratch) => fill(k, scratch),
-      rows: (k, pointer, scratch, width, _first, rows) => k.applyLut(pointer, width * rows, pointer, scratch),
+      begin: (k, _width, _height, scratch) => {
+        fill(k, scratch);
+        k.expandLut(scratch);
+      },
+      rows: (k, pointer, scratch, width, _first, rows) => k.mapLut(pointer, width * rows, pointer, scratch),
     },
   };
 }

@@ -49,6 +49,8 @@ export interface Kernels {
   // colour, filter, noise and occlusion kernels (op catalogue II)
   colorLutScratch(): number;
   applyLut(src: number, pixels: number, dst: number, table: number): void;
+  expandLut(table: number): void;
+  mapLut(src: number, pixels: number, dst: number, table: number): void;
   invertTable(table: number): void;
   solarizeTable(table: number, threshold: number): void;
   posterizeTable(table: number, bits: number): void;

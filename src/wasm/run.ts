@@ -28,9 +28,16 @@ export interface KernelStep {
    * Optional shortcut for a step that runs alone, when its fastest form needs no pixel in WebAssembly
    * memory (e.g. a vertical flip only moves whole rows): writes the result for `input` straight into
    * `out` (output-sized, possibly the caller's) and returns true, or returns false to use `run`.
+   * `zeroed` says `out` is a new array, all zeros, so zeros need not be written again.
    * It must give exactly the bytes `run` gives.
    */
-  direct?(input: RgbaImage, out: Uint8ClampedArray): boolean;
+  direct?(input: RgbaImage, out: Uint8ClampedArray, zeroed: boolean): boolean;
+  /**
+   * Optional, for a step that only copies a rectangle out of its input (a crop): the rectangle for an
+   * sw×sh input. When such a step comes first in a sequence, only the rectangle's rows are copied into
+   * WebAssembly memory, already cropped, and the step itself is not run.
+   */
+  cropRect?(sw: number, sh: number): { x: number; y: number; width: number; height: number };
   /**
    * Optional, for a same-size step whose output can be computed in place a strip of rows at a time,
    * top to bottom: `begin` once per image, then `rows` on each strip (`pointer` at its first pixel).
@@ -104,7 +111,7 @@ export function runKernel(input: RgbaImage, step: KernelStep, out?: unknown): Au
   const [width, height] = step.outputSize(input.width, input.height);
   checkPixelLimit(width, height, `${step.op} output`);
   const data = outputArray(out, width, height);
-  if (step.direct?.(input, data)) return { width, height, data };
+  if (step.direct?.(input, data, out === undefined)) return { width, height, data };
   const sameSize = width === input.width && height === input.height;
   // strips may not write rows a later strip still has to read: `out` is the input itself or apart from it
   const apart = !overlaps(input.data, data) || (input.data.buffer === data.buffer && input.data.byteOffset === data.byteOffset);
@@ -172,10 +179,23 @@ function runSteps(
     [sw, sh] = [dw, dh];
   });
   const [first, second, scratch] = reserve([regionBytes[0]!, regionBytes[1]!, scratchBytes]) as [number, number, number];
-  bytesAt(first, input.data.length).set(input.data);
   let [src, dst] = [first, second];
   [sw, sh] = [input.width, input.height];
+  const leadingCrop = steps[0]?.cropRect?.(sw, sh);
+  if (leadingCrop) {
+    // the crop happens on the way in: its rows, and no more, enter region 1 (where step 0 would write)
+    const { x, y, width, height } = leadingCrop;
+    const rows = bytesAt(second, width * height * 4);
+    for (let row = 0; row < height; row++) {
+      const from = ((y + row) * sw + x) * 4;
+      rows.set(input.data.subarray(from, from + width * 4), row * width * 4);
+    }
+    [src, dst, sw, sh] = [second, first, width, height];
+  } else {
+    bytesAt(first, input.data.length).set(input.data);
+  }
   steps.forEach((step, i) => {
+    if (i === 0 && leadingCrop) return;
     const [dw, dh] = sizes[i]!;
     call(step.op, () => step.run(kernels, { src, dst, scratch }, sw, sh, dw, dh));
     [src, dst, sw, sh] = [dst, src, dw, dh];
