@@ -19,7 +19,7 @@ import { stepProbability } from '../src/pipeline/transform.js';
 export const GALLERY_PHOTO = 'examples/sample/cat/cat_01.jpg';
 export const GALLERY_SIZE = { width: 144, height: 96 } as const;
 /** The pipeline seed of each transform's one draw. */
-export const GALLERY_SEED = 1;
+export const GALLERY_SEED = 2;
 /** Larger outputs are shown fitted into this box (aspect kept), so the pictures stay small. */
 const SHOWN = { width: 216, height: 144 } as const;
 /** The recipe preview sheet: what `augkit preview <photo> --recipe … -n 8 --tile 112 --seed 2026` draws. */
