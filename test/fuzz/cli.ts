@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { loadCorpus } from './corpus.js';
 import { describeCase, emptyStats, formatOutcomes, fuzzSeeds, fuzzTruncations, TIME_BOX_MS, type Stats } from './engine.js';
 import { opProperties } from './ops.js';
+import { policyProperties } from './policies.js';
 import { transformProperties } from './transforms.js';
 import { DecodePool } from './pool.js';
 import { saveRegression } from './regressions.js';
@@ -61,7 +62,7 @@ try {
 
   start = performance.now();
   const outcomes: Record<string, number> = {};
-  for (const { name, property } of [...opProperties(corpus.map((sample) => sample.bytes), outcomes), ...transformProperties(outcomes)]) {
+  for (const { name, property } of [...opProperties(corpus.map((sample) => sample.bytes), outcomes), ...transformProperties(outcomes), ...policyProperties(outcomes)]) {
     const details = fc.check(property, { numRuns: opsRuns, seed: first });
     if (details.failed) {
       failed++;
