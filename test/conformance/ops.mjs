@@ -97,6 +97,12 @@ const OPERATIONS = [
   ['erase png noise seed 7', (a, { photo }) => a.erase(photo, { x: 40, y: 30, width: 100, height: 60, value: 'noise', seed: 7 })],
   ['cutout jpeg at the corner', (a, { jpeg }) => a.cutout(jpeg, { centerX: 150, centerY: 5, size: 40, value: [255, 0, 128] })],
   ['jpegArtifacts png quality 25', (a, { photo }) => a.jpegArtifacts(photo, 25)],
+  // random transforms (op catalogue I): a seed draws the same rectangle / matrix, so the same bytes, in every runtime
+  ['randomAffine png seed 21 reflect', (a, { photo }) => a.randomAffine({ degrees: 20, translate: 0.1, scale: [0.8, 1.2], shear: 10, border: 'reflect' })(photo, { seed: 21 }).image],
+  ['randomResizedCrop jpeg 96x96 seed 22', (a, { jpeg }) => a.randomResizedCrop(96, 96)(jpeg, { seed: 22 }).image],
+  ['randomCrop alpha 64x48 padding 8 seed 23', (a, { alpha }) => a.randomCrop(64, 48, { padding: 8 })(alpha, { seed: 23 }).image],
+  ['centerCropTo png 100x60', (a, { photo }) => a.centerCropTo(100, 60)(photo, { seed: 1 }).image],
+  ['randomPerspective jpeg seed 2^53-1', (a, { jpeg }) => a.randomPerspective({ distortion: 0.5 })(jpeg, { seed: 2 ** 53 - 1 }).image],
   // random transforms (op catalogue II): a seed draws the same ops, so the same bytes, in every runtime
   ['colorJitter png seed 7', (a, { photo }) => a.colorJitter({ brightness: 0.4, contrast: 0.4, saturation: 0.4, hue: 0.1 })(photo, { seed: 7 }).image],
   ['colorJitter jpeg seed 2^53-1 hue only', (a, { jpeg }) => a.colorJitter({ hue: [-0.5, 0.5] })(jpeg, { seed: 2 ** 53 - 1 }).image],
