@@ -26,6 +26,7 @@ export { adjustHue } from './color/hue';
 export { adjustSharpness } from './color/sharpness';
 export { gaussianBlur, gaussianBlurScratch } from './filter/gaussianBlur';
 export { gaussianNoise, gaussianNoiseBegin } from './noise/gaussianNoise';
+export { mixBegin, mixBeta, mixUniform, nextGamma } from './random/gamma';
 export { erase } from './noise/erase';
 
 /** First byte of linear memory free for the binding's use. */

@@ -2,6 +2,7 @@ import { AugkitError } from '../errors.js';
 import { createFlowLoader, type FlowLoader } from './flowPool.js';
 import { resolveFlowOptions, type FlowConfig, type FlowOptions } from './flowOptions.js';
 import { epochDraws, labelCounts } from './flowOrder.js';
+import { drawMix, mixBatch } from './flowMix.js';
 import { encodeTargets, packImages } from './flowPack.js';
 import { resolveFlowSource, type FlowSource } from './flowSource.js';
 
@@ -15,7 +16,7 @@ export interface Batch {
   readonly shape: readonly [number, number, number, number];
   /** n class indices into `classNames`, whatever `classMode`. */
   readonly labels: Int32Array;
-  /** The labels as `classMode` encodes them (null for 'none'), of shape `targetShape`. */
+  /** The labels as `classMode` encodes them (null for 'none'), of shape `targetShape`; with `mixUp`/`cutMix`, soft one-hot rows n × classes. */
   readonly targets: Int32Array | Float32Array | null;
   /** `[n]` (sparse, binary), `[n, classes]` (categorical) or null (none). */
   readonly targetShape: readonly number[] | null;
@@ -141,16 +142,22 @@ export class Flow implements AsyncIterable<Batch> {
     let pixels: (Uint8Array | Uint8ClampedArray)[] = [];
     let labels: number[] = [];
     let paths: string[] = [];
+    let batchIndex = 0;
     const batch = (): Batch => {
       const n = pixels.length;
       const labelArray = Int32Array.from(labels);
-      const targets = encodeTargets(labelArray, c.classMode, classNames.length);
+      const images = packImages(pixels, c);
+      const mixed = c.mix.length > 0;
+      const targets = mixed
+        ? mixBatch(images, labelArray, classNames.length, { n, ...c }, drawMix(c.mix, c.seed, epoch, batchIndex, c.width, c.height))
+        : encodeTargets(labelArray, c.classMode, classNames.length);
+      batchIndex++;
       return {
-        images: packImages(pixels, c),
+        images,
         shape: c.layout === 'nhwc' ? [n, c.height, c.width, c.channels] : [n, c.channels, c.height, c.width],
         labels: labelArray,
         targets,
-        targetShape: targets === null ? null : c.classMode === 'categorical' ? [n, classNames.length] : [n],
+        targetShape: targets === null ? null : mixed || c.classMode === 'categorical' ? [n, classNames.length] : [n],
         classNames,
         paths,
         epoch,
@@ -192,6 +199,8 @@ export class Flow implements AsyncIterable<Batch> {
  * and image `path` is augmented in epoch `e` with the pipeline seed `deriveSeed(seed, 'flow', e, path)`
  * (its repeat k under `balance`: `deriveSeed(seed, 'flow', e, path, k)`). With `split` + `subset` the set is
  * partitioned exactly as `augment` partitions it for the same split and seed; only train is augmented.
+ * With `mixUp` / `cutMix`, batch b of epoch e is mixed after packing (see docs/training.md) from the
+ * stream `deriveSeed(seed, 'mix', e, b)`, so it too is the same for any `workers`.
  *
  * @throws {AugkitError} INVALID_ARGUMENT for bad options, at once; for a `dir` that is not a folder or does
  *   not fit `split`/`subset`/`classMode`, when iteration starts.

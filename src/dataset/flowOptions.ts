@@ -6,6 +6,7 @@ import { checkKnownKeys } from '../knownKeys.js';
 import type { Recipe } from '../pipeline/recipe.js';
 import { checkBoolean, checkDimension, checkFiniteNumber, checkIntegerInRange, checkOptions, checkSeed } from '../validate.js';
 import type { SkippedFile } from './scan.js';
+import { checkMix, type MixConfig, type MixOptions } from './flowMix.js';
 import { checkSplit, SPLIT_NAMES, type SplitFractions, type SplitName } from './split.js';
 
 /** Keras' label encodings: class indices, one-hot rows, one 0/1 per image (two classes), or no labels. */
@@ -52,6 +53,10 @@ export interface FlowOptions {
   prefetch?: number;
   /** How JPEG images decode (see `decode`): `'jpeg-js'` (default) or `'libjpeg'`, the pixels Python loaders see. */
   jpeg?: JpegMode;
+  /** MixUp each train batch with its roll by one, λ ~ Beta(alpha, alpha) (torchvision v2); `targets` become soft n × classes rows. */
+  mixUp?: MixOptions;
+  /** CutMix each train batch (torchvision v2's box); with `mixUp` too, one of the two per batch. */
+  cutMix?: MixOptions;
   /** Called once for each file that cannot be used (an undecodable or empty image, an unreadable file); it is left out. */
   onSkip?: (file: SkippedFile) => void;
   /** Called with each warning (a class with no images, a folder not in `classes`); default `process.emitWarning`. */
@@ -60,7 +65,7 @@ export interface FlowOptions {
 
 const KNOWN: readonly (keyof FlowOptions)[] = [
   'batchSize', 'size', 'recipe', 'shuffle', 'seed', 'splitSeed', 'epochs', 'channels', 'classes', 'split', 'subset', 'classMode',
-  'rescale', 'normalize', 'dtype', 'layout', 'balance', 'workers', 'prefetch', 'jpeg', 'onSkip',
+  'rescale', 'normalize', 'dtype', 'layout', 'balance', 'workers', 'prefetch', 'jpeg', 'mixUp', 'cutMix', 'onSkip',
   'onWarning',
 ];
 const CLASS_MODES: readonly ClassMode[] = ['sparse', 'categorical', 'binary', 'none'];
@@ -90,6 +95,8 @@ export interface FlowConfig {
   readonly workers: number;
   readonly prefetch: number;
   readonly jpeg: JpegMode;
+  /** The batch mixes (empty: none). */
+  readonly mix: MixConfig;
   readonly onSkip: (file: SkippedFile) => void;
   readonly onWarning: (message: string) => void;
 }
@@ -154,6 +161,13 @@ export function resolveFlowOptions(options: FlowOptions | undefined): FlowConfig
     if (o.recipe !== undefined) throw new AugkitError('INVALID_ARGUMENT', `options.recipe is for the train subset only, but options.subset is '${subset}': ${subset} images are never augmented`);
     if (balance) throw new AugkitError('INVALID_ARGUMENT', `options.balance is for the train subset only, but options.subset is '${subset}'`);
   }
+  const mix = checkMix(o);
+  const classMode = oneOf(o.classMode, CLASS_MODES, 'options.classMode', 'sparse');
+  if (mix.length > 0) {
+    const option = `options.${mix[0]!.kind}`;
+    if (subset !== null && subset !== 'train') throw new AugkitError('INVALID_ARGUMENT', `${option} is for the train subset only, but options.subset is '${subset}'`);
+    if (classMode === 'none') throw new AugkitError('INVALID_ARGUMENT', `${option} mixes labels: it needs options.classMode other than 'none'`);
+  }
   const dtype = oneOf(o.dtype, ['float32', 'uint8'] as const, 'options.dtype', 'float32');
   if (dtype === 'uint8' && (o.rescale !== undefined || o.normalize !== undefined)) {
     throw new AugkitError('INVALID_ARGUMENT', `options.dtype 'uint8' gives the raw bytes: options.${o.rescale !== undefined ? 'rescale' : 'normalize'} needs dtype 'float32'`);
@@ -181,7 +195,7 @@ export function resolveFlowOptions(options: FlowOptions | undefined): FlowConfig
     classes: checkClassList(o.classes),
     split,
     subset,
-    classMode: oneOf(o.classMode, CLASS_MODES, 'options.classMode', 'sparse'),
+    classMode,
     dtype,
     layout: oneOf(o.layout, ['nhwc', 'nchw'] as const, 'options.layout', 'nhwc'),
     rescale,
@@ -191,6 +205,7 @@ export function resolveFlowOptions(options: FlowOptions | undefined): FlowConfig
     workers: checkIntegerInRange(o.workers ?? Math.max(1, availableParallelism() - 1), 'options.workers', 0, 256),
     prefetch: checkIntegerInRange(o.prefetch ?? 2, 'options.prefetch', 0, 64),
     jpeg: checkJpegMode(o.jpeg ?? 'jpeg-js', 'options.jpeg'),
+    mix,
     onSkip: checkFunction(o.onSkip, 'options.onSkip') ?? (() => {}),
     onWarning: checkFunction(o.onWarning, 'options.onWarning') ?? ((message: string) => process.emitWarning(message, 'AugkitWarning')),
   };

@@ -71,6 +71,10 @@ export interface Kernels {
   ): void;
   gaussianNoiseBegin(seed: number): void;
   gaussianNoise(src: number, pixels: number, dst: number, std: number, mean: number, perChannel: boolean): void;
+  mixBegin(seed: number): void;
+  mixBeta(alpha: number): number;
+  mixUniform(): number;
+  nextGamma(shape: number): number;
   erase(
     src: number, width: number, height: number, dst: number, x: number, y: number, w: number, h: number,
     color: number, noise: boolean, seed: number,

@@ -9,6 +9,19 @@ const size = { width: 16, height: 16 };
 const recipe = parseRecipe({ name: 'r', steps: [{ op: 'randomRotation', degrees: 20 }] });
 
 describe('tfDataset (augkit/tfjs)', { timeout: 120_000 }, () => {
+  it('with mixUp / cutMix, ys are the flow\'s soft targets', async () => {
+    await tf.setBackend('cpu');
+    const options = { size, batchSize: 4, seed: 6, workers: 0, mixUp: { alpha: 0.5 }, cutMix: { alpha: 1 } } as const;
+    const batches = (await (await tfDataset(SAMPLE, { ...options, tf })).toArray()) as TfBatch[];
+    const flowBatches: Batch[] = [];
+    for await (const b of flowFromDirectory(SAMPLE, options)) flowBatches.push(b);
+    batches.forEach((b, i) => {
+      expect(b.ys.shape).toEqual([flowBatches[i]!.shape[0], 3]);
+      expect(Float32Array.from(b.ys.dataSync())).toEqual(flowBatches[i]!.targets);
+    });
+    tf.dispose(batches);
+  });
+
   it('yields { xs, ys } batches that match the flow, a new augmentation each epoch; a tiny CNN trains one epoch with a finite loss', async () => {
     await tf.setBackend('cpu');
     const options = { size, batchSize: 4, seed: 3, recipe, workers: 0 } as const;
