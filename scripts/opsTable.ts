@@ -50,7 +50,7 @@ export function opsTableMarkdown(): string {
     '',
     'Every functional op and every random transform of augkit, with its parameters, as defined in `src/ops/` and',
     '`src/pipeline/transforms/`. The same definitions generate the recipe schema (`schema/recipe.schema.json`), the',
-    '`applied` records of pipelines and manifests, and `replay`. See the README, "Adding an op".',
+    '`applied` records of pipelines and manifests, and `replay`. See docs/development.md, "Adding an op".',
     '',
     '## Functional ops',
     '',
