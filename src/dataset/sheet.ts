@@ -39,7 +39,12 @@ const MARGIN = 16;
 const GAP = 16;
 const LINE = GLYPH_HEIGHT + DESCENT + 3;
 
-/** One op as a short caption (its definition's): `flip H`, `rotate -12.3°`, `s&p 2.1%`, `resize 400×400`. */
+/**
+ * One op as a short caption (its definition's): `flip H`, `rotate -12.3°`, `s&p 2.1%`, `resize 400×400`.
+ *
+ * @example
+ * describeOp({ op: 'flipHorizontal' }); // 'flip H'
+ */
 export function describeOp(op: AppliedOp): string {
   return opDefinition(op.op).caption(op as never);
 }
