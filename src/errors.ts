@@ -16,7 +16,16 @@ export type AugkitErrorCode =
   | 'IO_ERROR'
   | 'INTERNAL';
 
-/** The only error type augkit throws. */
+/**
+ * The only error type augkit throws.
+ *
+ * @example
+ * try {
+ *   resize(img, 0, 10);
+ * } catch (e) {
+ *   if (e instanceof AugkitError) console.log(e.code); // 'INVALID_ARGUMENT'
+ * }
+ */
 export class AugkitError extends Error {
   readonly code: AugkitErrorCode;
 

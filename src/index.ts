@@ -4,6 +4,9 @@
  * @example
  * import { decode, rotate, encodePng } from 'augkit';
  * const png = encodePng(rotate(decode(bytes), 17));
+ *
+ * @packageDocumentation
+ * @module augkit
  */
 export { AugkitError, type AugkitErrorCode } from './errors.js';
 export type { AugkitImage, Rgba, RgbaImage } from './image.js';

@@ -1,6 +1,11 @@
 import { AugkitError, invalidArgument } from './errors.js';
 
-/** sharp's default: 0x3FFF × 0x3FFF pixels. */
+/**
+ * sharp's default: 0x3FFF × 0x3FFF pixels.
+ *
+ * @example
+ * setPixelLimit(DEFAULT_PIXEL_LIMIT); // back to the default after raising it
+ */
 export const DEFAULT_PIXEL_LIMIT = 268_402_689;
 
 let pixelLimit = DEFAULT_PIXEL_LIMIT;
@@ -22,7 +27,12 @@ export function setPixelLimit(limit: number): number {
   return previous;
 }
 
-/** The pixel limit currently in force (see {@link setPixelLimit}). */
+/**
+ * The pixel limit currently in force (see {@link setPixelLimit}).
+ *
+ * @example
+ * getPixelLimit(); // 268402689 (DEFAULT_PIXEL_LIMIT) unless setPixelLimit changed it
+ */
 export function getPixelLimit(): number {
   return pixelLimit;
 }

@@ -320,12 +320,23 @@ function listName(base: string, shard: { index: number; count: number } | null):
   return `${base}.shard-${String(shard.index).padStart(width, '0')}-of-${shard.count}.jsonl`;
 }
 
-/** The manifest's file name: `manifest.jsonl`, or `manifest.shard-K-of-N.jsonl` (K zero-padded) for a shard. */
+/**
+ * The manifest's file name: `manifest.jsonl`, or `manifest.shard-K-of-N.jsonl` (K zero-padded) for a shard.
+ *
+ * @example
+ * manifestName(null);                     // 'manifest.jsonl'
+ * manifestName({ index: 2, count: 10 }); // 'manifest.shard-2-of-10.jsonl'
+ */
 export function manifestName(shard: { index: number; count: number } | null): string {
   return listName('manifest', shard);
 }
 
-/** The skipped list's file name: `skipped.jsonl`, or `skipped.shard-K-of-N.jsonl` for a shard. */
+/**
+ * The skipped list's file name: `skipped.jsonl`, or `skipped.shard-K-of-N.jsonl` for a shard.
+ *
+ * @example
+ * skippedName(null); // 'skipped.jsonl'
+ */
 export function skippedName(shard: { index: number; count: number } | null): string {
   return listName('skipped', shard);
 }

@@ -4,6 +4,9 @@ import { resize } from '../ops/resize.js';
 /**
  * Hamming distance (differing bits of 64) up to which two images count as near-duplicates. Re-encoding,
  * resizing, small crops and brightness changes move a dHash by a few bits; unrelated images differ in about 32.
+ *
+ * @example
+ * NEAR_DUPLICATE_BITS; // 8: dHashes that differ in at most 8 of their 64 bits are near-duplicates
  */
 export const NEAR_DUPLICATE_BITS = 8;
 

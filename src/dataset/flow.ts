@@ -42,6 +42,9 @@ export interface FlowInfo {
  * A training-loop reader of a class-per-folder data set (see {@link flowFromDirectory}). Iterating it runs
  * every epoch of `options.epochs`; `epoch(e)` runs epoch `e` alone (a fresh augmentation per epoch for loops
  * that ask for one epoch at a time, such as tf.js `fitDataset`).
+ *
+ * @example
+ * for await (const batch of flowFromDirectory('data', { batchSize: 8 })) console.log(batch.labels);
  */
 export class Flow implements AsyncIterable<Batch> {
   private readonly config: FlowConfig;

@@ -6,6 +6,9 @@
  * import { augment, loadRecipe } from 'augkit/node';
  * await augment({ input: 'data', out: 'augmented', recipes: [await loadRecipe('flips.json')], balance: true,
  *   split: { train: 0.7, val: 0.15, test: 0.15 }, size: { width: 224, height: 224 } });
+ *
+ * @packageDocumentation
+ * @module augkit/node
  */
 export {
   augment,

@@ -29,6 +29,9 @@ export async function loadRecipe(path: string): Promise<Recipe> {
 /**
  * The recipe used when none is given (the design's example): horizontal flip p = 0.5, rotation within
  * ±20° (black corners), salt-and-pepper 0–5% with p = 0.3.
+ *
+ * @example
+ * const { image, applied } = defaultRecipe().pipeline(img, { seed: 1 });
  */
 export function defaultRecipe(): Recipe {
   return parseRecipe({

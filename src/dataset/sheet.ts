@@ -43,6 +43,9 @@ const LINE = GLYPH_HEIGHT + DESCENT + 3;
 /**
  * One op as a short caption (its definition's): `flip H`, `rotate -12.3°`, `s&p 2.1%`, `resize 400×400`.
  * The record's values are checked first, so parameters records leave out at their defaults are filled in.
+ *
+ * @example
+ * describeOp({ op: 'flipHorizontal' }); // 'flip H'
  */
 export function describeOp(op: AppliedOp): string {
   const definition = opDefinition(op.op);

@@ -19,6 +19,9 @@ export const ALL_TRAIN: SplitFractions = { train: 1, val: 0, test: 0 };
  * Checks split fractions: each in 0..1, summing to 1 (within 1e-9).
  *
  * @throws {AugkitError} INVALID_ARGUMENT naming the bad fraction.
+ *
+ * @example
+ * checkSplit({ train: 0.8, val: 0.2, test: 0 }); // throws an AugkitError unless the fractions sum to 1
  */
 export function checkSplit(value: unknown, param = 'split'): SplitFractions {
   if (value === null || typeof value !== 'object') throw invalidArgument(param, 'an object { train, val, test }', value);
@@ -40,7 +43,12 @@ export function checkSplit(value: unknown, param = 'split'): SplitFractions {
   return split;
 }
 
-/** `train=0.7,val=0.15,test=0.15` → fractions; missing names are 0. */
+/**
+ * `train=0.7,val=0.15,test=0.15` → fractions; missing names are 0.
+ *
+ * @example
+ * parseSplit('train=0.8,val=0.2'); // { train: 0.8, val: 0.2, test: 0 }
+ */
 export function parseSplit(text: string, param = '--split'): SplitFractions {
   const entries: [string, number][] = [];
   for (const part of text.split(',')) {
@@ -62,6 +70,9 @@ export function formatSplit(split: SplitFractions): string {
  * train, val, test — so small classes do not all round the same way. Each class's counts sum to its n.
  *
  * @param sizes - class name → number of images
+ *
+ * @example
+ * splitCounts(new Map([['cat', 10]]), { train: 0.7, val: 0.15, test: 0.15 }); // cat → { train, val, test }, summing to 10
  */
 export function splitCounts(sizes: ReadonlyMap<string, number>, split: SplitFractions): Map<string, Record<SplitName, number>> {
   const result = new Map<string, Record<SplitName, number>>();
@@ -109,6 +120,10 @@ export interface SplitAssignment {
  * @param images - `{ path, className }` of every image, in any order
  * @param leaders - for each duplicate but the first of its group, the group's first path (see `duplicateLeaders`)
  * @returns the assignment of each path
+ *
+ * @example
+ * const images = [{ path: 'cat/1.jpg', className: 'cat' }, { path: 'cat/2.jpg', className: 'cat' }];
+ * const assignment = assignSplits(images, { train: 0.5, val: 0.5, test: 0 }, 1); // path → its split
  */
 export function assignSplits(
   images: readonly { readonly path: string; readonly className: string }[],

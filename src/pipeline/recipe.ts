@@ -50,7 +50,12 @@ export function parseRecipe(recipe: string | RecipeInput | unknown): Recipe {
   return Object.freeze(parsed);
 }
 
-/** A recipe as plain JSON data (normalised), e.g. to store next to a training run. */
+/**
+ * A recipe as plain JSON data (normalised), e.g. to store next to a training run.
+ *
+ * @example
+ * const json = JSON.stringify(recipeToJSON(parseRecipe({ name: 'flips', steps: [{ op: 'randomFlip' }] })));
+ */
 export function recipeToJSON(recipe: Recipe): RecipeInput {
   return { name: recipe.name, ...(recipe.description !== undefined && { description: recipe.description }), steps: recipe.steps };
 }

@@ -41,6 +41,9 @@ export type SeedPart = number | string;
  * Deterministic and identical in every runtime; see the module comment for the formula.
  *
  * @returns an integer 0..2^53−1
+ *
+ * @example
+ * const seed = deriveSeed(2026, 'cat/cat_01.jpg', 0); // the same number in every runtime
  */
 export function deriveSeed(seed: number, ...parts: readonly SeedPart[]): number {
   let h = BigInt(seed);

@@ -6,6 +6,9 @@
  * import * as tf from '@tensorflow/tfjs';
  * import { tfDataset } from 'augkit/tfjs';
  * const ds = await tfDataset('data', { tf, size: { width: 64, height: 64 } });
+ *
+ * @packageDocumentation
+ * @module augkit/tfjs
  */
 export { loadTf, TF_PACKAGES, type Tf } from './loadTf.js';
 export { tfDataset, type TfBatch, type TfDatasetOptions } from './tfDataset.js';

@@ -9,7 +9,12 @@ function missing(e: unknown): boolean {
   return code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
 }
 
-/** The packages {@link loadTf} tries, in order. */
+/**
+ * The packages {@link loadTf} tries, in order.
+ *
+ * @example
+ * TF_PACKAGES; // ['@tensorflow/tfjs-node', '@tensorflow/tfjs']
+ */
 export const TF_PACKAGES: readonly string[] = ['@tensorflow/tfjs-node', '@tensorflow/tfjs'];
 
 /**
