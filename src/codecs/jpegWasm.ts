@@ -54,6 +54,9 @@ const SCAN_ERRORS: Record<number, string> = {
 /**
  * How samples become pixels: `'jpeg-js'` as jpeg-js does (its IDCT, nearest chroma, float colour),
  * `'libjpeg'` as libjpeg-turbo does by default (islow IDCT, fancy upsampling, integer colour tables).
+ *
+ * @example
+ * const likePillow: JpegMode = 'libjpeg'; // decode(bytes, { jpeg: likePillow })
  */
 export type JpegMode = 'jpeg-js' | 'libjpeg';
 

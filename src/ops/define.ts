@@ -28,6 +28,9 @@ export type PointMap = (x: number, y: number) => readonly [number, number];
 /**
  * The same operation in the libraries augkit users come from, for the docs (docs/gallery.md): the call as
  * its users write it, e.g. `F.rotate(img, angle)`; a `≈` prefix marks one that differs in detail.
+ *
+ * @example
+ * const rotation: Equivalents = { keras: 'RandomRotation(factor)', torchvision: 'F.rotate(img, angle)', albumentations: '≈ A.Rotate' };
  */
 export interface Equivalents {
   readonly keras?: string;

@@ -5,7 +5,12 @@ import { opDefinition, type AppliedOp } from './catalogue.js';
 import type { Size } from './defineTransform.js';
 import { checkAgainstSchema } from './schemaErrors.js';
 
-/** A point `[x, y]` in pixel-centre coordinates: the centre of pixel (i, j) is `[i, j]`. */
+/**
+ * A point `[x, y]` in pixel-centre coordinates: the centre of pixel (i, j) is `[i, j]`.
+ *
+ * @example
+ * const corner: Point = [0, 0]; // the centre of the top-left pixel
+ */
 export type Point = readonly [number, number];
 
 function checkPoints(points: unknown): Point[] {

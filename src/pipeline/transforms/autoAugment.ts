@@ -36,7 +36,12 @@ export const autoAugmentTransform = defineTransform({
   },
 });
 
-/** Options of {@link autoAugment}: `policy` ('imagenet'), `interpolation` ('nearest'), `border` ('constant'), `fill` ([0, 0, 0, 0]), `p` (1). */
+/**
+ * Options of {@link autoAugment}: `policy` ('imagenet'), `interpolation` ('nearest'), `border` ('constant'), `fill` ([0, 0, 0, 0]), `p` (1).
+ *
+ * @example
+ * const options: AutoAugmentOptions = { policy: 'svhn' };
+ */
 export type AutoAugmentOptions = TransformOptions<typeof autoAugmentTransform>;
 
 /**

@@ -18,7 +18,12 @@ export const centerCropTransform = defineTransform({
   draw: (values) => [applied(centerCropOp, values)],
 });
 
-/** Options of {@link centerCropTo}: `p` (1). */
+/**
+ * Options of {@link centerCropTo}: `p` (1).
+ *
+ * @example
+ * const options: CenterCropToOptions = { p: 1 }; // with centerCropTo(96, 64, options)
+ */
 export type CenterCropToOptions = TransformOptions<typeof centerCropTransform, 'width' | 'height'>;
 
 /**

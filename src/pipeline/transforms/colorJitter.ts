@@ -55,7 +55,12 @@ export const colorJitterTransform = defineTransform({
   },
 });
 
-/** Options of {@link colorJitter}: `brightness`, `contrast`, `saturation` (0: unchanged), `hue` (0), `p` (1). */
+/**
+ * Options of {@link colorJitter}: `brightness`, `contrast`, `saturation` (0: unchanged), `hue` (0), `p` (1).
+ *
+ * @example
+ * const options: ColorJitterOptions = { brightness: 0.4, contrast: 0.4, saturation: 0.4, hue: 0.1 };
+ */
 export type ColorJitterOptions = TransformOptions<typeof colorJitterTransform>;
 
 /**

@@ -43,7 +43,12 @@ export const randAugmentTransform = defineTransform({
   },
 });
 
-/** Options of {@link randAugment}: `numOps` (2), `magnitude` (9), `numMagnitudeBins` (31), `interpolation` ('nearest'), `border` ('constant'), `fill` ([0, 0, 0, 0]), `p` (1). */
+/**
+ * Options of {@link randAugment}: `numOps` (2), `magnitude` (9), `numMagnitudeBins` (31), `interpolation` ('nearest'), `border` ('constant'), `fill` ([0, 0, 0, 0]), `p` (1).
+ *
+ * @example
+ * const options: RandAugmentOptions = { numOps: 4, magnitude: 15 };
+ */
 export type RandAugmentOptions = TransformOptions<typeof randAugmentTransform>;
 
 /**

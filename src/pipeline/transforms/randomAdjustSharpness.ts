@@ -18,7 +18,12 @@ export const randomAdjustSharpnessTransform = defineTransform({
   draw: ({ factor }) => [applied(adjustSharpnessOp, { factor })],
 });
 
-/** Options of {@link randomAdjustSharpness}: `factor` (required, ≥ 0), `p` (1; torchvision's RandomAdjustSharpness defaults to 0.5). */
+/**
+ * Options of {@link randomAdjustSharpness}: `factor` (required, ≥ 0), `p` (1; torchvision's RandomAdjustSharpness defaults to 0.5).
+ *
+ * @example
+ * const options: RandomAdjustSharpnessOptions = { factor: 4 };
+ */
 export type RandomAdjustSharpnessOptions = TransformOptions<typeof randomAdjustSharpnessTransform>;
 
 /**

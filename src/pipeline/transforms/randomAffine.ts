@@ -45,7 +45,12 @@ export const randomAffineTransform = defineTransform({
   },
 });
 
-/** Options of {@link randomAffine}: `degrees` (0), `translate` ([0, 0]), `scale` ([1, 1]), `shear` (0), `shearY` (0), `interpolation`, `border`, `fill`, `p`. */
+/**
+ * Options of {@link randomAffine}: `degrees` (0), `translate` ([0, 0]), `scale` ([1, 1]), `shear` (0), `shearY` (0), `interpolation`, `border`, `fill`, `p`.
+ *
+ * @example
+ * const options: RandomAffineOptions = { degrees: 20, translate: 0.1, scale: [0.8, 1.2], shear: 10 };
+ */
 export type RandomAffineOptions = TransformOptions<typeof randomAffineTransform>;
 
 /**

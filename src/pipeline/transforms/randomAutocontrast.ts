@@ -17,7 +17,12 @@ export const randomAutocontrastTransform = defineTransform({
   draw: () => [applied(autocontrastOp, {})],
 });
 
-/** Options of {@link randomAutocontrast}: `p` (1; torchvision's RandomAutocontrast defaults to 0.5). */
+/**
+ * Options of {@link randomAutocontrast}: `p` (1; torchvision's RandomAutocontrast defaults to 0.5).
+ *
+ * @example
+ * const options: RandomAutocontrastOptions = {};
+ */
 export type RandomAutocontrastOptions = TransformOptions<typeof randomAutocontrastTransform>;
 
 /**

@@ -21,7 +21,12 @@ export const randomBrightnessTransform = defineTransform({
   draw: ({ factor }, { random }) => [applied(adjustBrightnessOp, { factor: random.between(factor[0], factor[1]) })],
 });
 
-/** Options of {@link randomBrightness}: `factor` (required), `p` (1). */
+/**
+ * Options of {@link randomBrightness}: `factor` (required), `p` (1).
+ *
+ * @example
+ * const options: RandomBrightnessOptions = { factor: [1.4, 1.5] };
+ */
 export type RandomBrightnessOptions = TransformOptions<typeof randomBrightnessTransform>;
 
 /**

@@ -26,7 +26,12 @@ export const randomChannelShiftTransform = defineTransform({
   },
 });
 
-/** Options of {@link randomChannelShift}: `shift` (required), `perChannel` (false), `p` (1). */
+/**
+ * Options of {@link randomChannelShift}: `shift` (required), `perChannel` (false), `p` (1).
+ *
+ * @example
+ * const options: RandomChannelShiftOptions = { shift: 40, perChannel: true };
+ */
 export type RandomChannelShiftOptions = TransformOptions<typeof randomChannelShiftTransform>;
 
 /**

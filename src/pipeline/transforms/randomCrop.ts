@@ -49,7 +49,12 @@ export const randomCropTransform = defineTransform({
   },
 });
 
-/** Options of {@link randomCrop}: `padding` (0), `padIfNeeded` (false), `border` ('constant'), `fill` ([0, 0, 0, 0]), `p` (1). */
+/**
+ * Options of {@link randomCrop}: `padding` (0), `padIfNeeded` (false), `border` ('constant'), `fill` ([0, 0, 0, 0]), `p` (1).
+ *
+ * @example
+ * const options: RandomCropOptions = { padding: 8 }; // with randomCrop(96, 64, options)
+ */
 export type RandomCropOptions = TransformOptions<typeof randomCropTransform, 'width' | 'height'>;
 
 /**

@@ -17,7 +17,12 @@ export const randomEqualizeTransform = defineTransform({
   draw: () => [applied(equalizeOp, {})],
 });
 
-/** Options of {@link randomEqualize}: `p` (1; torchvision's RandomEqualize defaults to 0.5). */
+/**
+ * Options of {@link randomEqualize}: `p` (1; torchvision's RandomEqualize defaults to 0.5).
+ *
+ * @example
+ * const options: RandomEqualizeOptions = {};
+ */
 export type RandomEqualizeOptions = TransformOptions<typeof randomEqualizeTransform>;
 
 /**

@@ -40,7 +40,12 @@ export const randomErasingTransform = defineTransform({
   },
 });
 
-/** Options of {@link randomErasing}: `scale` ([0.02, 0.33]), `ratio` ([0.3, 3.3]), `value` ([0, 0, 0]), `p` (1; torchvision's RandomErasing defaults to 0.5). */
+/**
+ * Options of {@link randomErasing}: `scale` ([0.02, 0.33]), `ratio` ([0.3, 3.3]), `value` ([0, 0, 0]), `p` (1; torchvision's RandomErasing defaults to 0.5).
+ *
+ * @example
+ * const options: RandomErasingOptions = { scale: [0.1, 0.2], value: [127, 127, 127] };
+ */
 export type RandomErasingOptions = TransformOptions<typeof randomErasingTransform>;
 
 /**

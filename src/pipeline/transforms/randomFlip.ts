@@ -29,7 +29,12 @@ export const randomFlipTransform = defineTransform({
   },
 });
 
-/** Options of {@link randomFlip}: `horizontal` (0.5), `vertical` (0), `p` (1). */
+/**
+ * Options of {@link randomFlip}: `horizontal` (0.5), `vertical` (0), `p` (1).
+ *
+ * @example
+ * const options: RandomFlipOptions = { horizontal: 1 };
+ */
 export type RandomFlipOptions = TransformOptions<typeof randomFlipTransform>;
 
 /**

@@ -22,7 +22,12 @@ export const randomGammaTransform = defineTransform({
   draw: ({ gamma, gain }, { random }) => [applied(adjustGammaOp, { gamma: random.between(gamma[0], gamma[1]), gain })],
 });
 
-/** Options of {@link randomGamma}: `gamma` ([0.8, 1.2]), `gain` (1), `p` (1). */
+/**
+ * Options of {@link randomGamma}: `gamma` ([0.8, 1.2]), `gain` (1), `p` (1).
+ *
+ * @example
+ * const options: RandomGammaOptions = { gamma: [0.5, 0.6] };
+ */
 export type RandomGammaOptions = TransformOptions<typeof randomGammaTransform>;
 
 /**

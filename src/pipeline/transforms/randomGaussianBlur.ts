@@ -33,7 +33,12 @@ export const randomGaussianBlurTransform = defineTransform({
   draw: ({ sigma, kernelSize }, { random }) => [applied(gaussianBlurOp, { sigma: random.between(sigma[0], sigma[1]), kernelSize })],
 });
 
-/** Options of {@link randomGaussianBlur}: `sigma` ([0.1, 2], torchvision's default), `kernelSize` (2·⌈3σ⌉ + 1), `p` (1). */
+/**
+ * Options of {@link randomGaussianBlur}: `sigma` ([0.1, 2], torchvision's default), `kernelSize` (2·⌈3σ⌉ + 1), `p` (1).
+ *
+ * @example
+ * const options: RandomGaussianBlurOptions = { sigma: [2, 2.5] };
+ */
 export type RandomGaussianBlurOptions = TransformOptions<typeof randomGaussianBlurTransform>;
 
 /**

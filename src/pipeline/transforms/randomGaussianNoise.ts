@@ -26,7 +26,12 @@ export const randomGaussianNoiseTransform = defineTransform({
   },
 });
 
-/** Options of {@link randomGaussianNoise}: `std` (25.5), `mean` (0), `perChannel` (true), `p` (1). */
+/**
+ * Options of {@link randomGaussianNoise}: `std` (25.5), `mean` (0), `perChannel` (true), `p` (1).
+ *
+ * @example
+ * const options: RandomGaussianNoiseOptions = { std: [20, 25] };
+ */
 export type RandomGaussianNoiseOptions = TransformOptions<typeof randomGaussianNoiseTransform>;
 
 /**

@@ -17,7 +17,12 @@ export const randomGrayscaleTransform = defineTransform({
   draw: () => [applied(grayscaleOp, {})],
 });
 
-/** Options of {@link randomGrayscale}: `p` (1; torchvision's RandomGrayscale defaults to 0.1). */
+/**
+ * Options of {@link randomGrayscale}: `p` (1; torchvision's RandomGrayscale defaults to 0.1).
+ *
+ * @example
+ * const options: RandomGrayscaleOptions = {};
+ */
 export type RandomGrayscaleOptions = TransformOptions<typeof randomGrayscaleTransform>;
 
 /**

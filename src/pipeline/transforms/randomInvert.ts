@@ -17,7 +17,12 @@ export const randomInvertTransform = defineTransform({
   draw: () => [applied(invertOp, {})],
 });
 
-/** Options of {@link randomInvert}: `p` (1; torchvision's RandomInvert defaults to 0.5). */
+/**
+ * Options of {@link randomInvert}: `p` (1; torchvision's RandomInvert defaults to 0.5).
+ *
+ * @example
+ * const options: RandomInvertOptions = {};
+ */
 export type RandomInvertOptions = TransformOptions<typeof randomInvertTransform>;
 
 /**

@@ -21,7 +21,12 @@ export const randomJpegQualityTransform = defineTransform({
   draw: ({ quality }, { random }) => [applied(jpegArtifactsOp, { quality: random.integer(quality[0], quality[1]) })],
 });
 
-/** Options of {@link randomJpegQuality}: `quality` (required), `p` (1). */
+/**
+ * Options of {@link randomJpegQuality}: `quality` (required), `p` (1).
+ *
+ * @example
+ * const options: RandomJpegQualityOptions = { quality: [5, 10] };
+ */
 export type RandomJpegQualityOptions = TransformOptions<typeof randomJpegQualityTransform>;
 
 /**

@@ -33,7 +33,12 @@ export const randomPerspectiveTransform = defineTransform({
   },
 });
 
-/** Options of {@link randomPerspective}: `distortion` (0.5), `interpolation`, `border`, `fill`, `p` (1; torchvision's default is 0.5). */
+/**
+ * Options of {@link randomPerspective}: `distortion` (0.5), `interpolation`, `border`, `fill`, `p` (1; torchvision's default is 0.5).
+ *
+ * @example
+ * const options: RandomPerspectiveOptions = { distortion: 0.5 };
+ */
 export type RandomPerspectiveOptions = TransformOptions<typeof randomPerspectiveTransform>;
 
 /**

@@ -18,7 +18,12 @@ export const randomPosterizeTransform = defineTransform({
   draw: ({ bits }) => [applied(posterizeOp, { bits })],
 });
 
-/** Options of {@link randomPosterize}: `bits` (required, 1..8), `p` (1; torchvision's RandomPosterize defaults to 0.5). */
+/**
+ * Options of {@link randomPosterize}: `bits` (required, 1..8), `p` (1; torchvision's RandomPosterize defaults to 0.5).
+ *
+ * @example
+ * const options: RandomPosterizeOptions = { bits: 3 };
+ */
 export type RandomPosterizeOptions = TransformOptions<typeof randomPosterizeTransform>;
 
 /**

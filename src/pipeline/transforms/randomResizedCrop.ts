@@ -54,7 +54,12 @@ export const randomResizedCropTransform = defineTransform({
   },
 });
 
-/** Options of {@link randomResizedCrop}: `scale` ([0.08, 1]), `ratio` ([3/4, 4/3]), `antialias` (true), `p` (1). */
+/**
+ * Options of {@link randomResizedCrop}: `scale` ([0.08, 1]), `ratio` ([3/4, 4/3]), `antialias` (true), `p` (1).
+ *
+ * @example
+ * const options: RandomResizedCropOptions = { scale: [0.08, 1], ratio: [3 / 4, 4 / 3] }; // with randomResizedCrop(224, 224, options)
+ */
 export type RandomResizedCropOptions = TransformOptions<typeof randomResizedCropTransform, 'width' | 'height'>;
 
 /**

@@ -26,7 +26,12 @@ export const randomRotationTransform = defineTransform({
   ],
 });
 
-/** Options of {@link randomRotation}: `degrees` (required), `expand` (false), `fill` ([0, 0, 0, 0]), `interpolation` ('bilinear'), `border` ('constant'), `p` (1). */
+/**
+ * Options of {@link randomRotation}: `degrees` (required), `expand` (false), `fill` ([0, 0, 0, 0]), `interpolation` ('bilinear'), `border` ('constant'), `p` (1).
+ *
+ * @example
+ * const options: RandomRotationOptions = { degrees: 30 };
+ */
 export type RandomRotationOptions = TransformOptions<typeof randomRotationTransform>;
 
 /**

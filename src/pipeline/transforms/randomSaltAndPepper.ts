@@ -26,7 +26,12 @@ export const randomSaltAndPepperTransform = defineTransform({
   },
 });
 
-/** Options of {@link randomSaltAndPepper}: `amount` (required), `saltVsPepper` (0.5), `perChannel` (false), `p` (1). */
+/**
+ * Options of {@link randomSaltAndPepper}: `amount` (required), `saltVsPepper` (0.5), `perChannel` (false), `p` (1).
+ *
+ * @example
+ * const options: RandomSaltAndPepperOptions = { amount: [0.02, 0.1] };
+ */
 export type RandomSaltAndPepperOptions = TransformOptions<typeof randomSaltAndPepperTransform>;
 
 /**

@@ -18,7 +18,12 @@ export const randomSolarizeTransform = defineTransform({
   draw: ({ threshold }) => [applied(solarizeOp, { threshold })],
 });
 
-/** Options of {@link randomSolarize}: `threshold` (128), `p` (1; torchvision's RandomSolarize defaults to 0.5). */
+/**
+ * Options of {@link randomSolarize}: `threshold` (128), `p` (1; torchvision's RandomSolarize defaults to 0.5).
+ *
+ * @example
+ * const options: RandomSolarizeOptions = { threshold: 128 };
+ */
 export type RandomSolarizeOptions = TransformOptions<typeof randomSolarizeTransform>;
 
 /**

@@ -18,7 +18,12 @@ export const resizeToTransform = defineTransform({
   draw: (values) => [applied(resizeOp, values)],
 });
 
-/** Options of {@link resizeTo}: `antialias` (false), `p` (1). */
+/**
+ * Options of {@link resizeTo}: `antialias` (false), `p` (1).
+ *
+ * @example
+ * const options: ResizeToOptions = { fit: 'cover' }; // with resizeTo(96, 96, options)
+ */
 export type ResizeToOptions = TransformOptions<typeof resizeToTransform, 'width' | 'height'>;
 
 /**

@@ -27,7 +27,12 @@ export const trivialAugmentWideTransform = defineTransform({
   },
 });
 
-/** Options of {@link trivialAugmentWide}: `numMagnitudeBins` (31), `interpolation` ('nearest'), `border` ('constant'), `fill` ([0, 0, 0, 0]), `p` (1). */
+/**
+ * Options of {@link trivialAugmentWide}: `numMagnitudeBins` (31), `interpolation` ('nearest'), `border` ('constant'), `fill` ([0, 0, 0, 0]), `p` (1).
+ *
+ * @example
+ * const options: TrivialAugmentWideOptions = {};
+ */
 export type TrivialAugmentWideOptions = TransformOptions<typeof trivialAugmentWideTransform>;
 
 /**
