@@ -14,7 +14,7 @@ export interface CodeBlock {
   code: string;
 }
 
-const FENCE = /^```(\S*)(.*)$/;
+const FENCE = /^```(?!`)(\S*)(.*)$/;
 
 /** Every fenced block of one markdown text whose language is js/javascript/ts/typescript. */
 export function codeBlocks(markdown: string, file: string): CodeBlock[] {
@@ -24,6 +24,7 @@ export function codeBlocks(markdown: string, file: string): CodeBlock[] {
     const open = FENCE.exec(lines[i]);
     if (!open) continue;
     const end = lines.findIndex((l, j) => j > i && l.startsWith('```'));
+    if (end < 0) throw new Error(`${file}:${i + 1}: a code fence that is never closed`);
     const lang = { js: 'js', javascript: 'js', ts: 'ts', typescript: 'ts' }[open[1]] as CodeBlock['lang'] | undefined;
     if (lang) blocks.push({ where: `${file}:${i + 1}`, lang, runs: !/\bno-run\b/.test(open[2]), code: lines.slice(i + 1, end).join('\n') });
     i = end;
