@@ -253,11 +253,18 @@ export function range<
       if (!Array.isArray(value) || value.length !== 2 || !value.every((v) => inside(v, min))) {
         throw invalidArgument(name, expected, value);
       }
-      const [lo, hi] = value as [number, number];
-      if (lo > hi) {
-        throw new AugkitError('INVALID_ARGUMENT', `Expected a [min, max] pair with min ≤ max for ${name} but received [${lo}, ${hi}]`);
-      }
-      return [lo, hi];
+      return orderedPair(name, value as unknown as readonly [number, number]);
     },
   });
+}
+
+/**
+ * A `[min, max]` pair as given, once `min ≤ max` is checked (INVALID_ARGUMENT naming the parameter otherwise).
+ *
+ * @example
+ * orderedPair('scale', [0.08, 1]); // [0.08, 1]
+ */
+export function orderedPair(name: string, [lo, hi]: readonly [number, number]): readonly [number, number] {
+  if (lo > hi) throw new AugkitError('INVALID_ARGUMENT', `Expected a [min, max] pair with min ≤ max for ${name} but received [${lo}, ${hi}]`);
+  return [lo, hi];
 }

@@ -1,15 +1,10 @@
 // The range parameters of the colour, filter and noise transforms that `range` (src/ops/params.ts) does not
 // cover: torchvision's factor ranges around 1, ranges of strictly positive values, ranges of integers.
-import { AugkitError, invalidArgument } from '../errors.js';
+import { invalidArgument } from '../errors.js';
 import { isFiniteNumber, isInteger } from '../validate.js';
-import { param, range, type ParamOptions, type Range } from '../ops/params.js';
+import { orderedPair, param, range, type ParamOptions, type Range } from '../ops/params.js';
 
 type Pair = readonly [number, number];
-
-function orderedPair(name: string, [lo, hi]: Pair): Pair {
-  if (lo > hi) throw new AugkitError('INVALID_ARGUMENT', `Expected a [min, max] pair with min ≤ max for ${name} but received [${lo}, ${hi}]`);
-  return [lo, hi];
-}
 
 /**
  * A multiplicative factor range as torchvision's ColorJitter reads it: a number `b` ≥ 0 for
