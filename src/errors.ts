@@ -7,6 +7,14 @@
  * - `TOO_LARGE`: an input or output image exceeds the pixel limit or the available memory.
  * - `IO_ERROR`: a file could not be read or written (dataset layer).
  * - `INTERNAL`: a bug in augkit (e.g. a WebAssembly trap); please report it.
+ *
+ * @example
+ * try {
+ *   decode(bytes);
+ * } catch (e) {
+ *   if (e instanceof AugkitError && e.code === 'UNSUPPORTED_FORMAT') console.log('not a PNG or JPEG: skipped');
+ *   else throw e;
+ * }
  */
 export type AugkitErrorCode =
   | 'INVALID_ARGUMENT'

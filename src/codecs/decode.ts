@@ -10,6 +10,14 @@ import { parseHeader } from './header.js';
 import { applyOrientation } from './orientation.js';
 import { FORMAT_NAMES } from './sniff.js';
 
+/**
+ * The options of {@link decode}: EXIF `orientation` (`'apply'`), a per-call `pixelLimit`, the `decoder`
+ * (`'wasm'`) and the `jpeg` decoding mode (`'jpeg-js'`).
+ *
+ * @example
+ * const options: DecodeOptions = { orientation: 'ignore', pixelLimit: 4096 * 4096, jpeg: 'libjpeg' };
+ * const img = decode(await readFile('photo.jpg'), options);
+ */
 export interface DecodeOptions {
   /**
    * `'apply'` (default): turn a JPEG upright according to its EXIF orientation, as browsers display it;

@@ -11,6 +11,13 @@ export type JpegChroma = '420' | '444';
 /** Which implementation encodes: augkit's WebAssembly encoder or jpeg-js, the reference its 4:4:4 output equals. */
 export type EncoderChoice = 'wasm' | 'reference';
 
+/**
+ * The options of {@link encodeJpeg}: `quality` (90), `chroma` (`'420'`) and `encoder` (`'wasm'`).
+ *
+ * @example
+ * const options: EncodeJpegOptions = { quality: 85, chroma: '444' };
+ * await writeFile('out.jpg', encodeJpeg(img, options));
+ */
 export interface EncodeJpegOptions {
   /** 1..100 (default 90): the IJG quality scale, as in libjpeg, Pillow and sharp. */
   quality?: number;

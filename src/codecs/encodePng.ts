@@ -5,6 +5,13 @@ import { bytesAt, reserve } from '../wasm/memory.js';
 import { pngModule } from '../wasm/png.js';
 import { deflateRle } from './zlibDeflate.js';
 
+/**
+ * The options of {@link encodePng}: the zlib `level` (6) and the `colorType` (`'rgba'`).
+ *
+ * @example
+ * const options: EncodePngOptions = { level: 1, colorType: 'auto' };
+ * await writeFile('out.png', encodePng(img, options));
+ */
 export interface EncodePngOptions {
   /**
    * zlib level 0..9 (default 6). 0 stores the data uncompressed; with the run-length strategy augkit

@@ -4,7 +4,14 @@ import { readJpegHeader, type JpegHeader } from './jpegHeader.js';
 import { readPngHeader, type PngHeader } from './pngHeader.js';
 import { sniffFormat, type ImageFormat } from './sniff.js';
 
-/** What {@link readHeader} reports about an encoded image. */
+/**
+ * What {@link readHeader} reports about an encoded image.
+ *
+ * @example
+ * const header: ImageHeader = readHeader(await readFile('photo.jpg'));
+ * // { format: 'jpeg', width: 4032, height: 3024, orientation: 6 }
+ * const upright = header.orientation >= 5 ? [header.height, header.width] : [header.width, header.height];
+ */
 export interface ImageHeader {
   readonly format: ImageFormat;
   /** Width as stored, before any EXIF orientation is applied. */

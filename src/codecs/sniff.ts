@@ -1,6 +1,12 @@
 import { startsWith } from './bytes.js';
 
-/** The encoded formats augkit reads and writes. */
+/**
+ * The encoded formats augkit reads and writes.
+ *
+ * @example
+ * const format: ImageFormat = readHeader(bytes).format; // 'png' or 'jpeg'
+ * const name = `photo.${format === 'jpeg' ? 'jpg' : 'png'}`;
+ */
 export type ImageFormat = 'png' | 'jpeg';
 
 /** How each format is named in messages. */

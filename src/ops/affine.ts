@@ -10,7 +10,13 @@ import { pair } from './geometryParams.js';
 
 import { number } from './params.js';
 
-/** The parameters of {@link affine}; every one defaults to the identity. */
+/**
+ * The parameters of {@link affine}; every one defaults to the identity.
+ *
+ * @example
+ * const params: AffineParams = { degrees: 10, translate: [5, -3], scale: 1.1, shear: [5, 0] };
+ * const tilted = affine(img, params, { border: 'reflect' });
+ */
 export interface AffineParams {
   /** Counter-clockwise on screen, in degrees (default 0). */
   degrees?: number;

@@ -7,10 +7,20 @@ import { choice, color } from './params.js';
  * How a geometric op reads neighbours outside the source (DESIGN-ops.md, "Coordinates and borders"):
  * `'constant'` the fill colour, `'edge'` the nearest edge pixel, `'reflect'` mirrored without repeating
  * the edge (period 2n−2), `'symmetric'` mirrored repeating it (period 2n), `'wrap'` periodic (period n).
+ *
+ * @example
+ * const border: Border = 'reflect';
+ * const moved = warpAffine(img, [1, 0, -10, 0, 1, -5], { border }); // the uncovered strip mirrored, not black
  */
 export type Border = 'constant' | 'edge' | 'reflect' | 'symmetric' | 'wrap';
 
-/** How a warp samples the source: `'bilinear'` (default) or `'nearest'`. */
+/**
+ * How a warp samples the source: `'bilinear'` (default) or `'nearest'`.
+ *
+ * @example
+ * const interpolation: Interpolation = 'nearest'; // no new colours: for masks and label maps
+ * const turned = rotate(mask, 30, { interpolation });
+ */
 export type Interpolation = 'bilinear' | 'nearest';
 
 /** Every border mode, in the order of the kernels' border codes (assembly/geometry/border.ts). */
@@ -19,7 +29,13 @@ export const BORDERS = ['constant', 'edge', 'reflect', 'symmetric', 'wrap'] as c
 /** Every interpolation. */
 export const INTERPOLATIONS = ['bilinear', 'nearest'] as const satisfies readonly Interpolation[];
 
-/** The options every warp takes. */
+/**
+ * The options every warp takes.
+ *
+ * @example
+ * const options: WarpOptions = { interpolation: 'bilinear', border: 'constant', fill: [255, 255, 255, 255] };
+ * const tilted = affine(img, { degrees: 10 }, options);
+ */
 export interface WarpOptions {
   /** `'bilinear'` (default) or `'nearest'`. */
   interpolation?: Interpolation;

@@ -6,7 +6,13 @@ import { defineOp } from './define.js';
 import { offset } from './geometryParams.js';
 import { dimension } from './params.js';
 
-/** A rectangle in pixels: its upper-left pixel (x, y) and its size. */
+/**
+ * A rectangle in pixels: its upper-left pixel (x, y) and its size.
+ *
+ * @example
+ * const face: Rect = { x: 120, y: 40, width: 64, height: 64 };
+ * const cropped = crop(img, face);
+ */
 export interface Rect {
   readonly x: number;
   readonly y: number;
@@ -14,6 +20,14 @@ export interface Rect {
   readonly height: number;
 }
 
+/**
+ * The options of {@link crop}: `out`, an array to write the result into.
+ *
+ * @example
+ * const out = new Uint8ClampedArray(64 * 64 * 4);
+ * const options: CropOptions = { out };
+ * for (const frame of frames) feed(crop(frame, { x: 0, y: 0, width: 64, height: 64 }, options)); // one array, reused
+ */
 export interface CropOptions {
   /** Where to write the result: a Uint8ClampedArray of exactly width × height × 4 bytes. A new array by default. */
   out?: Uint8ClampedArray;

@@ -4,7 +4,13 @@ import { checkImage, checkOptions } from '../validate.js';
 import { runKernel, type KernelStep } from '../wasm/run.js';
 import type { Param } from './params.js';
 
-/** Named parameters, in the order they are checked, documented and recorded. */
+/**
+ * Named parameters, in the order they are checked, documented and recorded.
+ *
+ * @example
+ * const params: ParamMap = resizeOp.params;
+ * Object.keys(params); // ['width', 'height', 'antialias', 'fit', 'border', 'fill']
+ */
 export type ParamMap = { readonly [name: string]: Param<unknown, unknown> };
 
 /** The value an op receives for parameter `P` (normalised, default filled in). */
@@ -15,14 +21,31 @@ export type InputOf<P> = P extends { readonly input?: infer In } ? Exclude<In, u
 type OptionalKeys<M> = { [K in keyof M]: M[K] extends { readonly default: unknown } | { readonly optional: true } ? K : never }[keyof M];
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
-/** Every parameter checked and filled in: what `step` and `draw` receive, and what `applied` records. */
+/**
+ * Every parameter checked and filled in: what `step` and `draw` receive, and what `applied` records.
+ *
+ * @example
+ * const values: Values<typeof rotateOp.params> = { degrees: 17, expand: false, fill: [0, 0, 0, 0], interpolation: 'bilinear', border: 'constant' };
+ * rotateOp.caption(values); // 'rotate 17.0°'
+ */
 export type Values<M> = Simplify<{ readonly [K in keyof M]: ValueOf<M[K]> }>;
-/** The parameters as a caller writes them: those with a default are optional. */
+/**
+ * The parameters as a caller writes them: those with a default are optional.
+ *
+ * @example
+ * const args: Inputs<typeof resizeOp.params> = { width: 224, height: 224, antialias: true }; // fit, border, fill optional
+ */
 export type Inputs<M> = Simplify<
   { readonly [K in Exclude<keyof M, OptionalKeys<M>>]: InputOf<M[K]> } & { readonly [K in OptionalKeys<M>]?: InputOf<M[K]> }
 >;
 
-/** A forward point map: where the source point `(x, y)` (pixel centres at integers) lands in the output. */
+/**
+ * A forward point map: where the source point `(x, y)` (pixel centres at integers) lands in the output.
+ *
+ * @example
+ * const forward: PointMap = flipHorizontalOp.mapPoint!({}, 640, 480);
+ * forward(0, 10); // [639, 10]
+ */
 export type PointMap = (x: number, y: number) => readonly [number, number];
 
 /**
@@ -42,6 +65,11 @@ export interface Equivalents {
  * A functional op, defined once. Everything else is derived from it: the `applied` records of pipelines
  * and manifests (`{ op: name, ...values }`), their JSON schema and validation, `replay`, size tracking in
  * `pipeline.draw`, preview captions and the docs table.
+ *
+ * @example
+ * const definition: OpDefinition = resizeOp;
+ * definition.name; // 'resize'
+ * definition.positional; // ['width', 'height']: resize(img, width, height, options)
  */
 export interface OpDefinition<N extends string = string, M extends ParamMap = ParamMap> {
   readonly kind: 'op';
@@ -77,7 +105,13 @@ export type Recorded<M> = Simplify<
   { readonly [K in Exclude<keyof M, RecordOptionalKeys<M>>]: ValueOf<M[K]> } & { readonly [K in RecordOptionalKeys<M>]?: ValueOf<M[K]> }
 >;
 
-/** The record of one applied op of definition `D`: `{ op, ...values }`. */
+/**
+ * The record of one applied op of definition `D`: `{ op, ...values }`.
+ *
+ * @example
+ * const record: AppliedOf<typeof rotateOp> = { op: 'rotate', degrees: 12.5, expand: false, fill: [0, 0, 0, 0] };
+ * replay(img, [record]); // = rotate(img, 12.5)
+ */
 export type AppliedOf<D> = D extends { readonly kind: 'op'; readonly name: infer N; readonly params: infer M }
   ? Simplify<{ readonly op: N } & Recorded<M>>
   : never;

@@ -7,6 +7,14 @@ import { applyOp, defineOp } from './define.js';
 import { seedParam } from './params.js';
 import { eraseValue, safeInteger, sameSize, type EraseValue, type OutputOptions } from './pixelSteps.js';
 
+/**
+ * The options of {@link erase}: the rectangle `x`, `y`, `width`, `height` (required), `value` (`[0, 0, 0]`),
+ * `seed` (for `'noise'`) and `out`.
+ *
+ * @example
+ * const options: EraseOptions = { x: 10, y: 20, width: 50, height: 30, value: 'noise', seed: 7 };
+ * const { seed } = erase(img, options); // 7
+ */
 export interface EraseOptions extends OutputOptions {
   /** Left column and top row, integers ≥ 0. */
   x: number;
@@ -20,6 +28,14 @@ export interface EraseOptions extends OutputOptions {
   seed?: number;
 }
 
+/**
+ * The options of {@link cutout}: the square's centre `centerX`, `centerY` and side `size` (required),
+ * `value` (`[0, 0, 0]`), `seed` (for `'noise'`) and `out`.
+ *
+ * @example
+ * const options: CutoutOptions = { centerX: 64, centerY: 40, size: 32, value: [127, 127, 127] };
+ * const holed = cutout(img, options);
+ */
 export interface CutoutOptions extends OutputOptions {
   /** Centre column and row of the square, integers (may lie outside the image). */
   centerX: number;
@@ -32,7 +48,14 @@ export interface CutoutOptions extends OutputOptions {
   seed?: number;
 }
 
-/** The erased image; `seed` is the noise's (absent for a colour). */
+/**
+ * The erased image; `seed` is the noise's (absent for a colour).
+ *
+ * @example
+ * const result: EraseResult = erase(img, { x: 0, y: 0, width: 16, height: 16, value: 'noise' });
+ * result.seed; // the seed drawn for the noise: erase(img, { …, value: 'noise', seed: result.seed }) repeats it
+ * erase(img, { x: 0, y: 0, width: 16, height: 16 }).seed; // undefined: a colour needs no seed
+ */
 export interface EraseResult extends AugkitImage {
   readonly seed?: number;
 }

@@ -2,6 +2,13 @@ import type { AugkitImage, RgbaImage } from '../image.js';
 import { overlaps, type KernelStep } from '../wasm/run.js';
 import { applyOp, defineOp } from './define.js';
 
+/**
+ * The options of {@link flipHorizontal} and {@link flipVertical}: `out`, an array to write the result into.
+ *
+ * @example
+ * const options: FlipOptions = { out: frame.data };
+ * flipHorizontal(frame, options); // in place: the output is the input's own array
+ */
 export interface FlipOptions {
   /**
    * Where to write the result: a Uint8ClampedArray of exactly width × height × 4 bytes (e.g. the

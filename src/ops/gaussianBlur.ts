@@ -8,6 +8,13 @@ import { positive, sameSize, type OutputOptions } from './pixelSteps.js';
 /** The largest kernel size (assembly/filter/gaussianBlur.ts: it keeps the 16-bit fixed point in range). */
 export const MAX_KERNEL_SIZE = 129;
 
+/**
+ * The options of {@link gaussianBlur}: `sigma` (required), `kernelSize` (`2·⌈3σ⌉ + 1`) and `out`.
+ *
+ * @example
+ * const options: GaussianBlurOptions = { sigma: 1.5, kernelSize: 7 };
+ * const soft = gaussianBlur(img, options);
+ */
 export interface GaussianBlurOptions extends OutputOptions {
   /** Standard deviation in pixels, > 0. */
   sigma: number;

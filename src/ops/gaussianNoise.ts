@@ -5,6 +5,13 @@ import { applyOp, defineOp } from './define.js';
 import { boolean, number, seedParam } from './params.js';
 import { nonNegative, pixelwiseStep, type OutputOptions } from './pixelSteps.js';
 
+/**
+ * The options of {@link gaussianNoise}: `std` (required), `mean` (0), `perChannel` (true), `seed` (random) and `out`.
+ *
+ * @example
+ * const options: GaussianNoiseOptions = { std: 10, perChannel: false, seed: 42 }; // luminance noise
+ * const grainy = gaussianNoise(img, options);
+ */
 export interface GaussianNoiseOptions extends OutputOptions {
   /** Standard deviation in levels (0..255 scale), ≥ 0. */
   std: number;
@@ -16,7 +23,13 @@ export interface GaussianNoiseOptions extends OutputOptions {
   seed?: number;
 }
 
-/** The noisy image and the seed that reproduces it. */
+/**
+ * The noisy image and the seed that reproduces it.
+ *
+ * @example
+ * const result: GaussianNoiseResult = gaussianNoise(img, { std: 10 });
+ * const same = gaussianNoise(img, { std: 10, seed: result.seed }); // the same bytes as result
+ */
 export interface GaussianNoiseResult extends AugkitImage {
   readonly seed: number;
 }

@@ -7,7 +7,13 @@ import { defineOp } from './define.js';
 import { offset } from './geometryParams.js';
 
 
-/** Pixels to add on each side (non-negative integers). */
+/**
+ * Pixels to add on each side (non-negative integers).
+ *
+ * @example
+ * const margins: Padding = { top: 8, right: 16, bottom: 8, left: 16 };
+ * const framed = pad(img, margins); // (width + 32) × (height + 16)
+ */
 export interface Padding {
   readonly top: number;
   readonly right: number;
@@ -15,6 +21,13 @@ export interface Padding {
   readonly left: number;
 }
 
+/**
+ * The options of {@link pad}: `border` (`'constant'`), `fill` (`[0, 0, 0, 0]`) and `out`.
+ *
+ * @example
+ * const options: PadOptions = { border: 'constant', fill: [255, 255, 255, 255] };
+ * const framed = pad(img, { top: 8, right: 8, bottom: 8, left: 8 }, options); // a white frame
+ */
 export interface PadOptions {
   /** What the margins show (default `'constant'`: `fill`); see docs/geometry.md. */
   border?: Border;

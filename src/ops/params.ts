@@ -19,6 +19,11 @@ export type JsonSchema = { readonly [keyword: string]: unknown };
  * the recipe schema is generated), what the docs say about it, its default, and the check that JavaScript
  * callers and parsed recipes go through (it returns the value normalised, e.g. a range as a `[min, max]` pair).
  * `In` is what a caller writes, `Out` what the op or transform receives.
+ *
+ * @example
+ * const degrees: Param = rotateOp.params.degrees;
+ * degrees.check(400, 'degrees'); // 400; a string would throw AugkitError INVALID_ARGUMENT
+ * resizeOp.params.antialias.default; // false
  */
 export interface Param<In = unknown, Out = In> {
   /** JSON Schema of the written value, with a `description` and the `x-expected` phrase of error messages. */
@@ -222,7 +227,14 @@ export function choice<const O extends { readonly doc: string; readonly values: 
   } as never);
 }
 
-/** A number `d` (meaning `[-d, d]` for a symmetric range, `[d, d]` otherwise) or a `[min, max]` pair. */
+/**
+ * A number `d` (meaning `[-d, d]` for a symmetric range, `[d, d]` otherwise) or a `[min, max]` pair.
+ *
+ * @example
+ * const angle: Range = 15; // a symmetric range (angles): drawn from [-15, 15]
+ * const zoom: Range = [0.8, 1.2]; // drawn from [0.8, 1.2]
+ * const t = randomAffine({ degrees: angle, scale: zoom });
+ */
 export type Range = number | readonly [number, number];
 
 /**

@@ -10,9 +10,25 @@ import { outputDimension } from './geometryParams.js';
 
 import { param } from './params.js';
 
-/** Four points `[x, y]` in pixel-centre coordinates (the corners of a W×H image are `[0, 0]` … `[W−1, H−1]`). */
+/**
+ * Four points `[x, y]` in pixel-centre coordinates (the corners of a W×H image are `[0, 0]` … `[W−1, H−1]`).
+ *
+ * @example
+ * const [w, h] = [img.width - 1, img.height - 1];
+ * const corners: Quad = [[0, 0], [w, 0], [w, h], [0, h]];
+ * const leaning: Quad = [[8, 4], [w - 8, 0], [w, h], [0, h]];
+ * const tilted = perspective(img, corners, leaning);
+ */
 export type Quad = readonly [readonly [number, number], readonly [number, number], readonly [number, number], readonly [number, number]];
 
+/**
+ * The options of {@link perspective}: the output `width` and `height` (default: the input's) and the
+ * sampling options every warp takes (`interpolation`, `border`, `fill`, `out`).
+ *
+ * @example
+ * const options: PerspectiveOptions = { width: 200, height: 100, border: 'edge' };
+ * const rectified = perspective(img, [[34, 20], [410, 52], [398, 260], [20, 230]], [[0, 0], [199, 0], [199, 99], [0, 99]], options);
+ */
 export interface PerspectiveOptions extends WarpOptions {
   /** Output width (default: the input's). */
   width?: number;

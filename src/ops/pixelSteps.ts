@@ -7,7 +7,14 @@ import type { Kernels } from '../wasm/kernels.js';
 import type { KernelStep } from '../wasm/run.js';
 import { param, type ParamOptions } from './params.js';
 
-/** The options every same-size op takes. */
+/**
+ * The options every same-size op takes.
+ *
+ * @example
+ * const out = new Uint8ClampedArray(img.width * img.height * 4);
+ * const options: OutputOptions = { out };
+ * invert(img, options); // writes into out, allocates nothing
+ */
 export interface OutputOptions {
   /** Where to write the result: a Uint8ClampedArray of exactly width × height × 4 bytes (may be `img.data`). A new array by default. */
   out?: Uint8ClampedArray;
@@ -39,7 +46,14 @@ export function safeInteger<const O extends ParamOptions<number> & { readonly mi
   });
 }
 
-/** What fills an erased area: an `[r, g, b]` colour (integers 0..255) or `'noise'` (seeded random bytes). */
+/**
+ * What fills an erased area: an `[r, g, b]` colour (integers 0..255) or `'noise'` (seeded random bytes).
+ *
+ * @example
+ * const grey: EraseValue = [127, 127, 127];
+ * const hidden = erase(img, { x: 10, y: 20, width: 50, height: 30, value: grey });
+ * const noisy = erase(img, { x: 10, y: 20, width: 50, height: 30, value: 'noise', seed: 3 });
+ */
 export type EraseValue = readonly [number, number, number] | 'noise';
 
 const ERASE_VALUE_EXPECTED = "an [r, g, b] array of integers 0..255 or 'noise'";

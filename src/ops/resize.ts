@@ -11,9 +11,20 @@ import { resizeScratchBytes } from './resizeScratch.js';
  * How `resize` meets a target of another aspect ratio (sharp's names): `'fill'` stretches to exactly
  * width × height; `'cover'` scales to cover it (aspect kept) and crops the centre; `'contain'` scales to
  * fit inside it (aspect kept) and pads the rest with `border` / `fill`.
+ *
+ * @example
+ * const fit: Fit = 'cover';
+ * const square = resize(img, 224, 224, { fit, antialias: true }); // scaled to cover 224×224, centre kept, no stretching
  */
 export type Fit = 'fill' | 'cover' | 'contain';
 
+/**
+ * The options of {@link resize}: `antialias` (false), `fit` (`'fill'`), `border` and `fill` (for `'contain'`) and `out`.
+ *
+ * @example
+ * const options: ResizeOptions = { fit: 'contain', border: 'constant', fill: [255, 255, 255, 255], antialias: true };
+ * const letterboxed = resize(img, 224, 224, options); // the whole image, white margins
+ */
 export interface ResizeOptions {
   /**
    * Widen the triangle filter when shrinking, so every source pixel contributes (Pillow's

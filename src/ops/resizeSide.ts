@@ -5,6 +5,13 @@ import { scaledResizeStep, scaleMap } from './resize.js';
 import { defineOp } from './define.js';
 import { boolean, dimension } from './params.js';
 
+/**
+ * The options of {@link resizeShorter} and {@link resizeLonger}: `antialias` (false) and `out`.
+ *
+ * @example
+ * const options: ResizeSideOptions = { antialias: true };
+ * const eval224 = centerCrop(resizeShorter(img, 256, options), 224, 224);
+ */
 export interface ResizeSideOptions {
   /** Widen the filter when shrinking (Pillow's BILINEAR), default false; see `resize`. */
   antialias?: boolean;

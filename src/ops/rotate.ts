@@ -5,6 +5,14 @@ import { borderCode, borderParam, fillParam, interpolationParam, packColor, type
 import { applyOp, defineOp } from './define.js';
 import { boolean, number, omittedWhenDefault } from './params.js';
 
+/**
+ * The options of {@link rotate}: `expand` (false) and the sampling options every warp takes
+ * (`interpolation`, `border`, `fill`, `out`).
+ *
+ * @example
+ * const options: RotateOptions = { expand: true, fill: [255, 255, 255, 255] };
+ * const tilted = rotate(img, 17, options); // the whole image on a larger white canvas
+ */
 export interface RotateOptions extends WarpOptions {
   /** Grow the canvas so the whole rotated image fits (default false: keep the input size). */
   expand?: boolean;

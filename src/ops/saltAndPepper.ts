@@ -5,6 +5,14 @@ import { saltAndPepperInto } from '../wasm/noise.js';
 import { applyOp, defineOp } from './define.js';
 import { boolean, number, seedParam } from './params.js';
 
+/**
+ * The options of {@link saltAndPepper}: `amount` (0.05), `saltVsPepper` (0.5), `seed` (random),
+ * `perChannel` (false) and `out`.
+ *
+ * @example
+ * const options: SaltAndPepperOptions = { amount: 0.02, saltVsPepper: 0.8, seed: 42 }; // mostly white specks
+ * const noisy = saltAndPepper(img, options);
+ */
 export interface SaltAndPepperOptions {
   /** Probability that a unit (pixel, or channel value with `perChannel`) is hit, 0..1 (default 0.05). */
   amount?: number;
@@ -18,7 +26,13 @@ export interface SaltAndPepperOptions {
   out?: Uint8ClampedArray;
 }
 
-/** The noisy image and the seed that reproduces it. */
+/**
+ * The noisy image and the seed that reproduces it.
+ *
+ * @example
+ * const result: SaltAndPepperResult = saltAndPepper(img, { amount: 0.02 });
+ * const same = saltAndPepper(img, { amount: 0.02, seed: result.seed }); // the same bytes as result
+ */
 export interface SaltAndPepperResult extends AugkitImage {
   readonly seed: number;
 }

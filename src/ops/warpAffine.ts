@@ -9,9 +9,23 @@ import { outputDimension } from './geometryParams.js';
 
 import { param } from './params.js';
 
-/** An output → source affine matrix `[a, b, c, d, e, f]`: `sx = (a·x + b·y) + c`, `sy = (d·x + e·y) + f`. */
+/**
+ * An output → source affine matrix `[a, b, c, d, e, f]`: `sx = (a·x + b·y) + c`, `sy = (d·x + e·y) + f`.
+ *
+ * @example
+ * const shiftRight: AffineMatrix = [1, 0, -10, 0, 1, 0]; // output x reads source x − 10: content moves 10 px right
+ * const moved = warpAffine(img, shiftRight, { border: 'edge' });
+ */
 export type AffineMatrix = readonly [number, number, number, number, number, number];
 
+/**
+ * The options of {@link warpAffine}: the output `width` and `height` (default: the input's) and the
+ * sampling options every warp takes (`interpolation`, `border`, `fill`, `out`).
+ *
+ * @example
+ * const options: WarpAffineOptions = { width: 320, height: 240, interpolation: 'nearest', border: 'wrap' };
+ * const half = warpAffine(img, [2, 0, 0.5, 0, 2, 0.5], options); // a 640×480 image at half size
+ */
 export interface WarpAffineOptions extends WarpOptions {
   /** Output width (default: the input's). */
   width?: number;

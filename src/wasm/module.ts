@@ -1,6 +1,11 @@
 import { AugkitError } from '../errors.js';
 
-/** Which compilation of a module runs: with 128-bit SIMD instructions, or without for engines that lack them. */
+/**
+ * Which compilation of a module runs: with 128-bit SIMD instructions, or without for engines that lack them.
+ *
+ * @example
+ * const build: KernelBuild = kernelBuild(); // 'simd' in current browsers, Node, Deno and Bun
+ */
 export type KernelBuild = 'simd' | 'scalar';
 
 /** What every augkit WebAssembly module exports besides its own functions. */
