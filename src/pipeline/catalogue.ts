@@ -13,13 +13,32 @@ type TransformDefinitions = DefinitionsOf<typeof transforms, 'transform'>;
  * One operation as a pipeline applied it, with every parameter fixed: the functional op's name and
  * arguments (`{ op: 'rotate', degrees, expand, fill }` …), one member per op definition in src/ops/.
  * A list of these (`applied`) is what `replay` runs and what the dataset manifest records.
+ *
+ * @example
+ * const { image, applied } = randomRotation({ degrees: 15 })(img, { seed: 42 });
+ * applied; // [{ op: 'rotate', degrees: -10.20268821856007, expand: false, fill: [0, 0, 0, 0] }]
+ * const again: AppliedOp[] = JSON.parse(JSON.stringify(applied));
+ * replay(img, again); // the same bytes as image
  */
 export type AppliedOp = AppliedOf<OpDefinitions>;
 
-/** A transform as plain, JSON-ready data with every default filled in (what a recipe step normalises to), one member per transform. */
+/**
+ * A transform as plain, JSON-ready data with every default filled in (what a recipe step normalises to), one member per transform.
+ *
+ * @example
+ * const spec: StepSpec = randomRotation({ degrees: 15 }).spec;
+ * // { op: 'randomRotation', p: 1, degrees: [-15, 15], expand: false, fill: [0, 0, 0, 0] }
+ */
 export type StepSpec = SpecOf<TransformDefinitions>;
 
-/** A recipe step as written: `op`, then that transform's options (short forms allowed, defaults optional), one member per transform. */
+/**
+ * A recipe step as written: `op`, then that transform's options (short forms allowed, defaults optional), one member per transform.
+ *
+ * @example
+ * const steps: StepInput[] = [{ op: 'randomFlip', horizontal: 0.5 }, { op: 'randomRotation', degrees: 15, p: 0.8 }];
+ * const pipeline = compose(steps);
+ * const recipe = parseRecipe({ name: 'flip-rotate', steps });
+ */
 export type StepInput = StepInputOf<TransformDefinitions>;
 
 function byName<D extends { readonly kind: string; readonly name: string }>(module: object, kind: D['kind']): ReadonlyMap<string, D> {

@@ -2,13 +2,27 @@ import { recordedValues, type AppliedOf, type Equivalents, type Inputs, type OpD
 import type { AppliedOp, StepSpec } from './catalogue.js';
 import type { SeedStream } from './seed.js';
 
-/** An image size in pixels. */
+/**
+ * An image size in pixels.
+ *
+ * @example
+ * const size: Size = { width: 640, height: 480 };
+ * randomResizedCrop(224, 224).draw(7, size); // [{ op: 'crop', … }, { op: 'resize', width: 224, height: 224, antialias: true }]
+ */
 export interface Size {
   readonly width: number;
   readonly height: number;
 }
 
-/** What a transform's `draw` gets besides its values. */
+/**
+ * What a transform's `draw` gets besides its values.
+ *
+ * @example
+ * // inside a transform definition (src/pipeline/transforms/randomRotation.ts): draws come from context.random
+ * draw: ({ degrees, expand, fill, interpolation, border }, { random }: DrawContext) => [
+ *   applied(rotateOp, { degrees: random.between(degrees[0], degrees[1]), expand, fill: [...fill], interpolation, border }),
+ * ],
+ */
 export interface DrawContext {
   /** The step's own splitmix64 stream, its gate already drawn: draw the parameters from it in a fixed order. */
   readonly random: SeedStream;
@@ -26,6 +40,11 @@ export interface DrawContext {
  * A random transform, defined once: its parameters (every transform also takes `p`, added for it), how it
  * draws concrete ops, and checks between parameters. Its recipe-step schema, its spec type, the
  * `StepInput` union and the docs table are derived from it.
+ *
+ * @example
+ * const definition: TransformDefinition = randomRotationTransform;
+ * definition.name; // 'randomRotation', the `op` of its recipe steps
+ * Object.keys(definition.params); // ['degrees', 'expand', 'fill', 'interpolation', 'border'] (and every step takes p)
  */
 export interface TransformDefinition<N extends string = string, M extends ParamMap = ParamMap> {
   readonly kind: 'transform';
@@ -58,7 +77,13 @@ export type SpecOf<D> = D extends { readonly kind: 'transform'; readonly name: i
 export type StepInputOf<D> = D extends { readonly kind: 'transform'; readonly name: infer N; readonly params: infer M }
   ? { readonly op: N; readonly p?: number } & Inputs<M>
   : never;
-/** The options argument of the factory of definition `D`: its inputs without the `Positional` ones (factory arguments), and `p`. */
+/**
+ * The options argument of the factory of definition `D`: its inputs without the `Positional` ones (factory arguments), and `p`.
+ *
+ * @example
+ * const options: TransformOptions<typeof randomRotationTransform> = { degrees: 15, border: 'reflect', p: 0.5 };
+ * const t = randomRotation(options); // RandomRotationOptions is this type
+ */
 export type TransformOptions<D, Positional extends string = never> =
   D extends { readonly kind: 'transform'; readonly params: infer M } ? Simplify<Omit<Inputs<M>, Positional> & { readonly p?: number }> : never;
 

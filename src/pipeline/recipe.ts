@@ -3,7 +3,14 @@ import { checkAgainstSchema } from './schemaErrors.js';
 import type { StepInput, StepSpec } from './catalogue.js';
 import { normalizeSteps, transformFromSpec, type Pipeline } from './transform.js';
 
-/** A validated recipe: its name, its normalised steps and the pipeline that runs them. */
+/**
+ * A validated recipe: its name, its normalised steps and the pipeline that runs them.
+ *
+ * @example
+ * const recipe: Recipe = parseRecipe(await readFile('flips.json', 'utf8'));
+ * recipe.steps; // [{ op: 'randomFlip', p: 1, horizontal: 0.5, vertical: 0 }]
+ * const { image, applied } = recipe.pipeline(img, { seed: 7 });
+ */
 export interface Recipe {
   /** Names the output folder when several recipes run side by side. */
   readonly name: string;
@@ -14,7 +21,13 @@ export interface Recipe {
   readonly pipeline: Pipeline;
 }
 
-/** A recipe as written in JSON (see schema/recipe.schema.json); `steps` is typed per transform. */
+/**
+ * A recipe as written in JSON (see schema/recipe.schema.json); `steps` is typed per transform.
+ *
+ * @example
+ * const input: RecipeInput = { name: 'flips', description: 'mirror half the images', steps: [{ op: 'randomFlip', horizontal: 0.5 }] };
+ * const recipe = parseRecipe(input);
+ */
 export interface RecipeInput {
   readonly name: string;
   readonly description?: string;

@@ -14,12 +14,27 @@ import { deriveSeed, SeedStream } from './seed.js';
 /** `p`, which every transform takes: the probability that the step runs at all. */
 export const stepProbability = probability({ doc: 'Probability that this step runs at all.', default: 1 });
 
+/**
+ * The options of a pipeline call: `pipeline(img, { seed })`.
+ *
+ * @example
+ * const options: PipelineOptions = { seed: 42 }; // the same seed, the same ops and bytes, in every runtime
+ * const { image, applied } = pipeline(img, options);
+ */
 export interface PipelineOptions {
   /** The seed, an integer 0..2^53−1. Drawn at random (and returned) when omitted. */
   seed?: number;
 }
 
-/** What running a transform gives: the new image, every op applied with its drawn parameters, and the seed. */
+/**
+ * What running a transform gives: the new image, every op applied with its drawn parameters, and the seed.
+ *
+ * @example
+ * const { image, applied, seed }: PipelineResult = pipeline(img); // seed drawn at random, returned
+ * await writeFile('out.png', encodePng(image));
+ * replay(img, applied); // the same bytes as image, from the record alone
+ * pipeline(img, { seed }); // and again from the seed
+ */
 export interface PipelineResult {
   readonly image: AugkitImage;
   readonly applied: AppliedOp[];
@@ -29,6 +44,12 @@ export interface PipelineResult {
 /**
  * A seeded random transform, callable as a pipeline: `t(img, { seed })` returns `{ image, applied, seed }`.
  * `t.draw(seed, { width, height })` returns the ops that seed selects without touching pixels, `t.spec` the transform as data.
+ *
+ * @example
+ * const t: Transform = randomRotation({ degrees: 15 });
+ * const { image, applied } = t(img, { seed: 42 });
+ * t.draw(42, { width: img.width, height: img.height }); // the same ops as applied, no pixels touched
+ * JSON.stringify(t); // its spec: '{"op":"randomRotation","p":1,"degrees":[-15,15],…}'
  */
 export interface Transform {
   (img: RgbaImage, options?: PipelineOptions): PipelineResult;
@@ -42,7 +63,13 @@ export interface Transform {
   toJSON(): StepSpec;
 }
 
-/** A transform used as a whole pipeline (e.g. `compose([...])` or a recipe's). */
+/**
+ * A transform used as a whole pipeline (e.g. `compose([...])` or a recipe's).
+ *
+ * @example
+ * const pipeline: Pipeline = compose([randomFlip(), randomRotation({ degrees: 15 })]);
+ * const { image, applied, seed } = pipeline(img);
+ */
 export type Pipeline = Transform;
 
 /** The size after `ops` run on an image of `size`, from each op's kernel step. */

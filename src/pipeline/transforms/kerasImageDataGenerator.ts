@@ -137,7 +137,13 @@ export const kerasImageDataGeneratorTransform = defineTransform({
   },
 });
 
-/** The arguments of {@link recipeFromKeras}: ImageDataGenerator's names, plus `replicateKerasBugs` and `p`. */
+/**
+ * The arguments of {@link recipeFromKeras}: ImageDataGenerator's names, plus `replicateKerasBugs` and `p`.
+ *
+ * @example
+ * const args: KerasImageDataGeneratorArgs = { rotation_range: 20, width_shift_range: 0.1, zoom_range: 0.2, horizontal_flip: true, fill_mode: 'reflect' };
+ * const recipe = recipeFromKeras(args);
+ */
 export type KerasImageDataGeneratorArgs = TransformOptions<typeof kerasImageDataGeneratorTransform>;
 
 /**
