@@ -23,6 +23,25 @@ import { checkSettings, type Settings } from './settings.js';
 import { SPLIT_NAMES, type SplitFractions, type SplitName } from './split.js';
 import type { AugmentTask, TaskResult, WrittenFile } from './task.js';
 
+/**
+ * The options of {@link augment}: the `input` folder and `out` (required); the recipes, copies per original
+ * (`variants`) or `balance`, the `split`, the output `size`, `format` and quality; the seed, worker threads,
+ * a `shard`, and whether to start over (`force`) or only plan (`dryRun`).
+ *
+ * @example
+ * const options: AugmentOptions = {
+ *   input: 'data',
+ *   out: 'augmented',
+ *   recipes: [await loadRecipe('flips.json')],
+ *   variants: 2,
+ *   split: { train: 0.8, val: 0.2, test: 0 },
+ *   size: { width: 224, height: 224 },
+ *   format: 'jpg',
+ *   quality: 90,
+ *   seed: 1,
+ * };
+ * const summary = await augment(options);
+ */
 export interface AugmentOptions {
   /** The data set: one sub-folder per class. Never written to. */
   input: string;
@@ -76,6 +95,15 @@ export interface AugmentOptions {
   files?: string;
 }
 
+/**
+ * What `onProgress` of {@link AugmentOptions} receives: the phase, the sources done of the total, the files
+ * written and the time elapsed.
+ *
+ * @example
+ * const onProgress = ({ phase, done, total, written }: AugmentProgress) =>
+ *   process.stderr.write(`\r${phase} ${done}/${total}, ${written} files written`);
+ * await augment({ input: 'data', out: 'augmented', onProgress });
+ */
 export interface AugmentProgress {
   /** 'check': decoding every source before planning; 'write': making this shard's outputs. */
   readonly phase: 'check' | 'write';
@@ -87,9 +115,26 @@ export interface AugmentProgress {
   readonly elapsedMs: number;
 }
 
-/** Files per output root, split and class. */
+/**
+ * Files per output root, split and class.
+ *
+ * @example
+ * const { outputs } = await augment({ input: 'data', out: 'augmented', recipes: [await loadRecipe('flips.json')] });
+ * outputs['']?.train['cat']; // { originals: 6, variants: 6 }: one recipe writes into `out` itself ('')
+ */
 export type OutputCounts = Record<string, Record<SplitName, Record<string, { originals: number; variants: number }>>>;
 
+/**
+ * What {@link augment} (and {@link augmentFromPlan}) returns: the options it ran with, the images per class
+ * and split, the files planned, written and found already there, what was skipped or duplicated, warnings,
+ * the lists written and the timing.
+ *
+ * @example
+ * const summary: AugmentSummary = await augment({ input: 'data', out: 'augmented', split: { train: 0.8, val: 0.2, test: 0 } });
+ * console.log(`${summary.written} files in ${summary.seconds.toFixed(1)} s, ${summary.bad} bad images`);
+ * for (const { name, train, val, variants } of summary.classes) console.log(name, train, val, variants);
+ * for (const warning of summary.warnings) console.warn(warning);
+ */
 export interface AugmentSummary {
   readonly input: string;
   readonly out: string;

@@ -6,7 +6,14 @@ import type { SourceFingerprint } from './task.js';
 /** Images per check thread at least: a thread's start (loading the module, compiling WebAssembly) costs about as much as decoding this many. */
 const IMAGES_PER_THREAD = 32;
 
-/** A scan after every image was decoded: `images` holds only those that decode, `skipped` also those that do not. */
+/**
+ * A scan after every image was decoded: `images` holds only those that decode, `skipped` also those that do not.
+ *
+ * @example
+ * const checked: CheckedDataset = await checkDataset(await scanDataset('data'), 4);
+ * checked.images.length; // the images that decode (the others moved to checked.skipped, bad)
+ * checked.duplicates; // e.g. [['cat/cat_01.jpg', 'cat/copy_of_cat_01.jpg']]
+ */
 export interface CheckedDataset extends DatasetScan {
   /** Each decodable image's content hash and dHash, by path. */
   readonly fingerprints: ReadonlyMap<string, SourceFingerprint>;
@@ -14,7 +21,14 @@ export interface CheckedDataset extends DatasetScan {
   readonly duplicates: readonly (readonly string[])[];
 }
 
-/** Two images whose dHashes differ in at most {@link NEAR_DUPLICATE_BITS} bits (and whose bytes differ). */
+/**
+ * Two images whose dHashes differ in at most {@link NEAR_DUPLICATE_BITS} bits (and whose bytes differ).
+ *
+ * @example
+ * const checked = await checkDataset(await scanDataset('data'));
+ * const pairs: NearDuplicate[] = nearDuplicates(checked.fingerprints);
+ * for (const { a, b, distance } of pairs) console.log(`${a} ≈ ${b} (${distance} of 64 bits)`);
+ */
 export interface NearDuplicate {
   readonly a: string;
   readonly b: string;

@@ -8,7 +8,17 @@ import { resolveFlowSource, type FlowSource } from './flowSource.js';
 
 export type { ClassMode, FlowOptions } from './flowOptions.js';
 
-/** One batch, ready for `tf.tensor(images, shape)`. */
+/**
+ * One batch, ready for `tf.tensor(images, shape)`.
+ *
+ * @example
+ * const flow = flowFromDirectory('data', { batchSize: 4, size: { width: 32, height: 32 } });
+ * for await (const batch of flow) {
+ *   batch.shape; // [4, 32, 32, 3]: images is a Float32Array of 4 · 32 · 32 · 3 values in 0..1
+ *   batch.labels; // e.g. Int32Array [1, 0, 1, 2]: indices into batch.classNames
+ *   batch.paths; // e.g. ['coffee/coffee_03.jpg', 'cat/cat_04.jpg', …]: labels[i] is the class of paths[i]
+ * }
+ */
 export interface Batch {
   /** n images as `layout` and `dtype` say: float32 `(byte · rescale − mean) / std` (default byte / 255) or the raw bytes. */
   readonly images: Float32Array | Uint8Array;
@@ -28,7 +38,13 @@ export interface Batch {
   readonly epoch: number;
 }
 
-/** What a flow reads, before any image is decoded. */
+/**
+ * What a flow reads, before any image is decoded.
+ *
+ * @example
+ * const info: FlowInfo = await flowFromDirectory('data', { batchSize: 4 }).info();
+ * // { classNames: ['cat', 'coffee', 'rocket'], counts: [8, 4, 3], draws: 15, batchesPerEpoch: 4 }
+ */
 export interface FlowInfo {
   readonly classNames: readonly string[];
   /** Images per label. */

@@ -9,9 +9,34 @@ import type { SkippedFile } from './scan.js';
 import { checkMix, type MixConfig, type MixOptions } from './flowMix.js';
 import { checkSplit, SPLIT_NAMES, type SplitFractions, type SplitName } from './split.js';
 
-/** Keras' label encodings: class indices, one-hot rows, one 0/1 per image (two classes), or no labels. */
+/**
+ * Keras' label encodings: class indices, one-hot rows, one 0/1 per image (two classes), or no labels.
+ *
+ * @example
+ * const classMode: ClassMode = 'categorical'; // targets: one-hot rows, targetShape [n, classes]
+ * const flow = flowFromDirectory('data', { classMode });
+ */
 export type ClassMode = 'sparse' | 'categorical' | 'binary' | 'none';
 
+/**
+ * The options of {@link flowFromDirectory} (and, but for `epochs`, of `tfDataset`): batch size, image size and
+ * recipe, order and seeds, the split and subset to read, how labels and pixels are encoded, class balancing,
+ * workers, MixUp / CutMix, and callbacks for skipped files and warnings.
+ *
+ * @example
+ * const options: FlowOptions = {
+ *   batchSize: 16,
+ *   size: { width: 64, height: 64 },
+ *   recipe: await loadRecipe('flips.json'),
+ *   split: { train: 0.8, val: 0.2 },
+ *   subset: 'train',
+ *   classMode: 'categorical',
+ *   normalize: { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] },
+ *   layout: 'nchw',
+ *   epochs: 10,
+ * };
+ * for await (const { images, shape, targets } of flowFromDirectory('data', options)) train(images, shape, targets);
+ */
 export interface FlowOptions {
   /** Images per batch (default 32); the last batch of an epoch may be smaller. */
   batchSize?: number;

@@ -7,6 +7,13 @@ import { checkDataset, nearDuplicates, type NearDuplicate } from './check.js';
 import { scanDataset, type DatasetScan, type SkippedFile } from './scan.js';
 import { SPLIT_NAMES } from './split.js';
 
+/**
+ * The options of {@link inspect}: whether to `decode` every image (true) and the worker threads.
+ *
+ * @example
+ * const options: InspectOptions = { decode: false }; // headers only: fast, but no broken pixel data or duplicates found
+ * const { classes, skipped } = await inspect('data', options);
+ */
 export interface InspectOptions {
   /** Decode every image fully to find broken pixel data, not only broken headers, and duplicates (default true). */
   decode?: boolean;
@@ -14,6 +21,14 @@ export interface InspectOptions {
   workers?: number;
 }
 
+/**
+ * One class of an {@link InspectSummary}: its name, usable images, images per format and distinct sizes.
+ *
+ * @example
+ * const { classes } = await inspect('data');
+ * const cats: ClassReport = classes[0]!;
+ * // { name: 'cat', images: 8, formats: { png: 0, jpeg: 8 }, sizes: [{ width: 271, height: 192, count: 1 }, …] }
+ */
 export interface ClassReport {
   readonly name: string;
   readonly images: number;
@@ -23,6 +38,16 @@ export interface ClassReport {
   readonly sizes: readonly { readonly width: number; readonly height: number; readonly count: number }[];
 }
 
+/**
+ * What {@link inspect} reports about a class-per-folder data set: classes, usable images, skipped files (and how
+ * many are bad), exact and near duplicates, and hints when the folder looks like something else.
+ *
+ * @example
+ * const summary: InspectSummary = await inspect('data');
+ * console.log(`${summary.images} images in ${summary.classes.length} classes, ${summary.bad} bad`);
+ * for (const group of summary.duplicates) console.log('identical:', group.join(', '));
+ * for (const hint of summary.hints) console.warn(hint);
+ */
 export interface InspectSummary {
   readonly input: string;
   readonly classes: readonly ClassReport[];

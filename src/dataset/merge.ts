@@ -17,7 +17,13 @@ const SHARD_LIST = /^(?:manifest|skipped)\.shard-(\d+)-of-(\d+)\.jsonl$/;
 
 type Shard = { readonly index: number; readonly count: number };
 
-/** What is wrong with one shard's part of the output: run exactly these shards again. */
+/**
+ * What is wrong with one shard's part of the output: run exactly these shards again.
+ *
+ * @example
+ * const shards: readonly ShardProblem[] = (await mergeShards({ dir: 'augmented' })).incomplete;
+ * for (const { index, count, problems } of shards) console.log(`run shard ${index} again: ${count} problems, the first ${problems[0]}`);
+ */
 export interface ShardProblem {
   readonly index: number;
   /** How many problems were found, and the first of them. */
@@ -25,6 +31,14 @@ export interface ShardProblem {
   readonly problems: readonly string[];
 }
 
+/**
+ * The options of {@link mergeShards}: the output folder `dir` (required), the `plan` file (default: the
+ * copy in `dir`), the number of `shards` and `checkOnly`.
+ *
+ * @example
+ * const options: MergeOptions = { dir: 'augmented', shards: 8, checkOnly: true }; // report what is missing, write nothing
+ * const report = await mergeShards(options);
+ */
 export interface MergeOptions {
   /** The output folder the shards wrote into. */
   dir: string;
@@ -36,6 +50,15 @@ export interface MergeOptions {
   checkOnly?: boolean;
 }
 
+/**
+ * What {@link mergeShards} reports: whether every shard is complete (then the merged manifests and skipped
+ * lists were written), the shards to run again and why, and the files checked.
+ *
+ * @example
+ * const report: MergeReport = await mergeShards({ dir: 'augmented' });
+ * if (report.complete) console.log(`${report.files} files checked, merged into ${report.manifests.join(', ')}`);
+ * else console.log(`run again: shards ${report.incomplete.map((s) => s.index).join(', ')}`);
+ */
 export interface MergeReport {
   readonly dir: string;
   readonly plan: string;

@@ -5,9 +5,27 @@ import { duplicateLeaders } from './check.js';
 import type { DatasetScan, SourceImage } from './scan.js';
 import { assignSplits, type SplitFractions, type SplitName } from './split.js';
 
+/**
+ * The file format {@link augment} writes, as the outputs' extension: `'png'` (the default) or `'jpg'` (the options
+ * also accept `'jpeg'`).
+ *
+ * @example
+ * const format: OutputFormat = 'jpg';
+ * await augment({ input: 'data', out: 'augmented', format, quality: 85 });
+ */
 export type OutputFormat = 'png' | 'jpg';
 
-/** What to produce from a scanned data set (already validated). */
+/**
+ * What to produce from a scanned data set (already validated).
+ *
+ * @example
+ * const options: PlanOptions = {
+ *   recipes: [await loadRecipe('flips.json')], variants: 2, balance: false, classes: null,
+ *   split: { train: 0.8, val: 0.2, test: 0 }, size: null, seed: 1, format: 'png', shard: null,
+ * };
+ * const checked = await checkDataset(await scanDataset('data'));
+ * const plan = planAugment(checked, options, checked.duplicates);
+ */
 export interface PlanOptions {
   readonly recipes: readonly Recipe[];
   /** Augmented copies per train original (ignored when `balance` is set). */
@@ -25,7 +43,16 @@ export interface PlanOptions {
   readonly shard: { readonly index: number; readonly count: number } | null;
 }
 
-/** One file to write. */
+/**
+ * One file to write.
+ *
+ * @example
+ * for (const source of planAugment(checked, options, checked.duplicates).sources) {
+ *   const files: readonly PlannedFile[] = source.files;
+ *   for (const { root, file, variant, seed } of files) console.log(root, file, variant, seed);
+ *   // '' 'train/cat/cat_02.png' null null, then '' 'train/cat/cat_02_v1.png' 1 <seed> …
+ * }
+ */
 export interface PlannedFile {
   /** The output root it belongs to, relative to `--out`: '' with one recipe, else the recipe's name. */
   readonly root: string;
@@ -40,7 +67,16 @@ export interface PlannedFile {
   readonly ops: readonly AppliedOp[];
 }
 
-/** One source image and everything made from it. */
+/**
+ * One source image and everything made from it.
+ *
+ * @example
+ * const plan = planAugment(checked, options, checked.duplicates);
+ * const source: PlannedSource = plan.sources[0]!;
+ * source.image.path; // 'cat/cat_01.jpg'
+ * source.split; // 'val'
+ * source.files.map((f) => f.file); // ['val/cat/cat_01.png']: val and test are never augmented
+ */
 export interface PlannedSource {
   readonly image: SourceImage;
   readonly split: SplitName;
@@ -51,7 +87,14 @@ export interface PlannedSource {
   readonly inShard: boolean;
 }
 
-/** Per class: images per split and augmented copies per recipe. */
+/**
+ * Per class: images per split and augmented copies per recipe.
+ *
+ * @example
+ * const { classes } = await augment({ input: 'data', out: 'augmented', split: { train: 0.8, val: 0.2, test: 0 }, dryRun: true });
+ * const cats: ClassPlan = classes[0]!;
+ * // { name: 'cat', images: 8, train: 6, val: 2, test: 0, augmented: true, variants: 6 }
+ */
 export interface ClassPlan {
   readonly name: string;
   readonly images: number;
@@ -63,6 +106,15 @@ export interface ClassPlan {
   readonly variants: number;
 }
 
+/**
+ * What {@link planAugment} returns: the output roots, every source with the files made from it, the images per
+ * class and split, and the `balance` target.
+ *
+ * @example
+ * const plan: AugmentPlan = planAugment(checked, options, checked.duplicates);
+ * plan.roots; // [''] for one recipe, else the recipe names
+ * const files = plan.sources.flatMap((source) => source.files).length;
+ */
 export interface AugmentPlan {
   /** Output roots relative to `--out` ('' for a single recipe). */
   readonly roots: readonly string[];
@@ -190,7 +242,15 @@ export function countClasses(
   });
 }
 
-/** One line of `manifest.jsonl`: a written file and how it was made. */
+/**
+ * One line of `manifest.jsonl`: a written file and how it was made.
+ *
+ * @example
+ * const [line] = (await readFile('augmented/manifest.jsonl', 'utf8')).split('\n');
+ * const record: ManifestRecord = JSON.parse(line!);
+ * // { file: 'train/cat/cat_02.png', source: 'cat/cat_02.jpg', class: 'cat', split: 'train', recipe: 'flips', variant: null, seed: null, applied: [], bytes: 86905, sha256: 'e34b…' }
+ * const pixels = replay(decode(await readFile(join('data', record.source))), record.applied); // what was encoded into record.file
+ */
 export interface ManifestRecord {
   /** Relative to the output root. */
   readonly file: string;

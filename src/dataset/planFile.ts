@@ -30,7 +30,14 @@ const PLAN_VERSION = 1;
 export const PLAN_COPY = '.augkit-plan.json';
 const STAT_CONCURRENCY = 16;
 
-/** One planned output, without its ops: they are `recipe.pipeline.draw(seed, size)`, recomputed by the shard. */
+/**
+ * One planned output, without its ops: they are `recipe.pipeline.draw(seed, size)`, recomputed by the shard.
+ *
+ * @example
+ * const { body } = await loadPlan('plan.json');
+ * const output: PlanFileOutput = body.sources[0]!.outputs[0]!;
+ * // { root: '', file: 'val/cat/cat_01.png', recipe: 'flips', variant: null, seed: null }
+ */
 export interface PlanFileOutput {
   readonly root: string;
   readonly file: string;
@@ -39,7 +46,14 @@ export interface PlanFileOutput {
   readonly seed: number | null;
 }
 
-/** One source as planned: where it is, what it was when planned, where it goes, what is made of it. */
+/**
+ * One source as planned: where it is, what it was when planned, where it goes, what is made of it.
+ *
+ * @example
+ * const { body } = await loadPlan('plan.json');
+ * const source: PlanFileSource = body.sources[0]!;
+ * // { path: 'cat/cat_01.jpg', class: 'cat', format: 'jpeg', width: 403, height: 240, bytes: 24151, mtimeMs: …, split: 'val', outputs: [ … ] }
+ */
 export interface PlanFileSource {
   readonly path: string;
   readonly class: string;
@@ -52,7 +66,14 @@ export interface PlanFileSource {
   readonly outputs: readonly PlanFileOutput[];
 }
 
-/** The options that shape the output, as `augment` takes them. */
+/**
+ * The options that shape the output, as `augment` takes them.
+ *
+ * @example
+ * const { body } = await loadPlan('plan.json');
+ * const options: PlanFileOptions = body.options;
+ * // { recipes: [{ name: 'flips', … }], variants: 1, split: { train: 0.8, val: 0.2, test: 0 }, seed: 1, format: 'png', pngLevel: 1 }
+ */
 export interface PlanFileOptions {
   readonly recipes: readonly RecipeInput[];
   readonly variants?: number;
@@ -67,7 +88,13 @@ export interface PlanFileOptions {
   readonly jpeg?: JpegMode;
 }
 
-/** Everything a shard needs to run its part of a job without scanning; the part of the file its hash covers. */
+/**
+ * Everything a shard needs to run its part of a job without scanning; the part of the file its hash covers.
+ *
+ * @example
+ * const body: PlanBody = (await loadPlan('plan.json')).body;
+ * console.log(`plan of ${body.sources.length} sources from ${body.input}, classes ${body.classNames.join(', ')}`);
+ */
 export interface PlanBody {
   /** The input folder, absolute. */
   readonly input: string;
@@ -88,13 +115,27 @@ export interface PlanBody {
   readonly sources: readonly PlanFileSource[];
 }
 
-/** A plan file as read: its body and the sha256 it carries (lower-case hex of the body's JSON). */
+/**
+ * A plan file as read: its body and the sha256 it carries (lower-case hex of the body's JSON).
+ *
+ * @example
+ * const plan: LoadedPlan = await makePlan({ input: 'data', recipes: [await loadRecipe('flips.json')], seed: 1 });
+ * await writePlan(plan, 'plan.json');
+ * const same: LoadedPlan = await loadPlan('plan.json'); // same.sha256 === plan.sha256
+ * await augmentFromPlan({ plan: same, out: 'augmented', shard: { index: 0, count: 4 } });
+ */
 export interface LoadedPlan {
   readonly sha256: string;
   readonly body: PlanBody;
 }
 
-/** What `makePlan` takes: the options that shape the output, `files`, and `workers` and `onProgress` for the decode check. */
+/**
+ * What `makePlan` takes: the options that shape the output, `files`, and `workers` and `onProgress` for the decode check.
+ *
+ * @example
+ * const options: MakePlanOptions = { input: 'data', recipes: [await loadRecipe('flips.json')], balance: true, split: { train: 0.8, val: 0.2, test: 0 }, seed: 1 };
+ * await writePlan(await makePlan(options), 'plan.json');
+ */
 export type MakePlanOptions = Omit<AugmentOptions, 'out' | 'shard' | 'force' | 'dryRun'>;
 
 function bodyHash(body: PlanBody): string {
@@ -277,6 +318,14 @@ async function changeSincePlanning(fsPath: string, planned: PlanFileSource): Pro
   }
 }
 
+/**
+ * The options of {@link augmentFromPlan}: the `plan` (a file or a loaded plan) and `out` (required), another
+ * `input` folder holding the same files, the `shard` to run, worker threads, `dryRun` and `onProgress`.
+ *
+ * @example
+ * const options: PlannedRunOptions = { plan: 'plan.json', out: 'augmented', input: 'mounted/data', shard: { index: 3, count: 8 }, workers: 2 };
+ * const summary = await augmentFromPlan(options);
+ */
 export interface PlannedRunOptions {
   /** The plan file, or a plan already loaded. */
   plan: string | LoadedPlan;

@@ -5,6 +5,14 @@ import { AugkitError, invalidArgument } from '../errors.js';
 import { ioError, writeFileAtomic } from './files.js';
 import { contactSheet, type ContactSheetOptions } from './sheet.js';
 
+/**
+ * The options of {@link preview}: the `image` to preview and the sheet's `out` file, the JPEG decoding mode, and
+ * those of a contact sheet (`recipe`, `count`, `seed`, `size`, `tile`, `title`).
+ *
+ * @example
+ * const options: PreviewOptions = { image: 'data/cat/cat_01.jpg', recipe: await loadRecipe('flips.json'), count: 11, tile: 160, out: 'sheet.jpg' };
+ * await preview(options);
+ */
 export interface PreviewOptions extends ContactSheetOptions {
   /** The image to preview (PNG or JPEG). */
   image: string;
@@ -22,6 +30,13 @@ function sheetFormat(out: string): 'png' | 'jpeg' {
   throw new AugkitError('INVALID_ARGUMENT', `Expected a .png, .jpg or .jpeg file name for out but received "${out}": preview writes PNG or JPEG`);
 }
 
+/**
+ * What {@link preview} returns: the file written, the sheet's size, and each variant's seed and applied ops.
+ *
+ * @example
+ * const result: PreviewResult = await preview({ image: 'data/cat/cat_01.jpg', recipe, out: 'sheet.png' });
+ * console.log(`${result.out}: ${result.width}×${result.height}, ${result.variants.length} variants`);
+ */
 export interface PreviewResult {
   readonly out: string;
   readonly width: number;

@@ -6,7 +6,14 @@ import type { ImageFormat } from '../codecs/sniff.js';
 import { AugkitError, invalidArgument } from '../errors.js';
 import { ioError, isInside, systemErrorText } from './files.js';
 
-/** An image found in a class folder (its header read, its pixels not yet decoded). */
+/**
+ * An image found in a class folder (its header read, its pixels not yet decoded).
+ *
+ * @example
+ * const { images } = await scanDataset('data');
+ * const first: SourceImage = images[0]!;
+ * // { path: 'cat/cat_01.jpg', fsPath: <its path on disk>, className: 'cat', format: 'jpeg', width: 403, height: 240, bytes: 24151 }
+ */
 export interface SourceImage {
   /** Path relative to the input folder, '/'-separated and NFC-normalised: the image's identity in seeds and manifests. */
   readonly path: string;
@@ -24,6 +31,12 @@ export interface SourceImage {
 /**
  * A file (or folder) that is not used, and why. `bad` marks what may be a lost image: a file or folder that
  * cannot be read, an empty file, a broken link or link loop, a PNG/JPEG that cannot be decoded.
+ *
+ * @example
+ * const { skipped } = await scanDataset('data');
+ * const bad: SkippedFile[] = skipped.filter((file) => file.bad);
+ * for (const { path, reason } of bad) console.warn(`${path}: ${reason}`); // e.g. 'cat/x.jpg: empty file'
+ * // not bad: { path: 'README.md', reason: 'not inside a class folder', bad: false }
  */
 export interface SkippedFile {
   readonly path: string;
@@ -31,7 +44,14 @@ export interface SkippedFile {
   readonly bad: boolean;
 }
 
-/** What a class-per-folder data set holds. */
+/**
+ * What a class-per-folder data set holds.
+ *
+ * @example
+ * const scan: DatasetScan = await scanDataset('data');
+ * scan.classes; // ['cat', 'coffee', 'rocket']
+ * scan.images.length; // 15, before any image is decoded (see checkDataset)
+ */
 export interface DatasetScan {
   readonly root: string;
   /** First-level folder names, sorted (code-unit order, the same on every machine and locale). */

@@ -1,6 +1,13 @@
 import { AugkitError } from '../errors.js';
 
-/** Shard `index` (0-based) of `count`, and which batch engine's variables said so. */
+/**
+ * Shard `index` (0-based) of `count`, and which batch engine's variables said so.
+ *
+ * @example
+ * const { index, count, engine }: EngineShard = shardFromEnvironment(process.env); // e.g. a Slurm job array task
+ * console.log(`shard ${index} of ${count} (${engine})`);
+ * await augmentFromPlan({ plan: 'plan.json', out: 'augmented', shard: { index, count } });
+ */
 export interface EngineShard {
   readonly index: number;
   readonly count: number;

@@ -10,6 +10,14 @@ import { checkDimension, checkImage, checkIntegerInRange, checkOptions, checkSee
 import { Canvas, type Color } from './canvas.js';
 import { ADVANCE, DESCENT, GLYPH_HEIGHT, textWidth } from './font.js';
 
+/**
+ * The options of {@link contactSheet} (and of {@link preview}): the `recipe` (required), how many variants
+ * (`count`, 16), the `seed` (0), a first resize (`size`), the thumbnail box (`tile`, 200) and a `title`.
+ *
+ * @example
+ * const options: ContactSheetOptions = { recipe: await loadRecipe('flips.json'), count: 8, seed: 3, tile: 128, title: 'flips, seed 3' };
+ * const { image } = contactSheet(decode(bytes), options);
+ */
 export interface ContactSheetOptions {
   /** The recipe to preview. */
   recipe: Recipe;
@@ -25,6 +33,14 @@ export interface ContactSheetOptions {
   title?: string;
 }
 
+/**
+ * What {@link contactSheet} returns: the sheet image, and the seed and applied ops of each variant on it.
+ *
+ * @example
+ * const sheet: ContactSheet = contactSheet(decode(bytes), { recipe, count: 11 });
+ * await writeFile('sheet.png', encodePng(sheet.image));
+ * const { seed, applied } = sheet.variants[0]!; // replay(decode(bytes), applied) redraws the first variant
+ */
 export interface ContactSheet {
   /** The sheet: the original and each variant, fitted into equal boxes, captioned. */
   readonly image: AugkitImage;

@@ -2,10 +2,23 @@ import { AugkitError, invalidArgument } from '../errors.js';
 import { deriveSeed } from '../pipeline/seed.js';
 import { shuffleInPlace } from './shuffle.js';
 
+/**
+ * One of the three splits a data set is divided into: `'train'` (the only one augmented), `'val'` or `'test'`.
+ *
+ * @example
+ * const subset: SplitName = 'val';
+ * const flow = flowFromDirectory('augmented', { subset }); // reads augmented/val
+ */
 export type SplitName = 'train' | 'val' | 'test';
 export const SPLIT_NAMES: readonly SplitName[] = ['train', 'val', 'test'];
 
-/** Fractions of each class that go to each split; they sum to 1. */
+/**
+ * Fractions of each class that go to each split; they sum to 1.
+ *
+ * @example
+ * const split: SplitFractions = parseSplit('train=0.7,val=0.15,test=0.15'); // { train: 0.7, val: 0.15, test: 0.15 }
+ * await augment({ input: 'data', out: 'augmented', split });
+ */
 export interface SplitFractions {
   readonly train: number;
   readonly val: number;
@@ -100,7 +113,14 @@ export function splitCounts(sizes: ReadonlyMap<string, number>, split: SplitFrac
   return result;
 }
 
-/** Where one image goes: its split and its position in its class's shuffled order. */
+/**
+ * Where one image goes: its split and its position in its class's shuffled order.
+ *
+ * @example
+ * const images = [{ path: 'cat/1.jpg', className: 'cat' }, { path: 'cat/2.jpg', className: 'cat' }];
+ * const where: SplitAssignment = assignSplits(images, { train: 0.5, val: 0.5, test: 0 }, 1).get('cat/1.jpg')!;
+ * // { split: 'val', rank: 1 }
+ */
 export interface SplitAssignment {
   readonly split: SplitName;
   readonly rank: number;

@@ -38,7 +38,14 @@ export interface CheckTask {
 
 export type Task = AugmentTask | CheckTask;
 
-/** What a check finds out about a source that decodes. */
+/**
+ * What a check finds out about a source that decodes.
+ *
+ * @example
+ * const checked = await checkDataset(await scanDataset('data'));
+ * const fingerprint: SourceFingerprint = checked.fingerprints.get('cat/cat_01.jpg')!;
+ * // e.g. { sha256: '98525e0f0dad7a13527bfac41464bff282763d0946a8d15a10ce2ca377eb7072', dHash: 'db6b65eda434b0f8' }
+ */
 export interface SourceFingerprint {
   /** sha256 of the file's bytes, hex: equal for byte-identical files. */
   readonly sha256: string;
