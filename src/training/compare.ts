@@ -15,6 +15,18 @@ import { scoreRuns, type CompareRun, type RecipeScore } from './compareScore.js'
 import { loadTf, type Tf } from './loadTf.js';
 import { tfDataset } from './tfDataset.js';
 
+/**
+ * The options of {@link compare}: the data set `input`, the `out` folder and the `recipes` (required); the
+ * split, image size, epochs, repeats, seed, batch size, balancing, workers, the TensorFlow.js module and callbacks.
+ *
+ * @example
+ * const options: CompareOptions = {
+ *   input: 'digits', out: 'cmp', recipes: ['none', await loadRecipe('flips.json')],
+ *   size: { width: 28, height: 28 }, epochs: 5, repeats: 3, seed: 1,
+ *   onRun: ({ recipe, repeat, accuracy }) => console.log(recipe, repeat, accuracy.toFixed(3)),
+ * };
+ * const report = await compare(options);
+ */
 export interface CompareOptions {
   /** A class-per-folder data set. */
   input: string;
@@ -46,7 +58,14 @@ export interface CompareOptions {
   onWarning?: (message: string) => void;
 }
 
-/** What `compare` found, as written to compare.json. */
+/**
+ * What `compare` found, as written to compare.json.
+ *
+ * @example
+ * const report: CompareReport = await compare({ input: 'digits', out: 'cmp', recipes: ['none', await loadRecipe('flips.json')] });
+ * for (const { name, accuracy } of report.recipes) console.log(name, accuracy.mean.toFixed(3));
+ * console.log(formatCompare(report)); // the same as a table
+ */
 export interface CompareReport {
   readonly recipes: readonly RecipeScore[];
   readonly split: SplitFractions;

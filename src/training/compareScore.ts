@@ -1,4 +1,11 @@
-/** One trained model's answers on the val set. */
+/**
+ * One trained model's answers on the val set.
+ *
+ * @example
+ * // predictions.json, written by compare next to compare.json: every trained model's answers
+ * const { classes, runs } = JSON.parse(await readFile('cmp/predictions.json', 'utf8')) as { classes: string[]; runs: CompareRun[] };
+ * const wrong = runs[0]!.predictions.filter((p) => p.label !== p.predicted).map((p) => `${p.path}: ${classes[p.predicted]}`);
+ */
 export interface CompareRun {
   readonly recipe: string;
   /** 0-based repeat: the model's initial weights and the training order depend on it, not on the recipe. */
@@ -13,7 +20,13 @@ export interface CompareRun {
   readonly predictions: readonly { readonly path: string; readonly label: number; readonly predicted: number }[];
 }
 
-/** A recipe's score over its repeats. */
+/**
+ * A recipe's score over its repeats.
+ *
+ * @example
+ * const [baseline, flips]: readonly RecipeScore[] = (await compare({ input: 'digits', out: 'cmp', recipes: ['none', flipsRecipe] })).recipes;
+ * console.log(`${flips!.name}: ${((flips!.accuracy.mean - baseline!.accuracy.mean) * 100).toFixed(1)} points`, flips!.perClass);
+ */
 export interface RecipeScore {
   readonly name: string;
   /** Val accuracy over the repeats. */

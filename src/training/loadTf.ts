@@ -1,7 +1,13 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { AugkitError } from '../errors.js';
 
-/** The TensorFlow.js module (`@tensorflow/tfjs` or `@tensorflow/tfjs-node`: the same API). */
+/**
+ * The TensorFlow.js module (`@tensorflow/tfjs` or `@tensorflow/tfjs-node`: the same API).
+ *
+ * @example
+ * const tf: Tf = await loadTf(); // @tensorflow/tfjs-node when installed, else @tensorflow/tfjs
+ * const ds = await tfDataset('data', { tf, size: { width: 64, height: 64 } });
+ */
 export type Tf = typeof tfjs;
 
 function missing(e: unknown): boolean {

@@ -3,6 +3,15 @@ import { invalidArgument } from '../errors.js';
 import { flowFromDirectory, type Batch, type FlowOptions } from '../dataset/flow.js';
 import { loadTf, type Tf } from './loadTf.js';
 
+/**
+ * The options of {@link tfDataset}: those of {@link flowFromDirectory} but `epochs` (each iteration of the
+ * dataset is the next epoch), the TensorFlow.js module `tf`, and `onBatch`.
+ *
+ * @example
+ * const options: TfDatasetOptions = { tf, size: { width: 64, height: 64 }, split: { train: 0.8, val: 0.2 }, subset: 'train', recipe, onBatch: (b) => console.log(b.epoch, b.paths.length) };
+ * const ds = await tfDataset('data', options);
+ * await model.fitDataset(ds, { epochs: 10 });
+ */
 export interface TfDatasetOptions extends Omit<FlowOptions, 'epochs'> {
   /** The TensorFlow.js module to make tensors with (default: {@link loadTf}); pass yours so tensors and model share one engine. */
   tf?: Tf;
@@ -10,7 +19,13 @@ export interface TfDatasetOptions extends Omit<FlowOptions, 'epochs'> {
   onBatch?: (batch: Batch) => void;
 }
 
-/** One element of a {@link tfDataset}: a batch of images and, unless classMode is 'none', its targets. */
+/**
+ * One element of a {@link tfDataset}: a batch of images and, unless classMode is 'none', its targets.
+ *
+ * @example
+ * const ds = await tfDataset('data', { tf, size: { width: 64, height: 64 }, batchSize: 16 });
+ * await ds.take(1).forEachAsync(({ xs, ys }: TfBatch) => console.log(xs.shape, ys.shape)); // [16, 64, 64, 3] [16, 3] for 3 classes
+ */
 export interface TfBatch extends tfjs.TensorContainerObject {
   xs: tfjs.Tensor4D;
   ys: tfjs.Tensor;
