@@ -120,7 +120,7 @@ export interface AugmentProgress {
  *
  * @example
  * const { outputs } = await augment({ input: 'data', out: 'augmented', recipes: [await loadRecipe('flips.json')] });
- * outputs['']?.train['cat']; // { originals: 6, variants: 6 }: one recipe writes into `out` itself ('')
+ * outputs['']?.train['cat']; // e.g. { originals: 6, variants: 6 }: one recipe writes into `out` itself ('')
  */
 export type OutputCounts = Record<string, Record<SplitName, Record<string, { originals: number; variants: number }>>>;
 

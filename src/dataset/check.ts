@@ -25,7 +25,7 @@ export interface CheckedDataset extends DatasetScan {
  * Two images whose dHashes differ in at most {@link NEAR_DUPLICATE_BITS} bits (and whose bytes differ).
  *
  * @example
- * const checked = await checkDataset(await scanDataset('data'));
+ * const checked = await checkDataset(await scanDataset('data'), 4);
  * const pairs: NearDuplicate[] = nearDuplicates(checked.fingerprints);
  * for (const { a, b, distance } of pairs) console.log(`${a} ≈ ${b} (${distance} of 64 bits)`);
  */

@@ -43,7 +43,7 @@ export interface Batch {
  *
  * @example
  * const info: FlowInfo = await flowFromDirectory('data', { batchSize: 4 }).info();
- * // { classNames: ['cat', 'coffee', 'rocket'], counts: [8, 4, 3], draws: 15, batchesPerEpoch: 4 }
+ * // e.g. { classNames: ['cat', 'coffee', 'rocket'], counts: [8, 4, 3], draws: 15, batchesPerEpoch: 4 }
  */
 export interface FlowInfo {
   readonly classNames: readonly string[];

@@ -27,7 +27,7 @@ export interface InspectOptions {
  * @example
  * const { classes } = await inspect('data');
  * const cats: ClassReport = classes[0]!;
- * // { name: 'cat', images: 8, formats: { png: 0, jpeg: 8 }, sizes: [{ width: 271, height: 192, count: 1 }, …] }
+ * // e.g. { name: 'cat', images: 8, formats: { png: 0, jpeg: 8 }, sizes: [{ width: 271, height: 192, count: 1 }, …] }
  */
 export interface ClassReport {
   readonly name: string;

@@ -23,7 +23,7 @@ export type OutputFormat = 'png' | 'jpg';
  *   recipes: [await loadRecipe('flips.json')], variants: 2, balance: false, classes: null,
  *   split: { train: 0.8, val: 0.2, test: 0 }, size: null, seed: 1, format: 'png', shard: null,
  * };
- * const checked = await checkDataset(await scanDataset('data'));
+ * const checked = await checkDataset(await scanDataset('data'), 4);
  * const plan = planAugment(checked, options, checked.duplicates);
  */
 export interface PlanOptions {
@@ -73,9 +73,9 @@ export interface PlannedFile {
  * @example
  * const plan = planAugment(checked, options, checked.duplicates);
  * const source: PlannedSource = plan.sources[0]!;
- * source.image.path; // 'cat/cat_01.jpg'
- * source.split; // 'val'
- * source.files.map((f) => f.file); // ['val/cat/cat_01.png']: val and test are never augmented
+ * source.image.path; // the first path in sorted order, e.g. 'cat/cat_01.jpg'
+ * source.split; // e.g. 'val'
+ * source.files.map((f) => f.file); // then ['val/cat/cat_01.png']: val and test are never augmented
  */
 export interface PlannedSource {
   readonly image: SourceImage;
@@ -93,7 +93,7 @@ export interface PlannedSource {
  * @example
  * const { classes } = await augment({ input: 'data', out: 'augmented', split: { train: 0.8, val: 0.2, test: 0 }, dryRun: true });
  * const cats: ClassPlan = classes[0]!;
- * // { name: 'cat', images: 8, train: 6, val: 2, test: 0, augmented: true, variants: 6 }
+ * // e.g. { name: 'cat', images: 8, train: 6, val: 2, test: 0, augmented: true, variants: 6 }
  */
 export interface ClassPlan {
   readonly name: string;
@@ -248,7 +248,7 @@ export function countClasses(
  * @example
  * const [line] = (await readFile('augmented/manifest.jsonl', 'utf8')).split('\n');
  * const record: ManifestRecord = JSON.parse(line!);
- * // { file: 'train/cat/cat_02.png', source: 'cat/cat_02.jpg', class: 'cat', split: 'train', recipe: 'flips', variant: null, seed: null, applied: [], bytes: 86905, sha256: 'e34b…' }
+ * // e.g. { file: 'train/cat/cat_02.png', source: 'cat/cat_02.jpg', class: 'cat', split: 'train', recipe: 'flips', variant: null, seed: null, applied: [], bytes: 86905, sha256: 'e34b…' }
  * const pixels = replay(decode(await readFile(join('data', record.source))), record.applied); // what was encoded into record.file
  */
 export interface ManifestRecord {

@@ -36,7 +36,7 @@ const STAT_CONCURRENCY = 16;
  * @example
  * const { body } = await loadPlan('plan.json');
  * const output: PlanFileOutput = body.sources[0]!.outputs[0]!;
- * // { root: '', file: 'val/cat/cat_01.png', recipe: 'flips', variant: null, seed: null }
+ * // e.g. { root: '', file: 'val/cat/cat_01.png', recipe: 'flips', variant: null, seed: null }
  */
 export interface PlanFileOutput {
   readonly root: string;
@@ -52,7 +52,7 @@ export interface PlanFileOutput {
  * @example
  * const { body } = await loadPlan('plan.json');
  * const source: PlanFileSource = body.sources[0]!;
- * // { path: 'cat/cat_01.jpg', class: 'cat', format: 'jpeg', width: 403, height: 240, bytes: 24151, mtimeMs: …, split: 'val', outputs: [ … ] }
+ * // e.g. { path: 'cat/cat_01.jpg', class: 'cat', format: 'jpeg', width: 403, height: 240, bytes: 24151, mtimeMs: …, split: 'val', outputs: [ … ] }
  */
 export interface PlanFileSource {
   readonly path: string;
@@ -72,7 +72,7 @@ export interface PlanFileSource {
  * @example
  * const { body } = await loadPlan('plan.json');
  * const options: PlanFileOptions = body.options;
- * // { recipes: [{ name: 'flips', … }], variants: 1, split: { train: 0.8, val: 0.2, test: 0 }, seed: 1, format: 'png', pngLevel: 1 }
+ * // e.g. { recipes: [{ name: 'flips', … }], variants: 1, split: { train: 0.8, val: 0.2, test: 0 }, seed: 1, format: 'png', pngLevel: 1 }
  */
 export interface PlanFileOptions {
   readonly recipes: readonly RecipeInput[];

@@ -12,7 +12,7 @@ import { ioError, isInside, systemErrorText } from './files.js';
  * @example
  * const { images } = await scanDataset('data');
  * const first: SourceImage = images[0]!;
- * // { path: 'cat/cat_01.jpg', fsPath: <its path on disk>, className: 'cat', format: 'jpeg', width: 403, height: 240, bytes: 24151 }
+ * // e.g. { path: 'cat/cat_01.jpg', fsPath: <its path on disk>, className: 'cat', format: 'jpeg', width: 403, height: 240, bytes: 24151 }
  */
 export interface SourceImage {
   /** Path relative to the input folder, '/'-separated and NFC-normalised: the image's identity in seeds and manifests. */
@@ -49,8 +49,8 @@ export interface SkippedFile {
  *
  * @example
  * const scan: DatasetScan = await scanDataset('data');
- * scan.classes; // ['cat', 'coffee', 'rocket']
- * scan.images.length; // 15, before any image is decoded (see checkDataset)
+ * scan.classes; // e.g. ['cat', 'coffee', 'rocket']
+ * scan.images.length; // e.g. 15, before any image is decoded (see checkDataset)
  */
 export interface DatasetScan {
   readonly root: string;

@@ -42,7 +42,7 @@ export type Task = AugmentTask | CheckTask;
  * What a check finds out about a source that decodes.
  *
  * @example
- * const checked = await checkDataset(await scanDataset('data'));
+ * const checked = await checkDataset(await scanDataset('data'), 4);
  * const fingerprint: SourceFingerprint = checked.fingerprints.get('cat/cat_01.jpg')!;
  * // e.g. { sha256: '98525e0f0dad7a13527bfac41464bff282763d0946a8d15a10ce2ca377eb7072', dHash: 'db6b65eda434b0f8' }
  */
