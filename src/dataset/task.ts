@@ -27,6 +27,15 @@ export interface AugmentTask {
   /** How a JPEG source is decoded (default 'jpeg-js'). */
   readonly jpeg?: JpegMode;
   readonly encode: EncodeSettings;
+  /** The source decoded (as `jpeg` says) and run through `baseOps` already, by its check: then it is not read again. */
+  readonly base?: AugkitImage;
+}
+
+/** What a check keeps for the write phase: the decoded source after these ops (see {@link CheckTask.keep}). */
+export interface BaseRecipe {
+  readonly baseOps: readonly AppliedOp[];
+  /** How a JPEG source is decoded, as the write phase would (default 'jpeg-js'). */
+  readonly jpeg?: JpegMode;
 }
 
 /** Decode one source fully, to find out whether it is readable, and fingerprint it. */
@@ -34,6 +43,14 @@ export interface CheckTask {
   readonly kind: 'check';
   readonly index: number;
   readonly fsPath: string;
+  /** Also compute the dHash of the decoded pixels (for near-duplicates); the sha256 is always computed. */
+  readonly dHash: boolean;
+  /**
+   * Return the decoded source run through `keep.baseOps` (the image an augment task starts from) as the result's
+   * `base`. The source is then decoded as `keep.jpeg` says (the dHash too): the same images decode in either JPEG
+   * mode, which differ only in how the decoded samples become pixels.
+   */
+  readonly keep?: BaseRecipe;
 }
 
 export type Task = AugmentTask | CheckTask;
@@ -42,8 +59,8 @@ export type Task = AugmentTask | CheckTask;
 export interface SourceFingerprint {
   /** sha256 of the file's bytes, hex: equal for byte-identical files. */
   readonly sha256: string;
-  /** The 64-bit difference hash of the decoded pixels (see `differenceHash`). */
-  readonly dHash: string;
+  /** The 64-bit difference hash of the decoded pixels (see `differenceHash`); absent when the check was not asked for it. */
+  readonly dHash?: string;
 }
 
 export interface TaskError {
@@ -72,6 +89,21 @@ export interface TaskResult {
   readonly fatal?: TaskError;
   /** A check task's findings, when the source decodes. */
   readonly fingerprint?: SourceFingerprint;
+  /** A check task's kept image (see {@link CheckTask.keep}), unless its base ops refused it (the write phase reports that). */
+  readonly base?: AugkitImage;
+}
+
+/** The buffers that move (not copy) with a message: the image a task or result carries. */
+export function taskTransfers(message: Task | TaskResult): ArrayBuffer[] {
+  const base = 'base' in message ? message.base : undefined;
+  return base === undefined ? [] : [base.data.buffer as ArrayBuffer];
+}
+
+/** `img` with pixels that own their whole buffer (copied when they are a view into a larger one), so it can be transferred and its size counted. */
+function standalone(img: AugkitImage): AugkitImage {
+  const { data } = img;
+  if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer) return img;
+  return { width: img.width, height: img.height, data: data.slice() };
 }
 
 function describeFile(bytes: Uint8Array): WrittenFile {
@@ -104,8 +136,7 @@ function encode(img: AugkitImage, settings: EncodeSettings): Uint8Array {
 }
 
 async function runAugment(task: AugmentTask): Promise<TaskResult> {
-  const files: (WrittenFile | undefined)[] = [];
-  for (const output of task.outputs) files.push(await existingFile(output.path));
+  const files: (WrittenFile | undefined)[] = await Promise.all(task.outputs.map((output) => existingFile(output.path)));
   const pending = task.outputs.flatMap((output, i) => (files[i] === undefined ? [{ ...output, i }] : []));
   const existing = task.outputs.length - pending.length;
   const done = () => files as WrittenFile[];
@@ -113,14 +144,19 @@ async function runAugment(task: AugmentTask): Promise<TaskResult> {
 
   let base: AugkitImage;
   try {
-    base = runOps(decode(await readSource(task.fsPath), { jpeg: task.jpeg }), task.baseOps);
+    base = task.base ?? runOps(decode(await readSource(task.fsPath), { jpeg: task.jpeg }), task.baseOps);
   } catch (e) {
     return { index: task.index, files: [], written: 0, existing, failure: asTaskError(e) };
   }
   // outputs with the same ops (the original in every recipe's folder, or two recipes drawing the same ops)
-  // are encoded once
+  // are encoded once; each file is written while the next one is computed
   const encoded = new Map<string, Uint8Array>();
-  let written = 0;
+  const writes: Promise<void>[] = [];
+  const finished = async () => {
+    const outcomes = await Promise.allSettled(writes);
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    return { written: outcomes.filter((o) => o.status === 'fulfilled').length, failed };
+  };
   for (const output of pending) {
     const key = JSON.stringify(output.ops);
     let bytes = encoded.get(key);
@@ -130,6 +166,7 @@ async function runAugment(task: AugmentTask): Promise<TaskResult> {
         encoded.set(key, bytes);
       }
     } catch (e) {
+      const { written } = await finished();
       if (e instanceof AugkitError && e.code !== 'INTERNAL') {
         // the source leaves no manifest line, so it must leave no file either (nor one from an earlier run)
         await Promise.all(task.outputs.map((o) => rm(o.path, { force: true })));
@@ -137,23 +174,31 @@ async function runAugment(task: AugmentTask): Promise<TaskResult> {
       }
       return { index: task.index, files: [], written, existing, fatal: asTaskError(e) };
     }
-    try {
-      await writeFileAtomic(output.path, bytes);
-    } catch (e) {
-      return { index: task.index, files: [], written, existing, fatal: asTaskError(e) };
-    }
-    files[output.i] = describeFile(bytes);
-    written++;
+    const file = describeFile(bytes);
+    writes.push(writeFileAtomic(output.path, bytes).then(() => void (files[output.i] = file)));
   }
+  const { written, failed } = await finished();
+  if (failed) return { index: task.index, files: [], written, existing, fatal: asTaskError(failed.reason) };
   return { index: task.index, files: done(), written, existing };
+}
+
+/** `decoded` run through `ops`, or undefined when an op refuses it: the write phase then decodes again and reports why. */
+function keptBase(decoded: AugkitImage, ops: readonly AppliedOp[]): AugkitImage | undefined {
+  try {
+    return standalone(runOps(decoded, ops));
+  } catch {
+    return undefined;
+  }
 }
 
 async function runCheck(task: CheckTask): Promise<TaskResult> {
   try {
     const bytes = await readSource(task.fsPath);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const dHash = differenceHash(decode(bytes));
-    return { index: task.index, files: [], written: 0, existing: 0, fingerprint: { sha256, dHash } };
+    const decoded = decode(bytes, { jpeg: task.keep?.jpeg });
+    const fingerprint = task.dHash ? { sha256, dHash: differenceHash(decoded) } : { sha256 };
+    const base = task.keep && keptBase(decoded, task.keep.baseOps);
+    return { index: task.index, files: [], written: 0, existing: 0, fingerprint, ...(base && { base }) };
   } catch (e) {
     return { index: task.index, files: [], written: 0, existing: 0, failure: asTaskError(e) };
   }
