@@ -577,6 +577,8 @@ export async function executeAugment(
         fsPath: source.image.fsPath,
         baseOps: source.baseOps,
         outputs: source.files.map((f) => ({ path: join(out, f.root, f.file), ops: f.ops })),
+        // a fresh folder (or one an earlier run was deleted from) holds none of them
+        resume: state.kind === 'same-job',
         jpeg: settings.jpeg,
         encode: { format: settings.format, quality: settings.quality, pngLevel: settings.pngLevel },
         ...(base && { base }),

@@ -24,6 +24,8 @@ export interface AugmentTask {
   readonly baseOps: readonly AppliedOp[];
   /** Absolute output paths and the ops after `baseOps` (empty for an original). */
   readonly outputs: readonly { readonly path: string; readonly ops: readonly AppliedOp[] }[];
+  /** Whether outputs may be complete from an earlier run of the job (a resume): each is looked for first. */
+  readonly resume: boolean;
   /** How a JPEG source is decoded (default 'jpeg-js'). */
   readonly jpeg?: JpegMode;
   readonly encode: EncodeSettings;
@@ -136,7 +138,9 @@ function encode(img: AugkitImage, settings: EncodeSettings): Uint8Array {
 }
 
 async function runAugment(task: AugmentTask): Promise<TaskResult> {
-  const files: (WrittenFile | undefined)[] = await Promise.all(task.outputs.map((output) => existingFile(output.path)));
+  const files: (WrittenFile | undefined)[] = task.resume
+    ? await Promise.all(task.outputs.map((output) => existingFile(output.path)))
+    : task.outputs.map(() => undefined);
   const pending = task.outputs.flatMap((output, i) => (files[i] === undefined ? [{ ...output, i }] : []));
   const existing = task.outputs.length - pending.length;
   const done = () => files as WrittenFile[];
