@@ -460,7 +460,12 @@ export interface PreparedRun {
   readonly bases?: BaseCache;
 }
 
-/** How {@link checkAndPlan} runs. */
+/**
+ * How {@link checkAndPlan} runs.
+ *
+ * @example
+ * const options: CheckAndPlanOptions = { keepBases: !settings.dryRun };
+ */
 export interface CheckAndPlanOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Keep this shard's decoded sources for the write phase, as far as `settings.cacheBytes` goes (see `PreparedRun.bases`). */

@@ -48,7 +48,12 @@ export async function checkDataset(
   }
 }
 
-/** What {@link checkSources} computes besides whether each source decodes. */
+/**
+ * What {@link checkSources} computes besides whether each source decodes.
+ *
+ * @example
+ * const options: CheckSourcesOptions = { dHash: true, onProgress: (done, total) => bar.update(done, total) };
+ */
 export interface CheckSourcesOptions {
   /** Compute each image's dHash (near-duplicates); the sha256 is always computed. */
   readonly dHash: boolean;

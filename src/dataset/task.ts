@@ -33,7 +33,12 @@ export interface AugmentTask {
   readonly base?: AugkitImage;
 }
 
-/** What a check keeps for the write phase: the decoded source after these ops (see {@link CheckTask.keep}). */
+/**
+ * What a check keeps for the write phase: the decoded source after these ops (see {@link CheckTask.keep}).
+ *
+ * @example
+ * const keep: BaseRecipe = { baseOps: baseOpsFor({ width: 400, height: 400 }), jpeg: 'jpeg-js' };
+ */
 export interface BaseRecipe {
   readonly baseOps: readonly AppliedOp[];
   /** How a JPEG source is decoded, as the write phase would (default 'jpeg-js'). */
@@ -95,7 +100,12 @@ export interface TaskResult {
   readonly base?: AugkitImage;
 }
 
-/** The buffers that move (not copy) with a message: the image a task or result carries. */
+/**
+ * The buffers that move (not copy) with a message: the image a task or result carries.
+ *
+ * @example
+ * thread.postMessage(task, taskTransfers(task));
+ */
 export function taskTransfers(message: Task | TaskResult): ArrayBuffer[] {
   const base = 'base' in message ? message.base : undefined;
   return base === undefined ? [] : [base.data.buffer as ArrayBuffer];
