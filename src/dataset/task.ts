@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { decode, encodeJpeg, encodePng, type JpegMode } from '../codecs/index.js';
+import { sniffFormat } from '../codecs/sniff.js';
 import { AugkitError } from '../errors.js';
 import type { AugkitImage } from '../image.js';
 import { runOps, type AppliedOp } from '../pipeline/execute.js';
@@ -53,9 +54,9 @@ export interface CheckTask {
   /** Also compute the dHash of the decoded pixels (for near-duplicates); the sha256 is always computed. */
   readonly dHash: boolean;
   /**
-   * Return the decoded source run through `keep.baseOps` (the image an augment task starts from) as the result's
-   * `base`. The source is then decoded as `keep.jpeg` says (the dHash too): the same images decode in either JPEG
-   * mode, which differ only in how the decoded samples become pixels.
+   * Also return the decoded source run through `keep.baseOps` (the image an augment task starts from) as the
+   * result's `base`. Whether the source decodes is decided as without it, by the default decoder; a JPEG to be
+   * kept in the other mode (`keep.jpeg: 'libjpeg'`) is decoded a second time in that mode.
    */
   readonly keep?: BaseRecipe;
 }
@@ -196,10 +197,16 @@ async function runAugment(task: AugmentTask): Promise<TaskResult> {
   return { index: task.index, files: done(), written, existing };
 }
 
-/** `decoded` run through `ops`, or undefined when an op refuses it: the write phase then decodes again and reports why. */
-function keptBase(decoded: AugkitImage, ops: readonly AppliedOp[]): AugkitImage | undefined {
+/**
+ * The image the write phase would start from: the source decoded as `keep.jpeg` says (`decoded`, the default
+ * decoder's pixels, unless that is another mode for a JPEG) run through `keep.baseOps` — or undefined when that
+ * fails (an op refuses the image, the other mode refuses the file): the write phase then decodes again and
+ * reports why, as it does without a kept image.
+ */
+function keptBase(bytes: Uint8Array, decoded: AugkitImage, keep: BaseRecipe): AugkitImage | undefined {
   try {
-    return standalone(runOps(decoded, ops));
+    const otherMode = (keep.jpeg ?? 'jpeg-js') !== 'jpeg-js' && sniffFormat(bytes) === 'jpeg';
+    return standalone(runOps(otherMode ? decode(bytes, { jpeg: keep.jpeg }) : decoded, keep.baseOps));
   } catch {
     return undefined;
   }
@@ -209,9 +216,10 @@ async function runCheck(task: CheckTask): Promise<TaskResult> {
   try {
     const bytes = await readSource(task.fsPath);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const decoded = decode(bytes, { jpeg: task.keep?.jpeg });
+    // the JPEG modes refuse a few different rare files: the default decoder decides, as it always has
+    const decoded = decode(bytes);
     const fingerprint = task.dHash ? { sha256, dHash: differenceHash(decoded) } : { sha256 };
-    const base = task.keep && keptBase(decoded, task.keep.baseOps);
+    const base = task.keep && keptBase(bytes, decoded, task.keep);
     return { index: task.index, files: [], written: 0, existing: 0, fingerprint, ...(base && { base }) };
   } catch (e) {
     return { index: task.index, files: [], written: 0, existing: 0, failure: asTaskError(e) };
