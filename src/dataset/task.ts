@@ -119,6 +119,11 @@ function standalone(img: AugkitImage): AugkitImage {
   return { width: img.width, height: img.height, data: data.slice() };
 }
 
+/** `img` after `ops`; `img` itself for no ops (running none would only copy it through WebAssembly memory). */
+function withOps(img: AugkitImage, ops: readonly AppliedOp[]): AugkitImage {
+  return ops.length === 0 ? img : runOps(img, ops);
+}
+
 function describeFile(bytes: Uint8Array): WrittenFile {
   return { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
@@ -159,7 +164,7 @@ async function runAugment(task: AugmentTask): Promise<TaskResult> {
 
   let base: AugkitImage;
   try {
-    base = task.base ?? runOps(decode(await readSource(task.fsPath), { jpeg: task.jpeg }), task.baseOps);
+    base = task.base ?? withOps(decode(await readSource(task.fsPath), { jpeg: task.jpeg }), task.baseOps);
   } catch (e) {
     return { index: task.index, files: [], written: 0, existing, failure: asTaskError(e) };
   }
@@ -177,7 +182,7 @@ async function runAugment(task: AugmentTask): Promise<TaskResult> {
     let bytes = encoded.get(key);
     try {
       if (bytes === undefined) {
-        bytes = encode(runOps(base, output.ops), task.encode);
+        bytes = encode(withOps(base, output.ops), task.encode);
         encoded.set(key, bytes);
       }
     } catch (e) {
@@ -206,7 +211,7 @@ async function runAugment(task: AugmentTask): Promise<TaskResult> {
 function keptBase(bytes: Uint8Array, decoded: AugkitImage, keep: BaseRecipe): AugkitImage | undefined {
   try {
     const otherMode = (keep.jpeg ?? 'jpeg-js') !== 'jpeg-js' && sniffFormat(bytes) === 'jpeg';
-    return standalone(runOps(otherMode ? decode(bytes, { jpeg: keep.jpeg }) : decoded, keep.baseOps));
+    return standalone(withOps(otherMode ? decode(bytes, { jpeg: keep.jpeg }) : decoded, keep.baseOps));
   } catch {
     return undefined;
   }
