@@ -52,6 +52,9 @@ manifest.jsonl (the files written) and a skipped.jsonl (the input files not used
   --size <WxH>           resize every output to W×H first (antialiased; default: keep sizes)
   --seed <S>             global seed, an integer (default 0)
   --workers <N>          worker threads (default: available cores)
+  --cache-mb <MB>        memory for sources kept decoded (and resized) from the decode check to the writes,
+                         so each is decoded once (default 512; beyond it, or with 0, a source is decoded
+                         again when written; the output is the same either way)
   --shard <K/N|auto>     process only part K of N (0-based); N shard runs together equal one full run;
                          auto: K and N from the batch engine (docs/scale-out.md)
   --shards <N>           N for --shard auto where the engine does not set it (Kubernetes, AWS Batch);
@@ -102,6 +105,7 @@ const AUGMENT_FLAGS: Record<string, FlagSpec> = {
   out: { kind: 'string' },
   ...JOB_FLAGS,
   workers: { kind: 'string' },
+  'cache-mb': { kind: 'string' },
   shard: { kind: 'string' },
   json: { kind: 'boolean' },
   'dry-run': { kind: 'boolean' },
@@ -109,6 +113,9 @@ const AUGMENT_FLAGS: Record<string, FlagSpec> = {
   ...SCALE_OUT_FLAGS,
   help: { kind: 'boolean', short: 'h' },
 };
+
+/** The largest `--cache-mb`: 1 TiB. */
+const MAX_CACHE_MB = 2 ** 20;
 
 const PREVIEW_FLAGS: Record<string, FlagSpec> = {
   out: { kind: 'string' },
@@ -164,6 +171,7 @@ async function runAugment(argv: readonly string[]): Promise<number> {
   if (out === undefined) throw new UsageError('missing --out <dir>');
   const options = await augmentOptionsOf(input, out, flags);
   options.dryRun = flags.has('dry-run');
+  if (flags.has('cache-mb')) options.cacheBytes = intFlag(str(flags, 'cache-mb')!, '--cache-mb', 0, MAX_CACHE_MB) * 2 ** 20;
   if (flags.has('force') && flags.has('shard')) {
     throw new UsageError('--force cannot be combined with --shard: shards may share <out>; empty it first, then run the shards');
   }

@@ -86,6 +86,9 @@ export async function runPlannedAugment(positionals: readonly string[], flags: F
   if (given.length > 0) {
     throw new UsageError(`--${given[0]} cannot be combined with --plan: the plan records the options it was made with (plan again to change them)`);
   }
+  if (flags.has('cache-mb')) {
+    throw new UsageError('--cache-mb cannot be combined with --plan: a planned run does not decode-check its sources, so it decodes each once anyway');
+  }
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
   const out = str(flags, 'out');
   if (out === undefined) throw new UsageError('missing --out <dir>');

@@ -1,24 +1,28 @@
 import { createHash } from 'node:crypto';
 import { access, mkdir, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import type { JpegMode } from '../codecs/index.js';
 import { AugkitError, invalidArgument } from '../errors.js';
 import { recipeToJSON, type Recipe } from '../pipeline/recipe.js';
-import { checkDataset } from './check.js';
+import { BaseCache } from './baseCache.js';
+import { checkSources } from './check.js';
 import { scanFileList } from './fileList.js';
 import { ioError, isInside, realPathOrPlanned, removeStaleTemps, tempTarget, writeFileAtomic } from './files.js';
 import {
+  baseOpsFor,
   countClasses,
   manifestRecord,
   planAugment,
+  recipeInputSize,
   shardRange,
   type AugmentPlan,
   type ClassPlan,
   type OutputFormat,
   type PlannedSource,
 } from './plan.js';
-import { runPool } from './pool.js';
-import { byCodeUnits, scanDataset, type DatasetScan, type SkippedFile } from './scan.js';
+import { TaskPool } from './pool.js';
+import { byCodeUnits, scanDataset, type DatasetScan, type SkippedFile, type SourceImage } from './scan.js';
 import { checkSettings, type Settings } from './settings.js';
 import { SPLIT_NAMES, type SplitFractions, type SplitName } from './split.js';
 import type { AugmentTask, TaskResult, WrittenFile } from './task.js';
@@ -93,6 +97,12 @@ export interface AugmentOptions {
   onProgress?: (progress: AugmentProgress) => void;
   /** A text file listing the sources, one path relative to `input` a line, instead of walking `input` (see `scanFileList`). */
   files?: string;
+  /**
+   * Memory in bytes for sources the decode check keeps, decoded and resized, so the write phase does not decode
+   * them again (default {@link DEFAULT_CACHE_BYTES}, 512 MiB; 0 keeps none). Sources beyond it are decoded again
+   * when written; the output is the same either way.
+   */
+  cacheBytes?: number;
 }
 
 /**
@@ -426,14 +436,23 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
   const settings = checkSettings(options);
   const { input, out, onProgress } = options;
   await checkApart(input, out);
-  const scan = await scanSources(input, settings, options.files);
-  // refusals before the long part; a dry run stops at the same ones
-  const job = jobDescription(settings, scan.images);
-  const state = await examineOutput(out, job, settings.force);
-  const prepared = await checkAndPlan(scan, settings, job, (done, total) =>
-    onProgress?.({ phase: 'check', done, total, written: 0, elapsedMs: performance.now() - started }),
-  );
-  return executeAugment(options, settings, prepared, state, started);
+  // the threads load while the input is scanned (one per core at most before the number of sources is known),
+  // and serve the check and then the writes
+  const pool = new TaskPool(settings.workers);
+  pool.start(availableParallelism());
+  try {
+    const scan = await scanSources(input, settings, options.files);
+    // refusals before the long part; a dry run stops at the same ones
+    const job = jobDescription(settings, scan.images);
+    const state = await examineOutput(out, job, settings.force);
+    const prepared = await checkAndPlan(scan, settings, job, pool, {
+      keepBases: !settings.dryRun,
+      onProgress: (done, total) => onProgress?.({ phase: 'check', done, total, written: 0, elapsedMs: performance.now() - started }),
+    });
+    return await executeAugment(options, settings, prepared, state, started, pool);
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Refuses an `out` inside `input` or containing it. */
@@ -482,25 +501,51 @@ export interface PreparedRun {
   readonly checkSeconds: number;
   /** Sources that changed since planning, with why: not processed, listed as bad (see `augmentFromPlan`). */
   readonly stale?: ReadonlyMap<string, string>;
+  /** Sources the check kept decoded, by path (see `cacheBytes`): the write phase takes them instead of decoding. */
+  readonly bases?: BaseCache;
 }
 
 /**
- * Decodes every scanned source (see `checkDataset`) and plans the run over those that decode.
+ * How {@link checkAndPlan} runs.
  *
  * @example
- * const prepared = await checkAndPlan(scan, settings, jobDescription(settings, scan.images));
+ * const options: CheckAndPlanOptions = { keepBases: !settings.dryRun };
+ */
+export interface CheckAndPlanOptions {
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Keep this shard's decoded sources for the write phase, as far as `settings.cacheBytes` goes (see `PreparedRun.bases`). */
+  readonly keepBases: boolean;
+}
+
+/**
+ * Decodes every scanned source on `pool`'s threads (see `checkDataset`) and plans the run over those that decode.
+ *
+ * @example
+ * const prepared = await checkAndPlan(scan, settings, jobDescription(settings, scan.images), pool, { keepBases: true });
  */
 export async function checkAndPlan(
   scan: DatasetScan,
   settings: Settings,
   job: string,
-  onProgress?: (done: number, total: number) => void,
+  pool: TaskPool,
+  options: CheckAndPlanOptions,
 ): Promise<PreparedRun> {
   const started = performance.now();
-  const checked = await checkDataset(scan, settings.workers, onProgress);
+  const bases = options.keepBases && settings.cacheBytes > 0 ? new BaseCache(settings.cacheBytes) : undefined;
+  // the shard's block of the sources that decode is about the same block of all sources
+  const [first, end] = shardRange(scan.images.length, settings.shard);
+  const reserve = (image: SourceImage, index: number) => {
+    const { width, height } = recipeInputSize(image, settings.size);
+    return index >= first && index < end && bases!.reserve(image.path, width * height * 4);
+  };
+  const checked = await checkSources(scan, pool, {
+    dHash: false,
+    onProgress: options.onProgress,
+    ...(bases && { keep: { baseOps: baseOpsFor(settings.size), jpeg: settings.jpeg, cache: bases, reserve } }),
+  });
   const plan = planAugment(checked, settings, checked.duplicates);
   const checkSeconds = (performance.now() - started) / 1000;
-  return { job, classes: scan.classes, skipped: checked.skipped, duplicates: checked.duplicates, plan, checkSeconds };
+  return { job, classes: scan.classes, skipped: checked.skipped, duplicates: checked.duplicates, plan, checkSeconds, ...(bases && { bases }) };
 }
 
 /**
@@ -516,6 +561,7 @@ export async function executeAugment(
   prepared: PreparedRun,
   state: OutputState,
   started: number,
+  pool: TaskPool,
 ): Promise<AugmentSummary> {
   const { input, out, onProgress } = options;
   const { plan, job, checkSeconds } = prepared;
@@ -572,15 +618,22 @@ export async function executeAugment(
       classLists.push(classList);
     }
 
-    const tasks: AugmentTask[] = mine.flatMap((source, index): AugmentTask[] => stale.has(source.image.path) ? [] : [{
-      kind: 'augment',
-      index,
-      fsPath: source.image.fsPath,
-      baseOps: source.baseOps,
-      outputs: source.files.map((f) => ({ path: join(out, f.root, f.file), ops: f.ops })),
-      jpeg: settings.jpeg,
-      encode: { format: settings.format, quality: settings.quality, pngLevel: settings.pngLevel },
-    }]);
+    const tasks = mine.flatMap((source, index): AugmentTask[] => {
+      if (stale.has(source.image.path)) return [];
+      const base = prepared.bases?.take(source.image.path);
+      return [{
+        kind: 'augment',
+        index,
+        fsPath: source.image.fsPath,
+        baseOps: source.baseOps,
+        outputs: source.files.map((f) => ({ path: join(out, f.root, f.file), ops: f.ops })),
+        // a fresh folder (or one an earlier run was deleted from) holds none of them
+        resume: state.kind === 'same-job',
+        jpeg: settings.jpeg,
+        encode: { format: settings.format, quality: settings.quality, pngLevel: settings.pngLevel },
+        ...(base && { base }),
+      }];
+    });
     const failed = new Set<number>();
     mine.forEach((source, index) => {
       const reason = stale.get(source.image.path);
@@ -592,7 +645,7 @@ export async function executeAugment(
     const writtenFiles = new Map<number, readonly WrittenFile[]>();
     let done = 0;
     const writeStarted = performance.now();
-    await runPool(tasks, settings.workers, (result: TaskResult) => {
+    const onResult = (result: TaskResult) => {
       if (result.fatal) throw new AugkitError(result.fatal.code === 'IO_ERROR' ? 'IO_ERROR' : 'INTERNAL', result.fatal.message);
       if (result.failure) {
         failed.add(result.index);
@@ -603,7 +656,8 @@ export async function executeAugment(
       existing += result.existing;
       done++;
       onProgress?.({ phase: 'write', done, total: tasks.length, written, elapsedMs: performance.now() - writeStarted });
-    });
+    };
+    await pool.run(tasks, onResult);
     // a source that failed after the check (changed since, or an op refused it) leaves no manifest line and
     // counts no outputs
     for (const index of failed) {

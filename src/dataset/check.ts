@@ -1,9 +1,13 @@
 import { hashWords, NEAR_DUPLICATE_BITS, wordsDistance } from './fingerprint.js';
-import { runPool } from './pool.js';
-import { byCodeUnits, type DatasetScan, type SkippedFile } from './scan.js';
-import type { SourceFingerprint } from './task.js';
+import type { BaseCache } from './baseCache.js';
+import { TaskPool } from './pool.js';
+import { byCodeUnits, type DatasetScan, type SkippedFile, type SourceImage } from './scan.js';
+import type { BaseRecipe, CheckTask, SourceFingerprint } from './task.js';
 
-/** Images per check thread at least: a thread's start (loading the module, compiling WebAssembly) costs about as much as decoding this many. */
+/**
+ * Images per check thread at least, when the threads are not running yet: a thread's start (loading the
+ * module, compiling WebAssembly) costs about as much as decoding this many.
+ */
 const IMAGES_PER_THREAD = 32;
 
 /**
@@ -50,18 +54,66 @@ export async function checkDataset(
   workers: number,
   onProgress?: (done: number, total: number) => void,
 ): Promise<CheckedDataset> {
+  const pool = new TaskPool(workers);
+  try {
+    return await checkSources(scan, pool, { dHash: true, onProgress });
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * What {@link checkSources} computes besides whether each source decodes.
+ *
+ * @example
+ * const options: CheckSourcesOptions = { dHash: true, onProgress: (done, total) => bar.update(done, total) };
+ */
+export interface CheckSourcesOptions {
+  /** Compute each image's dHash (near-duplicates); the sha256 is always computed. */
+  readonly dHash: boolean;
+  /**
+   * Keep sources decoded and run through `keep.baseOps` in `keep.cache`: those for which `keep.reserve` (called
+   * in the sources' order, before any check runs) reserved room in it.
+   */
+  readonly keep?: BaseRecipe & { readonly cache: BaseCache; readonly reserve: (image: SourceImage, index: number) => boolean };
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * {@link checkDataset} on the threads of `pool` (those it runs already; else at most one per 32 images, so 32 or
+ * fewer run in this thread), optionally keeping the decoded sources for the write phase.
+ *
+ * @example
+ * const cache = new BaseCache(DEFAULT_CACHE_BYTES);
+ * const checked = await checkSources(scan, pool, {
+ *   dHash: false,
+ *   keep: { baseOps, cache, reserve: (image) => cache.reserve(image.path, image.width * image.height * 4) },
+ * });
+ */
+export async function checkSources(scan: DatasetScan, pool: TaskPool, options: CheckSourcesOptions): Promise<CheckedDataset> {
+  const { keep, onProgress } = options;
   const fingerprints = new Map<string, SourceFingerprint>();
   const failed: SkippedFile[] = [];
-  const tasks = scan.images.map((image, index) => ({ kind: 'check' as const, index, fsPath: image.fsPath }));
+  const tasks = scan.images.map((image, index): CheckTask => {
+    const kept = keep !== undefined && keep.reserve(image, index);
+    return {
+      kind: 'check',
+      index,
+      fsPath: image.fsPath,
+      dHash: options.dHash,
+      ...(kept && { keep: { baseOps: keep.baseOps, jpeg: keep.jpeg } }),
+    };
+  });
   let done = 0;
-  // a check is one decode: below a few dozen images, starting threads costs more than it saves
-  await runPool(tasks, Math.min(workers, Math.ceil(tasks.length / IMAGES_PER_THREAD)), (result) => {
+  // threads the pool has not started yet are started only for enough images
+  await pool.run(tasks, (result) => {
     const image = scan.images[result.index]!;
     const failure = result.failure ?? result.fatal;
     if (failure !== undefined) failed.push({ path: image.path, reason: `${failure.code}: ${failure.message}`, bad: true });
     else fingerprints.set(image.path, result.fingerprint!);
+    if (tasks[result.index]!.keep) keep!.cache.settle(image.path, result.base);
     onProgress?.(++done, tasks.length);
-  });
+  }, Math.ceil(tasks.length / IMAGES_PER_THREAD));
   const images = scan.images.filter((image) => fingerprints.has(image.path));
   const skipped = [...scan.skipped, ...failed].sort((a, b) => byCodeUnits(a.path, b.path));
   const bySha = new Map<string, string[]>();
@@ -75,13 +127,15 @@ export async function checkDataset(
 
 /**
  * Pairs of images that look alike without being byte-identical: dHashes at most {@link NEAR_DUPLICATE_BITS}
- * bits apart. Compares every pair (n²/2 comparisons of two 32-bit words: about a second for 30 000 images).
+ * bits apart (fingerprints without a dHash are left out). Compares every pair (n²/2 comparisons of two 32-bit words: about a second for 30 000 images).
  *
  * @example
  * nearDuplicates(checked.fingerprints); // [{ a: 'cat/a.jpg', b: 'cat/a_small.jpg', distance: 2 }]
  */
 export function nearDuplicates(fingerprints: ReadonlyMap<string, SourceFingerprint>): NearDuplicate[] {
-  const entries = [...fingerprints].sort((x, y) => byCodeUnits(x[0], y[0]));
+  const entries = [...fingerprints]
+    .filter((entry): entry is [string, Required<SourceFingerprint>] => entry[1].dHash !== undefined)
+    .sort((x, y) => byCodeUnits(x[0], y[0]));
   const words = entries.map(([, f]) => hashWords(f.dHash));
   const pairs: NearDuplicate[] = [];
   for (let i = 0; i < entries.length; i++) {

@@ -25,8 +25,12 @@ export function tempTarget(name: string): string | null {
 export async function writeFileAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
   const temp = tempPath(path);
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(temp, bytes);
+    await writeFile(temp, bytes).catch(async (cause: NodeJS.ErrnoException) => {
+      if (cause.code !== 'ENOENT') throw cause;
+      // the folder is not there yet (the first file of a folder): creating it only then spares a call per file
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(temp, bytes);
+    });
     await rename(temp, path);
   } catch (cause) {
     await rm(temp, { force: true }).catch(() => undefined);

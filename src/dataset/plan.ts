@@ -153,6 +153,16 @@ export function recipeInputSize(
 }
 
 /**
+ * The ops every output of a source starts with: the `--size` resize (antialiased), if any.
+ *
+ * @example
+ * baseOpsFor({ width: 400, height: 400 }); // [{ op: 'resize', width: 400, height: 400, antialias: true }]
+ */
+export function baseOpsFor(size: PlanOptions['size']): AppliedOp[] {
+  return size === null ? [] : [{ op: 'resize', ...size, antialias: true }];
+}
+
+/**
  * Plans an augmentation run: split first (stratified, seeded), then the number of augmented copies of
  * each train original, then every output's name, seed and ops. Depends only on the scan and the options,
  * so every shard and every worker count computes the same plan. `scan.images` must be the images that
@@ -188,7 +198,7 @@ export function planAugment(scan: DatasetScan, options: PlanOptions, duplicates:
   const multi = options.recipes.length > 1;
   const roots = multi ? options.recipes.map((r) => r.name) : [''];
   const [first, end] = shardRange(scan.images.length, options.shard);
-  const baseOps: AppliedOp[] = options.size === null ? [] : [{ op: 'resize', ...options.size, antialias: true }];
+  const baseOps = baseOpsFor(options.size);
   const taken = new Set<string>();
   const sources = scan.images.map((image, index): PlannedSource => {
     const { split, rank } = assignment.get(image.path)!;

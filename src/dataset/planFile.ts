@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { JpegMode } from '../codecs/index.js';
 import { AugkitError } from '../errors.js';
@@ -18,6 +19,7 @@ import {
   type PreparedRun,
 } from './augment.js';
 import { ioError, systemErrorText, writeFileAtomic } from './files.js';
+import { TaskPool } from './pool.js';
 import { recipeInputSize, shardRange, type AugmentPlan, type ClassPlan, type OutputFormat, type PlannedFile, type PlannedSource } from './plan.js';
 import { mapLimited, type SkippedFile } from './scan.js';
 import { checkSettings, type Settings } from './settings.js';
@@ -183,9 +185,17 @@ export async function makePlan(options: MakePlanOptions): Promise<LoadedPlan> {
   const started = performance.now();
   const scan = await scanSources(input, settings, options.files);
   const job = jobDescription(settings, scan.images);
-  const { plan, skipped, duplicates } = await checkAndPlan(scan, settings, job, (done, total) =>
-    options.onProgress?.({ phase: 'check', done, total, written: 0, elapsedMs: performance.now() - started }),
-  );
+  const pool = new TaskPool(settings.workers);
+  let prepared: PreparedRun;
+  try {
+    prepared = await checkAndPlan(scan, settings, job, pool, {
+      keepBases: false,
+      onProgress: (done, total) => options.onProgress?.({ phase: 'check', done, total, written: 0, elapsedMs: performance.now() - started }),
+    });
+  } finally {
+    await pool.close();
+  }
+  const { plan, skipped, duplicates } = prepared;
   const baseOps = plan.sources[0]?.baseOps ?? [];
   const mtimes = await mapLimited(plan.sources, STAT_CONCURRENCY, async (s) => {
     try {
@@ -371,6 +381,29 @@ export async function augmentFromPlan(options: PlannedRunOptions): Promise<Augme
       `Expected the shards of one plan in ${options.out} but it holds those of another (${copy} differs from this plan, sha256 ${plan.sha256}); use another folder`,
     );
   }
+  // the threads load while the sources are compared with the plan
+  const pool = new TaskPool(settings.workers);
+  pool.start(Math.min(availableParallelism(), plan.body.sources.length));
+  let summary: AugmentSummary;
+  try {
+    summary = await executePlan(plan, settings, augmentOptions, input, options.out, pool, started);
+  } finally {
+    await pool.close();
+  }
+  if (!settings.dryRun && earlier === undefined) await writeFileAtomic(copy, text);
+  return summary;
+}
+
+/** {@link augmentFromPlan} once its options are checked and `out` holds no other plan: compares the shard's sources with the plan, then writes. */
+async function executePlan(
+  plan: LoadedPlan,
+  settings: Settings,
+  augmentOptions: AugmentOptions,
+  input: string,
+  out: string,
+  pool: TaskPool,
+  started: number,
+): Promise<AugmentSummary> {
   const prepared = preparedFromPlan(plan, settings, input);
   const mine = plan.body.sources.flatMap((s, i) => (prepared.plan.sources[i]!.inShard ? [{ planned: s, fsPath: prepared.plan.sources[i]!.image.fsPath }] : []));
   const changes = await mapLimited(mine, STAT_CONCURRENCY, (m) => changeSincePlanning(m.fsPath, m.planned));
@@ -383,18 +416,15 @@ export async function augmentFromPlan(options: PlannedRunOptions): Promise<Augme
         `${plan.body.input}; first: ${mine[0]!.planned.path}: ${stale.get(mine[0]!.planned.path)}): a plan of another input?`,
     );
   }
-  const run = async () => executeAugment(augmentOptions, settings, { ...prepared, stale }, await examineOutput(options.out, prepared.job, false), started);
-  const record = join(options.out, JOB_FILE);
+  const run = async () => executeAugment(augmentOptions, settings, { ...prepared, stale }, await examineOutput(out, prepared.job, false), started, pool);
+  const record = join(out, JOB_FILE);
   const recordedBefore = existsSync(record);
-  let summary: AugmentSummary;
   try {
-    summary = await run();
+    return await run();
   } catch (e) {
     // shards started at the same moment into an empty folder race to record the job there: the loser sees the
     // winner's temporary file or loses its own; once the record is there, it resumes like any other shard
     if (recordedBefore || !(e instanceof AugkitError) || !existsSync(record)) throw e;
-    summary = await run();
+    return run();
   }
-  if (!settings.dryRun && earlier === undefined) await writeFileAtomic(copy, text);
-  return summary;
 }

@@ -6,6 +6,7 @@ import { checkKnownKeys } from '../knownKeys.js';
 import type { Recipe } from '../pipeline/recipe.js';
 import { checkBoolean, checkDimension, checkIntegerInRange, checkOptions, checkSeed } from '../validate.js';
 import type { AugmentOptions } from './augment.js';
+import { DEFAULT_CACHE_BYTES } from './baseCache.js';
 import type { OutputFormat, PlanOptions } from './plan.js';
 import { defaultRecipe } from './recipes.js';
 import { ALL_TRAIN, checkSplit } from './split.js';
@@ -18,6 +19,8 @@ export interface Settings extends PlanOptions {
   readonly jpeg: JpegMode;
   readonly dryRun: boolean;
   readonly force: boolean;
+  /** Bytes for decoded sources kept from the check to the write phase (0: none kept). */
+  readonly cacheBytes: number;
   /** Options given that have no effect here (`quality` with PNG output …), as sentences. */
   readonly warnings: readonly string[];
 }
@@ -42,6 +45,7 @@ const OPTION_KEYS = [
   'dryRun',
   'onProgress',
   'files',
+  'cacheBytes',
 ] as const satisfies readonly (keyof AugmentOptions)[];
 
 /** Worker threads beyond this many per core only add memory and start-up time. */
@@ -152,6 +156,8 @@ export function checkSettings(options: AugmentOptions): Settings {
   const jpeg = checkJpegMode(o.jpeg ?? 'jpeg-js', 'jpeg');
   const dryRun = checkBoolean(o.dryRun ?? false, 'dryRun');
   const force = checkBoolean(o.force ?? false, 'force');
+  const cacheBytes = o.cacheBytes ?? DEFAULT_CACHE_BYTES;
+  if (!Number.isSafeInteger(cacheBytes) || cacheBytes < 0) throw invalidArgument('cacheBytes', 'a non-negative integer (bytes)', cacheBytes);
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw invalidArgument('onProgress', 'a function', o.onProgress);
   if (force && shard !== null) {
     throw new AugkitError(
@@ -166,5 +172,5 @@ export function checkSettings(options: AugmentOptions): Settings {
   if (workers > WORKERS_PER_CORE * cores) {
     warnings.push(`${workers} workers on ${cores} core${cores === 1 ? '' : 's'}: threads beyond the cores add memory, not speed`);
   }
-  return { recipes, variants, balance, classes, split, size, seed, format, shard, workers, quality, pngLevel, jpeg, dryRun, force, warnings };
+  return { recipes, variants, balance, classes, split, size, seed, format, shard, workers, quality, pngLevel, jpeg, dryRun, force, cacheBytes, warnings };
 }

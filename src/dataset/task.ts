@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { decode, encodeJpeg, encodePng, type JpegMode } from '../codecs/index.js';
+import { sniffFormat } from '../codecs/sniff.js';
 import { AugkitError } from '../errors.js';
 import type { AugkitImage } from '../image.js';
 import { runOps, type AppliedOp } from '../pipeline/execute.js';
@@ -24,9 +25,25 @@ export interface AugmentTask {
   readonly baseOps: readonly AppliedOp[];
   /** Absolute output paths and the ops after `baseOps` (empty for an original). */
   readonly outputs: readonly { readonly path: string; readonly ops: readonly AppliedOp[] }[];
+  /** Whether outputs may be complete from an earlier run of the job (a resume): each is looked for first. */
+  readonly resume: boolean;
   /** How a JPEG source is decoded (default 'jpeg-js'). */
   readonly jpeg?: JpegMode;
   readonly encode: EncodeSettings;
+  /** The source decoded (as `jpeg` says) and run through `baseOps` already, by its check: then it is not read again. */
+  readonly base?: AugkitImage;
+}
+
+/**
+ * What a check keeps for the write phase: the decoded source after these ops (see {@link CheckTask.keep}).
+ *
+ * @example
+ * const keep: BaseRecipe = { baseOps: baseOpsFor({ width: 400, height: 400 }), jpeg: 'jpeg-js' };
+ */
+export interface BaseRecipe {
+  readonly baseOps: readonly AppliedOp[];
+  /** How a JPEG source is decoded, as the write phase would (default 'jpeg-js'). */
+  readonly jpeg?: JpegMode;
 }
 
 /** Decode one source fully, to find out whether it is readable, and fingerprint it. */
@@ -34,6 +51,14 @@ export interface CheckTask {
   readonly kind: 'check';
   readonly index: number;
   readonly fsPath: string;
+  /** Also compute the dHash of the decoded pixels (for near-duplicates); the sha256 is always computed. */
+  readonly dHash: boolean;
+  /**
+   * Also return the decoded source run through `keep.baseOps` (the image an augment task starts from) as the
+   * result's `base`. Whether the source decodes is decided as without it, by the default decoder; a JPEG to be
+   * kept in the other mode (`keep.jpeg: 'libjpeg'`) is decoded a second time in that mode.
+   */
+  readonly keep?: BaseRecipe;
 }
 
 export type Task = AugmentTask | CheckTask;
@@ -49,8 +74,8 @@ export type Task = AugmentTask | CheckTask;
 export interface SourceFingerprint {
   /** sha256 of the file's bytes, hex: equal for byte-identical files. */
   readonly sha256: string;
-  /** The 64-bit difference hash of the decoded pixels (see `differenceHash`). */
-  readonly dHash: string;
+  /** The 64-bit difference hash of the decoded pixels (see `differenceHash`); absent when the check was not asked for it. */
+  readonly dHash?: string;
 }
 
 export interface TaskError {
@@ -79,6 +104,31 @@ export interface TaskResult {
   readonly fatal?: TaskError;
   /** A check task's findings, when the source decodes. */
   readonly fingerprint?: SourceFingerprint;
+  /** A check task's kept image (see {@link CheckTask.keep}), unless its base ops refused it (the write phase reports that). */
+  readonly base?: AugkitImage;
+}
+
+/**
+ * The buffers that move (not copy) with a message: the image a task or result carries.
+ *
+ * @example
+ * thread.postMessage(task, taskTransfers(task));
+ */
+export function taskTransfers(message: Task | TaskResult): ArrayBuffer[] {
+  const base = 'base' in message ? message.base : undefined;
+  return base === undefined ? [] : [base.data.buffer as ArrayBuffer];
+}
+
+/** `img` with pixels that own their whole buffer (copied when they are a view into a larger one), so it can be transferred and its size counted. */
+function standalone(img: AugkitImage): AugkitImage {
+  const { data } = img;
+  if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer) return img;
+  return { width: img.width, height: img.height, data: data.slice() };
+}
+
+/** `img` after `ops`; `img` itself for no ops (running none would only copy it through WebAssembly memory). */
+function withOps(img: AugkitImage, ops: readonly AppliedOp[]): AugkitImage {
+  return ops.length === 0 ? img : runOps(img, ops);
 }
 
 function describeFile(bytes: Uint8Array): WrittenFile {
@@ -111,8 +161,9 @@ function encode(img: AugkitImage, settings: EncodeSettings): Uint8Array {
 }
 
 async function runAugment(task: AugmentTask): Promise<TaskResult> {
-  const files: (WrittenFile | undefined)[] = [];
-  for (const output of task.outputs) files.push(await existingFile(output.path));
+  const files: (WrittenFile | undefined)[] = task.resume
+    ? await Promise.all(task.outputs.map((output) => existingFile(output.path)))
+    : task.outputs.map(() => undefined);
   const pending = task.outputs.flatMap((output, i) => (files[i] === undefined ? [{ ...output, i }] : []));
   const existing = task.outputs.length - pending.length;
   const done = () => files as WrittenFile[];
@@ -120,23 +171,29 @@ async function runAugment(task: AugmentTask): Promise<TaskResult> {
 
   let base: AugkitImage;
   try {
-    base = runOps(decode(await readSource(task.fsPath), { jpeg: task.jpeg }), task.baseOps);
+    base = task.base ?? withOps(decode(await readSource(task.fsPath), { jpeg: task.jpeg }), task.baseOps);
   } catch (e) {
     return { index: task.index, files: [], written: 0, existing, failure: asTaskError(e) };
   }
   // outputs with the same ops (the original in every recipe's folder, or two recipes drawing the same ops)
-  // are encoded once
+  // are encoded once; each file is written while the next one is computed
   const encoded = new Map<string, Uint8Array>();
-  let written = 0;
+  const writes: Promise<void>[] = [];
+  const finished = async () => {
+    const outcomes = await Promise.allSettled(writes);
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    return { written: outcomes.filter((o) => o.status === 'fulfilled').length, failed };
+  };
   for (const output of pending) {
     const key = JSON.stringify(output.ops);
     let bytes = encoded.get(key);
     try {
       if (bytes === undefined) {
-        bytes = encode(runOps(base, output.ops), task.encode);
+        bytes = encode(withOps(base, output.ops), task.encode);
         encoded.set(key, bytes);
       }
     } catch (e) {
+      const { written } = await finished();
       if (e instanceof AugkitError && e.code !== 'INTERNAL') {
         // the source leaves no manifest line, so it must leave no file either (nor one from an earlier run)
         await Promise.all(task.outputs.map((o) => rm(o.path, { force: true })));
@@ -144,23 +201,38 @@ async function runAugment(task: AugmentTask): Promise<TaskResult> {
       }
       return { index: task.index, files: [], written, existing, fatal: asTaskError(e) };
     }
-    try {
-      await writeFileAtomic(output.path, bytes);
-    } catch (e) {
-      return { index: task.index, files: [], written, existing, fatal: asTaskError(e) };
-    }
-    files[output.i] = describeFile(bytes);
-    written++;
+    const file = describeFile(bytes);
+    writes.push(writeFileAtomic(output.path, bytes).then(() => void (files[output.i] = file)));
   }
+  const { written, failed } = await finished();
+  if (failed) return { index: task.index, files: [], written, existing, fatal: asTaskError(failed.reason) };
   return { index: task.index, files: done(), written, existing };
+}
+
+/**
+ * The image the write phase would start from: the source decoded as `keep.jpeg` says (`decoded`, the default
+ * decoder's pixels, unless that is another mode for a JPEG) run through `keep.baseOps` — or undefined when that
+ * fails (an op refuses the image, the other mode refuses the file): the write phase then decodes again and
+ * reports why, as it does without a kept image.
+ */
+function keptBase(bytes: Uint8Array, decoded: AugkitImage, keep: BaseRecipe): AugkitImage | undefined {
+  try {
+    const otherMode = (keep.jpeg ?? 'jpeg-js') !== 'jpeg-js' && sniffFormat(bytes) === 'jpeg';
+    return standalone(withOps(otherMode ? decode(bytes, { jpeg: keep.jpeg }) : decoded, keep.baseOps));
+  } catch {
+    return undefined;
+  }
 }
 
 async function runCheck(task: CheckTask): Promise<TaskResult> {
   try {
     const bytes = await readSource(task.fsPath);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const dHash = differenceHash(decode(bytes));
-    return { index: task.index, files: [], written: 0, existing: 0, fingerprint: { sha256, dHash } };
+    // the JPEG modes refuse a few different rare files: the default decoder decides, as it always has
+    const decoded = decode(bytes);
+    const fingerprint = task.dHash ? { sha256, dHash: differenceHash(decoded) } : { sha256 };
+    const base = task.keep && keptBase(bytes, decoded, task.keep);
+    return { index: task.index, files: [], written: 0, existing: 0, fingerprint, ...(base && { base }) };
   } catch (e) {
     return { index: task.index, files: [], written: 0, existing: 0, failure: asTaskError(e) };
   }

@@ -30,6 +30,7 @@ describe('a source that fails part-way leaves no file', () => {
         { path: join(dir, 'out/x_v2.png'), ops: [{ op: 'resize', width: 60000, height: 60000, antialias: false }] },
       ],
       encode: { format: 'png', quality: 90, pngLevel: 1 },
+      resume: true,
     });
     expect(result).toMatchObject({ written: 0, existing: 0, failure: { code: 'TOO_LARGE' } });
     expect(readdirSync(join(dir, 'out'))).toEqual([]);
