@@ -3,7 +3,7 @@ import { createFlowLoader, type FlowLoader } from './flowPool.js';
 import { resolveFlowOptions, type FlowConfig, type FlowOptions } from './flowOptions.js';
 import { epochDraws, labelCounts } from './flowOrder.js';
 import { drawMix, mixBatch } from './flowMix.js';
-import { encodeTargets, packImages } from './flowPack.js';
+import { encodeTargets, joinImages, type PackSettings } from './flowPack.js';
 import { resolveFlowSource, type FlowSource } from './flowSource.js';
 
 export type { ClassMode, FlowOptions } from './flowOptions.js';
@@ -116,9 +116,10 @@ export class Flow implements AsyncIterable<Batch> {
   }
 
   private async *run(epochs: readonly number[]): AsyncGenerator<Batch, void, undefined> {
-    const { classNames, images } = await this.read();
+    // the worker threads load their modules while the folder is read
     const loader = createFlowLoader(this.config.workers);
     try {
+      const { classNames, images } = await this.read();
       for (const epoch of epochs) yield* this.batches(epoch, classNames, images, loader);
     } finally {
       await loader.close();
@@ -127,6 +128,8 @@ export class Flow implements AsyncIterable<Batch> {
 
   private async *batches(epoch: number, classNames: readonly string[], images: FlowSource['images'], loader: FlowLoader): AsyncGenerator<Batch, void, undefined> {
     const c = this.config;
+    // what a worker needs to pack an image (the config also holds functions, which cannot be posted)
+    const pack: PackSettings = { width: c.width, height: c.height, channels: c.channels, dtype: c.dtype, layout: c.layout, rescale: c.rescale, mean: c.mean, std: c.std };
     const draws = epochDraws(images, classNames, c, epoch).filter((d) => !this.bad.has(d.image.source.path));
     // the window of loads in flight: this batch and `prefetch` batches ahead, in draw order
     const window = (c.prefetch + 1) * c.batchSize;
@@ -136,20 +139,20 @@ export class Flow implements AsyncIterable<Batch> {
       for (; next < draws.length && inFlight.length < window; next++) {
         const { image, seed } = draws[next]!;
         const ops = c.recipe === null ? [] : c.recipe.pipeline.draw(seed, { width: c.width, height: c.height });
-        const result = loader.load({ id: next, fsPath: image.source.fsPath, width: c.width, height: c.height, ops, jpeg: c.jpeg });
+        const result = loader.load({ id: next, fsPath: image.source.fsPath, ops, jpeg: c.jpeg, pack });
         // a load that fails after the consumer stopped (break, or an earlier failure) is nobody's to report
         result.catch(() => {});
         inFlight.push({ path: image.source.path, label: image.label, result });
       }
     };
-    let pixels: (Uint8Array | Uint8ClampedArray)[] = [];
+    let blocks: (Float32Array | Uint8Array)[] = [];
     let labels: number[] = [];
     let paths: string[] = [];
     let batchIndex = 0;
     const batch = (): Batch => {
-      const n = pixels.length;
+      const n = blocks.length;
       const labelArray = Int32Array.from(labels);
-      const images = packImages(pixels, c);
+      const images = joinImages(blocks, c);
       const mixed = c.mix.length > 0;
       const targets = mixed
         ? mixBatch(images, labelArray, classNames.length, { n, ...c }, drawMix(c.mix, c.seed, epoch, batchIndex, c.width, c.height))
@@ -177,17 +180,17 @@ export class Flow implements AsyncIterable<Batch> {
         continue;
       }
       if (this.bad.has(path)) continue;
-      pixels.push(loaded.pixels);
+      blocks.push(loaded.values);
       labels.push(label);
       paths.push(path);
-      if (pixels.length === c.batchSize) {
+      if (blocks.length === c.batchSize) {
         yield batch();
-        pixels = [];
+        blocks = [];
         labels = [];
         paths = [];
       }
     }
-    if (pixels.length > 0) yield batch();
+    if (blocks.length > 0) yield batch();
   }
 }
 

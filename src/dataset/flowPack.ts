@@ -22,30 +22,47 @@ function valueTables(settings: PackSettings): Float32Array[] {
   });
 }
 
+/** Every channel of a byte table: each byte is its own value (uint8). */
+const IDENTITY = Uint8Array.from({ length: 256 }, (_, v) => v);
+
 /**
- * Packs RGBA images (each width × height × 4 bytes) into one batch tensor: NHWC or NCHW, 3 channels
- * (alpha dropped) or 4, raw bytes (uint8) or float32 values `(byte · rescale − mean[c]) / std[c]`.
+ * Writes channel `c` of `area` RGBA pixels as `table[byte]` into `out`, from index `start`, `step` apart.
+ * One loop per channel with a fixed stride keeps the engine on one typed-array shape per call site.
+ */
+function packChannel(rgba: Uint8Array | Uint8ClampedArray, c: number, area: number, table: Float32Array | Uint8Array, out: Float32Array | Uint8Array, start: number, step: number): void {
+  for (let p = 0, s = c, q = start; p < area; p++, s += 4, q += step) out[q] = table[rgba[s]!]!;
+}
+
+/**
+ * Packs one RGBA image (width × height × 4 bytes) into its block of a batch tensor: width × height ×
+ * channels values, NHWC (`(p, c)` at `p·C + c`) or NCHW (at `c·area + p`), 3 channels (alpha dropped) or 4,
+ * raw bytes (uint8) or float32 values `(byte · rescale − mean[c]) / std[c]`. Image n of a batch is the n-th
+ * such block in either layout, so a batch is its images' blocks one after another.
  *
  * @example
- * const images = packImages([pixels], { width: 2, height: 2, channels: 3, dtype: 'float32', layout: 'nchw', rescale: 1 / 255, mean: [0, 0, 0], std: [1, 1, 1] });
+ * const block = packImage(pixels, { width: 2, height: 2, channels: 3, dtype: 'float32', layout: 'nchw', rescale: 1 / 255, mean: [0, 0, 0], std: [1, 1, 1] });
  */
-export function packImages(pixels: readonly (Uint8Array | Uint8ClampedArray)[], settings: PackSettings): Float32Array | Uint8Array {
+export function packImage(rgba: Uint8Array | Uint8ClampedArray, settings: PackSettings): Float32Array | Uint8Array {
   const { width, height, channels, layout } = settings;
   const area = width * height;
-  const out = settings.dtype === 'uint8' ? new Uint8Array(pixels.length * area * channels) : new Float32Array(pixels.length * area * channels);
+  const out = settings.dtype === 'uint8' ? new Uint8Array(area * channels) : new Float32Array(area * channels);
   const tables = settings.dtype === 'float32' ? valueTables(settings) : null;
-  pixels.forEach((rgba, n) => {
-    for (let c = 0; c < channels; c++) {
-      const table = tables?.[c];
-      // nhwc: value (p, c) of image n at n·area·C + p·C + c; nchw: at n·area·C + c·area + p
-      const start = layout === 'nhwc' ? n * area * channels + c : (n * channels + c) * area;
-      const step = layout === 'nhwc' ? channels : 1;
-      for (let p = 0, q = start; p < area; p++, q += step) {
-        const byte = rgba[p * 4 + c]!;
-        out[q] = table === undefined ? byte : table[byte]!;
-      }
-    }
-  });
+  for (let c = 0; c < channels; c++) {
+    packChannel(rgba, c, area, tables?.[c] ?? IDENTITY, out, layout === 'nhwc' ? c : c * area, layout === 'nhwc' ? channels : 1);
+  }
+  return out;
+}
+
+/**
+ * The batch tensor of packed image blocks ({@link packImage}), one after another.
+ *
+ * @example
+ * const images = joinImages([packImage(a, settings), packImage(b, settings)], settings);
+ */
+export function joinImages(blocks: readonly (Float32Array | Uint8Array)[], settings: PackSettings): Float32Array | Uint8Array {
+  const size = settings.width * settings.height * settings.channels;
+  const out = settings.dtype === 'uint8' ? new Uint8Array(blocks.length * size) : new Float32Array(blocks.length * size);
+  blocks.forEach((block, n) => out.set(block, n * size));
   return out;
 }
 
