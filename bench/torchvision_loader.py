@@ -1,6 +1,7 @@
-"""The torchvision side of bench/flow.bench.ts: ImageFolder + PIL decode + Resize((224, 224)) +
-RandomHorizontalFlip + RandomRotation(20) + ToTensor through a DataLoader (batch 32, shuffled), the
-same work as augkit's flowFromDirectory with a flip + rotation recipe. Prints one JSON line per
+"""The torchvision side of bench/flow.bench.ts: ImageFolder + PIL decode + Resize((224, 224)) (PIL's
+antialiased bilinear) + RandomHorizontalFlip + RandomRotation(20) with bilinear interpolation (augkit's
+randomRotation samples bilinearly; torchvision's default, nearest, would be less work) + ToTensor through a
+DataLoader (batch 32, shuffled), the same work as augkit's flowFromDirectory with a flip + rotation recipe. Prints one JSON line per
 num_workers: {"workers", "images", "seconds", "imagesPerSecond"} for one epoch (worker start-up included).
 Usage: python3 bench/torchvision_loader.py <folder> <workers>..."""
 import json
@@ -10,13 +11,14 @@ import time
 import torch
 from torch.utils.data import DataLoader
 from torchvision import datasets, transforms
+from torchvision.transforms import InterpolationMode
 
 torch.set_num_threads(1)
 folder = sys.argv[1]
 transform = transforms.Compose([
     transforms.Resize((224, 224), antialias=True),
     transforms.RandomHorizontalFlip(0.5),
-    transforms.RandomRotation(20),
+    transforms.RandomRotation(20, interpolation=InterpolationMode.BILINEAR),
     transforms.ToTensor(),
 ])
 dataset = datasets.ImageFolder(folder, transform=transform)
