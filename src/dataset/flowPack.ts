@@ -1,3 +1,5 @@
+import { kernels } from '../wasm/kernels.js';
+import { bytesAt, reserve } from '../wasm/memory.js';
 import type { ClassMode } from './flowOptions.js';
 
 /** How batch values are laid out and scaled. */
@@ -13,44 +15,42 @@ export interface PackSettings {
   readonly std: readonly number[];
 }
 
-/** Per channel, the float32 value of each byte 0..255: one table look-up per value when packing. */
-function valueTables(settings: PackSettings): Float32Array[] {
-  return Array.from({ length: settings.channels }, (_, c) => {
-    const table = new Float32Array(256);
-    for (let v = 0; v < 256; v++) table[v] = (v * settings.rescale - settings.mean[c]!) / settings.std[c]!;
-    return table;
-  });
-}
+/** Bytes of the value tables packFloat32 reads (assembly/tensor/pack.ts): 256 float32 values per channel, 4 channels. */
+const TABLE_BYTES = 4 * 256 * 4;
 
-/** Every channel of a byte table: each byte is its own value (uint8). */
-const IDENTITY = Uint8Array.from({ length: 256 }, (_, v) => v);
-
-/**
- * Writes channel `c` of `area` RGBA pixels as `table[byte]` into `out`, from index `start`, `step` apart.
- * One loop per channel with a fixed stride keeps the engine on one typed-array shape per call site.
- */
-function packChannel(rgba: Uint8Array | Uint8ClampedArray, c: number, area: number, table: Float32Array | Uint8Array, out: Float32Array | Uint8Array, start: number, step: number): void {
-  for (let p = 0, s = c, q = start; p < area; p++, s += 4, q += step) out[q] = table[rgba[s]!]!;
+/** Channel c's float32 value of each byte 0..255 at `c·256 + byte`: one table look-up per value when packing. */
+function valueTables(settings: PackSettings): Float32Array {
+  const tables = new Float32Array(settings.channels * 256);
+  for (let c = 0; c < settings.channels; c++) {
+    for (let v = 0; v < 256; v++) tables[c * 256 + v] = (v * settings.rescale - settings.mean[c]!) / settings.std[c]!;
+  }
+  return tables;
 }
 
 /**
  * Packs one RGBA image (width × height × 4 bytes) into its block of a batch tensor: width × height ×
  * channels values, NHWC (`(p, c)` at `p·C + c`) or NCHW (at `c·area + p`), 3 channels (alpha dropped) or 4,
  * raw bytes (uint8) or float32 values `(byte · rescale − mean[c]) / std[c]`. Image n of a batch is the n-th
- * such block in either layout, so a batch is its images' blocks one after another.
+ * such block in either layout, so a batch is its images' blocks one after another. Runs in WebAssembly
+ * (assembly/tensor/pack.ts) with the float32 values computed here, once per channel and byte.
  *
  * @example
  * const block = packImage(pixels, { width: 2, height: 2, channels: 3, dtype: 'float32', layout: 'nchw', rescale: 1 / 255, mean: [0, 0, 0], std: [1, 1, 1] });
  */
 export function packImage(rgba: Uint8Array | Uint8ClampedArray, settings: PackSettings): Float32Array | Uint8Array {
-  const { width, height, channels, layout } = settings;
-  const area = width * height;
-  const out = settings.dtype === 'uint8' ? new Uint8Array(area * channels) : new Float32Array(area * channels);
-  const tables = settings.dtype === 'float32' ? valueTables(settings) : null;
-  for (let c = 0; c < channels; c++) {
-    packChannel(rgba, c, area, tables?.[c] ?? IDENTITY, out, layout === 'nhwc' ? c : c * area, layout === 'nhwc' ? channels : 1);
+  const { width, height, channels } = settings;
+  const pixels = width * height;
+  const float = settings.dtype === 'float32';
+  const planar = settings.layout === 'nchw';
+  const [src, dst, tables] = reserve([pixels * 4, pixels * channels * (float ? 4 : 1), float ? TABLE_BYTES : 0]) as [number, number, number];
+  bytesAt(src, pixels * 4).set(rgba);
+  if (!float) {
+    kernels.packBytes(src, pixels, dst, channels, planar);
+    return bytesAt(dst, pixels * channels).slice();
   }
-  return out;
+  new Float32Array(kernels.memory.buffer, tables, channels * 256).set(valueTables(settings));
+  kernels.packFloat32(src, pixels, dst, tables, channels, planar);
+  return new Float32Array(kernels.memory.buffer, dst, pixels * channels).slice();
 }
 
 /**
