@@ -3,14 +3,18 @@ import { createFlowLoader, type FlowLoader } from './flowPool.js';
 import { resolveFlowOptions, type FlowConfig, type FlowOptions } from './flowOptions.js';
 import { epochDraws, labelCounts } from './flowOrder.js';
 import { drawMix, mixBatch } from './flowMix.js';
-import { encodeTargets, joinImages, type PackSettings } from './flowPack.js';
+import { batchBytes, batchValues, encodeTargets, type BlockTarget, type PackSettings } from './flowPack.js';
 import { resolveFlowSource, type FlowSource } from './flowSource.js';
 
 export type { ClassMode, FlowOptions } from './flowOptions.js';
 
 /** One batch, ready for `tf.tensor(images, shape)`. */
 export interface Batch {
-  /** n images as `layout` and `dtype` say: float32 `(byte · rescale − mean) / std` (default byte / 255) or the raw bytes. */
+  /**
+   * n images as `layout` and `dtype` say: float32 `(byte · rescale − mean) / std` (default byte / 255) or the raw
+   * bytes. With `workers` ≥ 1 its buffer is a SharedArrayBuffer that the worker threads packed into (no copy):
+   * it can be read, wrapped (`tf.tensor`, `Buffer.from`) and posted, but not transferred.
+   */
   readonly images: Float32Array | Uint8Array;
   /** `[n, height, width, channels]` (nhwc) or `[n, channels, height, width]` (nchw). */
   readonly shape: readonly [number, number, number, number];
@@ -133,26 +137,33 @@ export class Flow implements AsyncIterable<Batch> {
     const draws = epochDraws(images, classNames, c, epoch).filter((d) => !this.bad.has(d.image.source.path));
     // the window of loads in flight: this batch and `prefetch` batches ahead, in draw order
     const window = (c.prefetch + 1) * c.batchSize;
-    const inFlight: { path: string; label: number; result: ReturnType<FlowLoader['load']> }[] = [];
+    const inFlight: { path: string; label: number; into: BlockTarget; result: ReturnType<FlowLoader['load']> }[] = [];
+    // worker threads pack straight into the batch's memory, so it is shared with them; in-thread it need not be
+    const allocate = (bytes: number) => (c.workers > 0 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    // draw d is planned as image d mod batchSize of batch ⌊d / batchSize⌋ (an image left out shifts the rest: see batchValues)
+    let planned: ArrayBuffer | SharedArrayBuffer | undefined;
     let next = 0;
     const fill = () => {
       for (; next < draws.length && inFlight.length < window; next++) {
         const { image, seed } = draws[next]!;
+        const slot = next % c.batchSize;
+        if (slot === 0) planned = allocate(batchBytes(Math.min(c.batchSize, draws.length - next), pack));
+        const into = { buffer: planned!, offset: batchBytes(slot, pack) };
         const ops = c.recipe === null ? [] : c.recipe.pipeline.draw(seed, { width: c.width, height: c.height });
-        const result = loader.load({ id: next, fsPath: image.source.fsPath, ops, jpeg: c.jpeg, pack });
+        const result = loader.load({ id: next, fsPath: image.source.fsPath, ops, jpeg: c.jpeg, pack, into });
         // a load that fails after the consumer stopped (break, or an earlier failure) is nobody's to report
         result.catch(() => {});
-        inFlight.push({ path: image.source.path, label: image.label, result });
+        inFlight.push({ path: image.source.path, label: image.label, into, result });
       }
     };
-    let blocks: (Float32Array | Uint8Array)[] = [];
+    let blocks: BlockTarget[] = [];
     let labels: number[] = [];
     let paths: string[] = [];
     let batchIndex = 0;
     const batch = (): Batch => {
       const n = blocks.length;
       const labelArray = Int32Array.from(labels);
-      const images = joinImages(blocks, c);
+      const images = batchValues(blocks, pack, allocate);
       const mixed = c.mix.length > 0;
       const targets = mixed
         ? mixBatch(images, labelArray, classNames.length, { n, ...c }, drawMix(c.mix, c.seed, epoch, batchIndex, c.width, c.height))
@@ -171,7 +182,7 @@ export class Flow implements AsyncIterable<Batch> {
     };
     fill();
     while (inFlight.length > 0) {
-      const { path, label, result } = inFlight.shift()!;
+      const { path, label, into, result } = inFlight.shift()!;
       const loaded = await result;
       fill();
       if ('failure' in loaded) {
@@ -180,7 +191,7 @@ export class Flow implements AsyncIterable<Batch> {
         continue;
       }
       if (this.bad.has(path)) continue;
-      blocks.push(loaded.values);
+      blocks.push(into);
       labels.push(label);
       paths.push(path);
       if (blocks.length === c.batchSize) {

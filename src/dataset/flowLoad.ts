@@ -6,11 +6,11 @@ import { scaledResizeStep } from '../ops/resize.js';
 import { opDefinition, type AppliedOp } from '../pipeline/catalogue.js';
 import { runKernelSequence, type KernelStep } from '../wasm/run.js';
 import { systemErrorText } from './files.js';
-import { packImage, type PackSettings } from './flowPack.js';
+import { blockView, packImage, type BlockTarget, type PackSettings } from './flowPack.js';
 
 /**
  * One image for a batch: read, decode, resize to the batch size, run `ops`, resize again if they changed the
- * size, and pack as `pack` says.
+ * size, and pack as `pack` says into its block of the batch, `into`.
  */
 export interface FlowJob {
   readonly id: number;
@@ -21,11 +21,13 @@ export interface FlowJob {
   readonly jpeg?: JpegMode;
   /** The batch size (`width` × `height`), layout and values. */
   readonly pack: PackSettings;
+  /** Where the image's values go (a SharedArrayBuffer when the job runs in a worker thread). */
+  readonly into: BlockTarget;
 }
 
-/** The image's block of the batch tensor (see {@link packImage}), or why the image cannot be used. */
+/** The image is packed into `into`, or why the image cannot be used (`into` is then left as it was). */
 export type FlowJobResult =
-  | { readonly id: number; readonly values: Float32Array | Uint8Array }
+  | { readonly id: number }
   | { readonly id: number; readonly failure: { readonly code: string; readonly message: string } };
 
 /**
@@ -48,7 +50,7 @@ function jobSteps(job: FlowJob, sw: number, sh: number): KernelStep[] {
  *
  * @example
  * const pack = { width: 64, height: 64, channels: 3, dtype: 'float32', layout: 'nhwc', rescale: 1 / 255, mean: [0, 0, 0], std: [1, 1, 1] } as const;
- * const result = await loadFlowImage({ id: 0, fsPath: 'data/cat/1.jpg', ops: [], pack });
+ * const result = await loadFlowImage({ id: 0, fsPath: 'data/cat/1.jpg', ops: [], pack, into: { buffer: new ArrayBuffer(64 * 64 * 3 * 4), offset: 0 } });
  */
 export async function loadFlowImage(job: FlowJob): Promise<FlowJobResult> {
   try {
@@ -60,7 +62,8 @@ export async function loadFlowImage(job: FlowJob): Promise<FlowJobResult> {
     }
     const decoded = decode(bytes, { jpeg: job.jpeg });
     const img = runKernelSequence(decoded, jobSteps(job, decoded.width, decoded.height));
-    return { id: job.id, values: packImage(img.data, job.pack) };
+    packImage(img.data, job.pack, blockView(job.into, job.pack));
+    return { id: job.id };
   } catch (e) {
     // a decoding or file error leaves the image out; anything else is a bug and must surface
     if (!(e instanceof AugkitError) || e.code === 'INTERNAL') throw e;

@@ -32,37 +32,78 @@ function valueTables(settings: PackSettings): Float32Array {
  * channels values, NHWC (`(p, c)` at `p·C + c`) or NCHW (at `c·area + p`), 3 channels (alpha dropped) or 4,
  * raw bytes (uint8) or float32 values `(byte · rescale − mean[c]) / std[c]`. Image n of a batch is the n-th
  * such block in either layout, so a batch is its images' blocks one after another. Runs in WebAssembly
- * (assembly/tensor/pack.ts) with the float32 values computed here, once per channel and byte.
+ * (assembly/tensor/pack.ts) with the float32 values computed here, once per channel and byte. Writes into
+ * `out` (the image's block of a batch, see {@link blockView}) or a new array, and returns it.
  *
  * @example
  * const block = packImage(pixels, { width: 2, height: 2, channels: 3, dtype: 'float32', layout: 'nchw', rescale: 1 / 255, mean: [0, 0, 0], std: [1, 1, 1] });
  */
-export function packImage(rgba: Uint8Array | Uint8ClampedArray, settings: PackSettings): Float32Array | Uint8Array {
+export function packImage(rgba: Uint8Array | Uint8ClampedArray, settings: PackSettings, out = newValues(blockLength(settings), settings)): Float32Array | Uint8Array {
   const { width, height, channels } = settings;
   const pixels = width * height;
   const float = settings.dtype === 'float32';
   const planar = settings.layout === 'nchw';
   const [src, dst, tables] = reserve([pixels * 4, pixels * channels * (float ? 4 : 1), float ? TABLE_BYTES : 0]) as [number, number, number];
   bytesAt(src, pixels * 4).set(rgba);
-  if (!float) {
+  if (float) {
+    new Float32Array(kernels.memory.buffer, tables, channels * 256).set(valueTables(settings));
+    kernels.packFloat32(src, pixels, dst, tables, channels, planar);
+    out.set(new Float32Array(kernels.memory.buffer, dst, pixels * channels));
+  } else {
     kernels.packBytes(src, pixels, dst, channels, planar);
-    return bytesAt(dst, pixels * channels).slice();
+    out.set(bytesAt(dst, pixels * channels));
   }
-  new Float32Array(kernels.memory.buffer, tables, channels * 256).set(valueTables(settings));
-  kernels.packFloat32(src, pixels, dst, tables, channels, planar);
-  return new Float32Array(kernels.memory.buffer, dst, pixels * channels).slice();
+  return out;
+}
+
+/** Values in one image's block: width × height × channels. */
+export function blockLength(settings: PackSettings): number {
+  return settings.width * settings.height * settings.channels;
+}
+
+/** A new array of `length` values of `settings.dtype`, over `buffer` from byte `offset` when given. */
+function newValues(length: number, settings: PackSettings, buffer?: ArrayBufferLike, offset = 0): Float32Array | Uint8Array {
+  if (settings.dtype === 'uint8') return buffer === undefined ? new Uint8Array(length) : new Uint8Array(buffer, offset, length);
+  return buffer === undefined ? new Float32Array(length) : new Float32Array(buffer, offset, length);
+}
+
+/** Where an image's block of a batch is written: `buffer` (its batch's values) from byte `offset`. */
+export interface BlockTarget {
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
+  readonly offset: number;
+}
+
+/** The bytes of a batch of `images` blocks. */
+export function batchBytes(images: number, settings: PackSettings): number {
+  return images * blockLength(settings) * (settings.dtype === 'uint8' ? 1 : 4);
 }
 
 /**
- * The batch tensor of packed image blocks ({@link packImage}), one after another.
+ * The view of `target` an image's block is packed into.
  *
  * @example
- * const images = joinImages([packImage(a, settings), packImage(b, settings)], settings);
+ * packImage(pixels, settings, blockView({ buffer, offset: n * batchBytes(1, settings) }, settings));
  */
-export function joinImages(blocks: readonly (Float32Array | Uint8Array)[], settings: PackSettings): Float32Array | Uint8Array {
-  const size = settings.width * settings.height * settings.channels;
-  const out = settings.dtype === 'uint8' ? new Uint8Array(blocks.length * size) : new Float32Array(blocks.length * size);
-  blocks.forEach((block, n) => out.set(block, n * size));
+export function blockView(target: BlockTarget, settings: PackSettings): Float32Array | Uint8Array {
+  return newValues(blockLength(settings), settings, target.buffer, target.offset);
+}
+
+/**
+ * A batch's values from its images' blocks, in order: the blocks' own buffer when they are its blocks 0 … n − 1
+ * and it holds no more (no copy: how a batch is made when every image of it loaded), else a copy of them into
+ * a new buffer from `allocate` (after an image was left out, the blocks are not where they were planned).
+ *
+ * @example
+ * const images = batchValues(blocks, settings, (bytes) => new ArrayBuffer(bytes));
+ */
+export function batchValues(blocks: readonly BlockTarget[], settings: PackSettings, allocate: (bytes: number) => ArrayBuffer | SharedArrayBuffer): Float32Array | Uint8Array {
+  const size = batchBytes(1, settings);
+  const first = blocks[0]?.buffer;
+  if (first !== undefined && first.byteLength === blocks.length * size && blocks.every((b, n) => b.buffer === first && b.offset === n * size)) {
+    return newValues(blocks.length * blockLength(settings), settings, first);
+  }
+  const out = newValues(blocks.length * blockLength(settings), settings, allocate(blocks.length * size));
+  blocks.forEach((block, n) => out.set(blockView(block, settings), n * blockLength(settings)));
   return out;
 }
 

@@ -31,7 +31,7 @@ const JOBS_PER_THREAD = 2;
  *   compiled dist/dataset/flowWorker.js) or, from `load`, when a worker thread dies.
  * @example
  * const loader = createFlowLoader(2);
- * const result = await loader.load({ id: 0, fsPath: 'data/cat/1.jpg', ops: [], pack });
+ * const result = await loader.load({ id: 0, fsPath: 'data/cat/1.jpg', ops: [], pack, into: { buffer: new SharedArrayBuffer(64 * 64 * 3 * 4), offset: 0 } });
  * await loader.close();
  */
 export function createFlowLoader(workers: number): FlowLoader {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinImages, packImage, type PackSettings } from '../../src/dataset/flowPack.js';
+import { batchBytes, batchValues, blockView, packImage, type PackSettings } from '../../src/dataset/flowPack.js';
 import { randomImage } from '../helpers/images.js';
 
 const width = 5;
@@ -37,7 +37,13 @@ describe('packImage', () => {
     for (const layout of ['nhwc', 'nchw'] as const) {
       const settings: PackSettings = { width, height, channels: 3, dtype: 'float32', layout, rescale: 1 / 255, mean: [0, 0, 0], std: [1, 1, 1] };
       const images = [randomImage(width, height, 1).data, randomImage(width, height, 2).data];
-      const batch = joinImages(images.map((rgba) => packImage(rgba, settings)), settings);
+      const buffer = new SharedArrayBuffer(batchBytes(2, settings));
+      const blocks = images.map((_, n) => ({ buffer, offset: batchBytes(n, settings) }));
+      images.forEach((rgba, n) => packImage(rgba, settings, blockView(blocks[n]!, settings)));
+      const batch = batchValues(blocks, settings, () => {
+        throw new Error('blocks 0 … n − 1 of their own buffer need no copy');
+      });
+      expect(batch.buffer).toBe(buffer);
       const area = width * height;
       images.forEach((rgba, n) => {
         for (let p = 0; p < area; p++) {
@@ -48,5 +54,16 @@ describe('packImage', () => {
         }
       });
     }
+  });
+
+  it('blocks not where they were planned (an image left out before them) are copied into a batch of their own', () => {
+    const settings: PackSettings = { width, height, channels: 4, dtype: 'uint8', layout: 'nchw', rescale: 1, mean: [0, 0, 0, 0], std: [1, 1, 1, 1] };
+    const images = [1, 2, 3].map((seed) => randomImage(width, height, seed).data);
+    const planned = [new ArrayBuffer(batchBytes(2, settings)), new ArrayBuffer(batchBytes(1, settings))];
+    const blocks = [{ buffer: planned[0]!, offset: batchBytes(1, settings) }, { buffer: planned[1]!, offset: 0 }];
+    blocks.forEach((block, n) => packImage(images[n + 1]!, settings, blockView(block, settings)));
+    const batch = batchValues(blocks, settings, (bytes) => new ArrayBuffer(bytes));
+    expect(batch.byteLength).toBe(batchBytes(2, settings));
+    expect([...batch]).toEqual([...packImage(images[1]!, settings), ...packImage(images[2]!, settings)]);
   });
 });
