@@ -19,11 +19,11 @@ function entryBytes(inSize: i32, outSize: i32): usize {
 }
 
 /**
- * Bytes of one entry of the horizontal pass's table in pair form: [first, count, 2 unused i32], then per
- * pair of taps two i16x8 vectors, the pair's low parts and its high parts, each pair repeated four times.
+ * Bytes of one entry of the horizontal pass's table in pair form: [first, count], then per pair of taps two
+ * i32, each two i16: the pair's low parts and its high parts.
  */
 function pairEntryBytes(inSize: i32, outSize: i32): usize {
-  return 16 + (<usize>((kernelSize(inSize, outSize) + 1) >> 1) << 5);
+  return 8 + (<usize>((kernelSize(inSize, outSize) + 1) >> 1) << 3);
 }
 
 function tableBytes(inSize: i32, outSize: i32): usize {
@@ -92,8 +92,8 @@ function precomputeWeights(inSize: i32, outSize: i32, table: usize): void {
 }
 
 /**
- * The same weights in pair form (see {@link pairEntryBytes}): taps 2k and 2k + 1 as i16 lanes
- * [lo0, lo1] × 4 and [hi0, hi1] × 4, a missing last tap weighing 0.
+ * The same weights in pair form (see {@link pairEntryBytes}): taps 2k and 2k + 1 as the i16 pairs
+ * [lo0, lo1] and [hi0, hi1], a missing last tap weighing 0.
  */
 function precomputePairWeights(inSize: i32, outSize: i32, table: usize): void {
   const stride = pairEntryBytes(inSize, outSize);
@@ -104,11 +104,9 @@ function precomputePairWeights(inSize: i32, outSize: i32, table: usize): void {
     for (let j = 0; j < count; j += 2) {
       const w0 = weight(inSize, outSize, i, entry, j, sum);
       const w1 = j + 1 < count ? weight(inSize, outSize, i, entry, j + 1, sum) : 0;
-      const pair = entry + 16 + (<usize>j << 4);
-      const low = (w0 & ((1 << LOW_BITS) - 1)) | ((w1 & ((1 << LOW_BITS) - 1)) << 16);
-      const high = (w0 >> LOW_BITS) | ((w1 >> LOW_BITS) << 16);
-      v128.store(pair, i32x4.splat(low));
-      v128.store(pair, i32x4.splat(high), 16);
+      const pair = entry + 8 + (<usize>j << 2);
+      store<i32>(pair, (w0 & ((1 << LOW_BITS) - 1)) | ((w1 & ((1 << LOW_BITS) - 1)) << 16));
+      store<i32>(pair, (w0 >> LOW_BITS) | ((w1 >> LOW_BITS) << 16), 4);
     }
   }
 }
@@ -198,7 +196,6 @@ function horizontalPassPairs(src: usize, sw: i32, h: i32, dst: usize, dw: i32, t
   const stride = pairEntryBytes(sw, dw);
   // bytes 0–7 (pixels a and b) as the i16 lanes [a.r, b.r, a.g, b.g, a.b, b.b, a.a, b.a]: indices ≥ 16 give 0
   const lanes = i8x16(0, -1, 4, -1, 1, -1, 5, -1, 2, -1, 6, -1, 3, -1, 7, -1);
-  const lanesHigh = i8x16(8, -1, 12, -1, 9, -1, 13, -1, 10, -1, 14, -1, 11, -1, 15, -1);
   let d = dst;
   for (let y = 0; y < h; y++) {
     const row = src + ((<usize>y * <usize>sw) << 2);
@@ -206,38 +203,22 @@ function horizontalPassPairs(src: usize, sw: i32, h: i32, dst: usize, dw: i32, t
       const entry = table + <usize>x * stride;
       let p = row + (<usize>load<i32>(entry) << 2);
       const count = load<i32>(entry, 4);
-      let w = entry + 16;
+      let w = entry + 8;
       let low = i32x4.splat(0);
       let high = low;
-      let low2 = low;
-      let high2 = low;
       let j = 0;
-      for (; j + 4 <= count; j += 4) {
-        // four pixels: two pairs, summed apart so that the two chains of additions overlap
-        const v = v128.load(p);
-        const a = i8x16.swizzle(v, lanes);
-        const b = i8x16.swizzle(v, lanesHigh);
-        low = i32x4.add(low, i32x4.dot_i16x8_s(a, v128.load(w)));
-        high = i32x4.add(high, i32x4.dot_i16x8_s(a, v128.load(w, 16)));
-        low2 = i32x4.add(low2, i32x4.dot_i16x8_s(b, v128.load(w, 32)));
-        high2 = i32x4.add(high2, i32x4.dot_i16x8_s(b, v128.load(w, 48)));
-        p += 16;
-        w += 64;
-      }
-      low = i32x4.add(low, low2);
-      high = i32x4.add(high, high2);
       for (; j + 2 <= count; j += 2) {
         const px = i8x16.swizzle(v128.load64_zero(p), lanes);
-        low = i32x4.add(low, i32x4.dot_i16x8_s(px, v128.load(w)));
-        high = i32x4.add(high, i32x4.dot_i16x8_s(px, v128.load(w, 16)));
+        low = i32x4.add(low, i32x4.dot_i16x8_s(px, v128.load32_splat(w)));
+        high = i32x4.add(high, i32x4.dot_i16x8_s(px, v128.load32_splat(w, 4)));
         p += 8;
-        w += 32;
+        w += 8;
       }
       if (j < count) {
         // the last tap alone: its pair's second pixel reads as 0 (and weighs 0)
         const px = i8x16.swizzle(v128.load32_zero(p), lanes);
-        low = i32x4.add(low, i32x4.dot_i16x8_s(px, v128.load(w)));
-        high = i32x4.add(high, i32x4.dot_i16x8_s(px, v128.load(w, 16)));
+        low = i32x4.add(low, i32x4.dot_i16x8_s(px, v128.load32_splat(w)));
+        high = i32x4.add(high, i32x4.dot_i16x8_s(px, v128.load32_splat(w, 4)));
       }
       const sum = i32x4.add(i32x4.add(i32x4.shl(high, LOW_BITS), low), i32x4.splat(HALF));
       store<u32>(d, clip8V(sum));
