@@ -3,7 +3,9 @@ import { decode, type JpegMode } from '../codecs/index.js';
 import { AugkitError } from '../errors.js';
 import { opStep } from '../ops/define.js';
 import { scaledResizeStep } from '../ops/resize.js';
-import { opDefinition, type AppliedOp } from '../pipeline/catalogue.js';
+import type { AppliedOp } from '../pipeline/catalogue.js';
+// the op definitions alone: a worker thread need not load the transforms, the recipe parser and its validator
+import { opDefinition } from '../pipeline/opCatalogue.js';
 import { runKernelSequence, type KernelStep } from '../wasm/run.js';
 import { systemErrorText } from './files.js';
 import { blockView, packImage, type BlockTarget, type PackSettings } from './flowPack.js';
