@@ -5,16 +5,13 @@ import { epochDraws, labelCounts } from './flowOrder.js';
 import { drawMix, mixBatch } from './flowMix.js';
 import { batchBytes, batchValues, encodeTargets, type BlockTarget, type PackSettings } from './flowPack.js';
 import { resolveFlowSource, type FlowSource } from './flowSource.js';
+import { StagingBuffers, type StagingBuffer } from './flowStaging.js';
 
 export type { ClassMode, FlowOptions } from './flowOptions.js';
 
 /** One batch, ready for `tf.tensor(images, shape)`. */
 export interface Batch {
-  /**
-   * n images as `layout` and `dtype` say: float32 `(byte · rescale − mean) / std` (default byte / 255) or the raw
-   * bytes. With `workers` ≥ 1 its buffer is a SharedArrayBuffer that the worker threads packed into (no copy):
-   * it can be read, wrapped (`tf.tensor`, `Buffer.from`) and posted, but not transferred.
-   */
+  /** n images as `layout` and `dtype` say: float32 `(byte · rescale − mean) / std` (default byte / 255) or the raw bytes. */
   readonly images: Float32Array | Uint8Array;
   /** `[n, height, width, channels]` (nhwc) or `[n, channels, height, width]` (nchw). */
   readonly shape: readonly [number, number, number, number];
@@ -124,30 +121,37 @@ export class Flow implements AsyncIterable<Batch> {
     const loader = createFlowLoader(this.config.workers);
     try {
       const { classNames, images } = await this.read();
-      for (const epoch of epochs) yield* this.batches(epoch, classNames, images, loader);
+      const staging = new StagingBuffers(batchBytes(this.config.batchSize, this.packSettings()), this.config.workers > 0);
+      for (const epoch of epochs) yield* this.batches(epoch, classNames, images, loader, staging);
     } finally {
       await loader.close();
     }
   }
 
-  private async *batches(epoch: number, classNames: readonly string[], images: FlowSource['images'], loader: FlowLoader): AsyncGenerator<Batch, void, undefined> {
+  /** What a worker needs to pack an image (the config also holds functions, which cannot be posted). */
+  private packSettings(): PackSettings {
     const c = this.config;
-    // what a worker needs to pack an image (the config also holds functions, which cannot be posted)
-    const pack: PackSettings = { width: c.width, height: c.height, channels: c.channels, dtype: c.dtype, layout: c.layout, rescale: c.rescale, mean: c.mean, std: c.std };
+    return { width: c.width, height: c.height, channels: c.channels, dtype: c.dtype, layout: c.layout, rescale: c.rescale, mean: c.mean, std: c.std };
+  }
+
+  private async *batches(
+    epoch: number, classNames: readonly string[], images: FlowSource['images'], loader: FlowLoader, staging: StagingBuffers,
+  ): AsyncGenerator<Batch, void, undefined> {
+    const c = this.config;
+    const pack = this.packSettings();
     const draws = epochDraws(images, classNames, c, epoch).filter((d) => !this.bad.has(d.image.source.path));
     // the window of loads in flight: this batch and `prefetch` batches ahead, in draw order
     const window = (c.prefetch + 1) * c.batchSize;
     const inFlight: { path: string; label: number; into: BlockTarget; result: ReturnType<FlowLoader['load']> }[] = [];
-    // worker threads pack straight into the batch's memory, so it is shared with them; in-thread it need not be
-    const allocate = (bytes: number) => (c.workers > 0 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-    // draw d is planned as image d mod batchSize of batch ⌊d / batchSize⌋ (an image left out shifts the rest: see batchValues)
-    let planned: ArrayBuffer | SharedArrayBuffer | undefined;
+    // draw d is packed as image d mod batchSize of a staging buffer planned for batch ⌊d / batchSize⌋, shared with
+    // the worker threads; each batch is copied out of its images' places (an image left out shifts the rest)
+    let planned: StagingBuffer | undefined;
     let next = 0;
     const fill = () => {
       for (; next < draws.length && inFlight.length < window; next++) {
         const { image, seed } = draws[next]!;
         const slot = next % c.batchSize;
-        if (slot === 0) planned = allocate(batchBytes(Math.min(c.batchSize, draws.length - next), pack));
+        if (slot === 0) planned = staging.take(Math.min(c.batchSize, draws.length - next));
         const into = { buffer: planned!, offset: batchBytes(slot, pack) };
         const ops = c.recipe === null ? [] : c.recipe.pipeline.draw(seed, { width: c.width, height: c.height });
         const result = loader.load({ id: next, fsPath: image.source.fsPath, ops, jpeg: c.jpeg, pack, into });
@@ -163,7 +167,8 @@ export class Flow implements AsyncIterable<Batch> {
     const batch = (): Batch => {
       const n = blocks.length;
       const labelArray = Int32Array.from(labels);
-      const images = batchValues(blocks, pack, allocate);
+      const images = batchValues(blocks, pack);
+      for (const block of blocks) staging.release(block.buffer);
       const mixed = c.mix.length > 0;
       const targets = mixed
         ? mixBatch(images, labelArray, classNames.length, { n, ...c }, drawMix(c.mix, c.seed, epoch, batchIndex, c.width, c.height))
@@ -188,9 +193,13 @@ export class Flow implements AsyncIterable<Batch> {
       if ('failure' in loaded) {
         if (!this.bad.has(path)) c.onSkip({ path, reason: `${loaded.failure.code}: ${loaded.failure.message}`, bad: true });
         this.bad.add(path);
+        staging.release(into.buffer);
         continue;
       }
-      if (this.bad.has(path)) continue;
+      if (this.bad.has(path)) {
+        staging.release(into.buffer);
+        continue;
+      }
       blocks.push(into);
       labels.push(label);
       paths.push(path);

@@ -67,7 +67,7 @@ function newValues(length: number, settings: PackSettings, buffer?: ArrayBufferL
   return buffer === undefined ? new Float32Array(length) : new Float32Array(buffer, offset, length);
 }
 
-/** Where an image's block of a batch is written: `buffer` (its batch's values) from byte `offset`. */
+/** Where an image's block is packed: `buffer` (a staging buffer of its planned batch) from byte `offset`. */
 export interface BlockTarget {
   readonly buffer: ArrayBuffer | SharedArrayBuffer;
   readonly offset: number;
@@ -89,20 +89,13 @@ export function blockView(target: BlockTarget, settings: PackSettings): Float32A
 }
 
 /**
- * A batch's values from its images' blocks, in order: the blocks' own buffer when they are its blocks 0 … n − 1
- * and it holds no more (no copy: how a batch is made when every image of it loaded), else a copy of them into
- * a new buffer from `allocate` (after an image was left out, the blocks are not where they were planned).
+ * A batch's values from its images' blocks, in order, copied into an array of its own.
  *
  * @example
- * const images = batchValues(blocks, settings, (bytes) => new ArrayBuffer(bytes));
+ * const images = batchValues(blocks, settings);
  */
-export function batchValues(blocks: readonly BlockTarget[], settings: PackSettings, allocate: (bytes: number) => ArrayBuffer | SharedArrayBuffer): Float32Array | Uint8Array {
-  const size = batchBytes(1, settings);
-  const first = blocks[0]?.buffer;
-  if (first !== undefined && first.byteLength === blocks.length * size && blocks.every((b, n) => b.buffer === first && b.offset === n * size)) {
-    return newValues(blocks.length * blockLength(settings), settings, first);
-  }
-  const out = newValues(blocks.length * blockLength(settings), settings, allocate(blocks.length * size));
+export function batchValues(blocks: readonly BlockTarget[], settings: PackSettings): Float32Array | Uint8Array {
+  const out = newValues(blocks.length * blockLength(settings), settings);
   blocks.forEach((block, n) => out.set(blockView(block, settings), n * blockLength(settings)));
   return out;
 }
