@@ -28,6 +28,8 @@ export { gaussianBlur, gaussianBlurScratch } from './filter/gaussianBlur';
 export { gaussianNoise, gaussianNoiseBegin } from './noise/gaussianNoise';
 export { mixBegin, mixBeta, mixUniform, nextGamma } from './random/gamma';
 export { erase } from './noise/erase';
+// training batches (augkit/node's flowFromDirectory)
+export { packBytes, packFloat32 } from './tensor/pack';
 
 /** First byte of linear memory free for the binding's use. */
 export function heapBase(): usize {

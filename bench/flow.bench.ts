@@ -1,8 +1,10 @@
 // `npm run bench:flow`: flowFromDirectory against torchvision's DataLoader, side by side in one run.
 // 200 JPEGs of 1024×768 (bench/cli.bench.ts's folder) → 224×224 float batches of 32 with a random
-// horizontal flip and a rotation of up to ±20°, one epoch, 1 and 2 workers each; images/s includes
-// worker start-up. torchvision (Debian: apt-get install python3-torchvision) runs
-// bench/torchvision_loader.py with /usr/bin/python3; without it that side is skipped with a message.
+// horizontal flip and a rotation of up to ±20° (bilinear on both sides), one epoch, 1 and 2 workers each;
+// images/s includes worker start-up. CPU ms per image (all threads or processes of a loader) is the column to
+// read on a busy machine: it hardly depends on what else runs, images/s does. torchvision (Debian: apt-get
+// install python3-torchvision) runs bench/torchvision_loader.py with /usr/bin/python3; without it that side
+// is skipped with a message.
 // The flow is loaded from dist/ (its worker threads run the compiled dist/dataset/flowWorker.js).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +19,8 @@ interface Row {
   readonly images: number;
   readonly seconds: number;
   readonly imagesPerSecond: number;
+  /** CPU time of every thread or process of the loader (worker start-up included), per image. */
+  readonly cpuMsPerImage: number;
 }
 
 const PYTHON = '/usr/bin/python3';
@@ -28,30 +32,36 @@ try {
   const node = (await import(new URL('dist/dataset/index.js', ROOT).href)) as typeof import('../src/dataset/index.js');
   const augkit = (await import(new URL('dist/index.js', ROOT).href)) as typeof import('../src/index.js');
   const recipe = augkit.parseRecipe({ name: 'flip-rotation', steps: [{ op: 'randomFlip', horizontal: 0.5 }, { op: 'randomRotation', degrees: 20 }] });
+  const loadBefore = loadavg()[0]!;
   const rows: Row[] = [];
+  let torchSkipped: string | undefined = existsSync(PYTHON) ? undefined : `no ${PYTHON}`;
+  // each worker count's two loaders run back to back, so that both see the same load on a shared machine
   for (const workers of WORKERS) {
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     let images = 0;
     for await (const batch of node.flowFromDirectory(input, { size: { width: 224, height: 224 }, batchSize: 32, recipe, workers, seed: 1 })) images += batch.shape[0];
     const seconds = (performance.now() - start) / 1000;
-    rows.push({ loader: 'augkit flowFromDirectory', workers, images, seconds, imagesPerSecond: images / seconds });
+    // process.cpuUsage counts every thread of the process: the worker threads' time too
+    const cpu = process.cpuUsage(cpuStart);
+    rows.push({ loader: 'augkit flowFromDirectory', workers, images, seconds, imagesPerSecond: images / seconds, cpuMsPerImage: (cpu.user + cpu.system) / 1000 / images });
+    if (torchSkipped !== undefined) continue;
+    const torch = spawnSync(PYTHON, [new URL('bench/torchvision_loader.py', ROOT).pathname, input, String(workers)], { encoding: 'utf8' });
+    if (torch.status === 0) {
+      const run = JSON.parse(torch.stdout.trim()) as Omit<Row, 'loader' | 'cpuMsPerImage'> & { cpuSeconds: number };
+      rows.push({ loader: 'torchvision DataLoader', ...run, cpuMsPerImage: (run.cpuSeconds * 1000) / run.images });
+    }
+    else torchSkipped = torch.stderr.trim().split('\n').pop();
   }
-  const torch = existsSync(PYTHON)
-    ? spawnSync(PYTHON, [new URL('bench/torchvision_loader.py', ROOT).pathname, input, ...WORKERS.map(String)], { encoding: 'utf8' })
-    : undefined;
-  if (torch?.status === 0) {
-    for (const line of torch.stdout.trim().split('\n')) rows.push({ loader: 'torchvision DataLoader', ...(JSON.parse(line) as Omit<Row, 'loader'>) });
-  } else {
-    console.error(`torchvision: skipped (${torch === undefined ? `no ${PYTHON}` : torch.stderr.trim().split('\n').pop()}; apt-get install python3-torchvision)`);
-  }
+  if (torchSkipped !== undefined) console.error(`torchvision: skipped (${torchSkipped}; apt-get install python3-torchvision)`);
   const rate = (loader: string, workers: number) => rows.find((r) => r.loader === loader && r.workers === workers)?.imagesPerSecond;
-  console.log(`node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (a shared machine)\n`);
-  console.log('| loader | workers | images | seconds | images/s | × torchvision, same workers | × its 1 worker |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of rows) {
+  console.log(`node ${process.version}, 1-minute load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after (a shared machine)\n`);
+  console.log('| loader | workers | images | seconds | images/s | × torchvision, same workers | × its 1 worker | CPU ms per image |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of [...rows].sort((a, b) => a.loader.localeCompare(b.loader) || a.workers - b.workers)) {
     const torchRate = rate('torchvision DataLoader', r.workers);
     const vsTorch = r.loader.startsWith('augkit') && torchRate !== undefined ? (r.imagesPerSecond / torchRate).toFixed(2) : '';
-    console.log(`| ${r.loader} | ${r.workers} | ${r.images} | ${r.seconds.toFixed(2)} | ${r.imagesPerSecond.toFixed(1)} | ${vsTorch} | ${(r.imagesPerSecond / rate(r.loader, 1)!).toFixed(2)} |`);
+    console.log(`| ${r.loader} | ${r.workers} | ${r.images} | ${r.seconds.toFixed(2)} | ${r.imagesPerSecond.toFixed(1)} | ${vsTorch} | ${(r.imagesPerSecond / rate(r.loader, 1)!).toFixed(2)} | ${r.cpuMsPerImage.toFixed(2)} |`);
   }
 } finally {
   rmSync(root, { recursive: true, force: true });

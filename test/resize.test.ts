@@ -36,6 +36,17 @@ describe('resize properties', () => {
     });
   }
 
+  it('with antialias, every kernel width from 1 to 41 taps (pairs, a lone last tap, four-tap steps) equals the reference', () => {
+    for (let sw = 1; sw <= 60; sw++) {
+      for (const [dw, sh, dh] of [[3, 2, 2], [7, 5, 2], [sw + 1, 3, 1]] as const) {
+        for (const img of [randomImage(sw, sh, sw * 7 + dw), { width: sw, height: sh, data: new Uint8Array(sw * sh * 4).fill(255) }]) {
+          const out = resize(img, dw, dh, { antialias: true }).data;
+          if (!bytesEqual(out, resizeAntialiasReference(img, dw, dh).data)) throw new Error(`${sw}×${sh} → ${dw}×${dh} differs from the reference`);
+        }
+      }
+    }
+  });
+
   it('resizing to the same size is an exact copy, with and without antialias', () => {
     const img = randomImage(37, 23);
     expect(bytesEqual(resize(img, 37, 23).data, img.data)).toBe(true);

@@ -4,6 +4,8 @@
 
 const PRECISION_BITS = 22;
 const HALF: i32 = 1 << (PRECISION_BITS - 1);
+/** A weight w is split as `hi · 2^15 + lo` (lo < 2^15, hi ≤ 2^7) for 16-bit multiplies. */
+const LOW_BITS = 15;
 
 /** Triangle filter widened by `scale` when shrinking: the kernel size Pillow allocates per output. */
 function kernelSize(inSize: i32, outSize: i32): i32 {
@@ -16,14 +18,27 @@ function entryBytes(inSize: i32, outSize: i32): usize {
   return <usize>(2 + kernelSize(inSize, outSize)) << 2;
 }
 
+/**
+ * Bytes of one entry of the horizontal pass's table in pair form: [first, count], then per pair of taps two
+ * i32, each two i16: the pair's low parts and its high parts.
+ */
+function pairEntryBytes(inSize: i32, outSize: i32): usize {
+  return 8 + (<usize>((kernelSize(inSize, outSize) + 1) >> 1) << 3);
+}
+
 function tableBytes(inSize: i32, outSize: i32): usize {
   return inSize == outSize ? 0 : entryBytes(inSize, outSize) * <usize>outSize;
+}
+
+/** The horizontal table: in pair form for the SIMD build, room enough for the plain form too. */
+function horizontalTableBytes(inSize: i32, outSize: i32): usize {
+  return inSize == outSize ? 0 : pairEntryBytes(inSize, outSize) * <usize>outSize;
 }
 
 /** Bytes of scratch `resizeAntialias` needs: both weight tables and the intermediate image. */
 export function resizeAntialiasScratch(sw: i32, sh: i32, dw: i32, dh: i32): usize {
   const intermediate: usize = sw != dw && sh != dh ? (<usize>dw * <usize>sh) << 2 : 0;
-  return tableBytes(sw, dw) + tableBytes(sh, dh) + intermediate;
+  return horizontalTableBytes(sw, dw) + tableBytes(sh, dh) + intermediate;
 }
 
 // @ts-ignore: decorator
@@ -33,29 +48,65 @@ function triangle(x: f64): f64 {
   return a < 1.0 ? 1.0 - a : 0.0;
 }
 
+/**
+ * Output index i's first source index and count (Pillow's precompute_coeffs: the triangle of radius
+ * `support` = max(inSize / outSize, 1) about (i + 0.5) · inSize / outSize), stored at `entry`; returns the
+ * sum of its raw weights.
+ */
+function span(inSize: i32, outSize: i32, i: i32, entry: usize): f64 {
+  const scale = <f64>inSize / <f64>outSize;
+  const support = Math.max(scale, 1.0);
+  const inverseScale = 1.0 / support;
+  const center = (<f64>i + 0.5) * scale;
+  let first = <i32>(center - support + 0.5);
+  if (first < 0) first = 0;
+  let end = <i32>(center + support + 0.5);
+  if (end > inSize) end = inSize;
+  const count = end - first;
+  let sum = 0.0;
+  for (let j = 0; j < count; j++) sum += triangle((<f64>(j + first) - center + 0.5) * inverseScale);
+  store<i32>(entry, first);
+  store<i32>(entry, count, 4);
+  return sum;
+}
+
+/** Tap j's weight of output index i (its span stored at `entry`), normalised by `sum`, in fixed point. */
+function weight(inSize: i32, outSize: i32, i: i32, entry: usize, j: i32, sum: f64): i32 {
+  const scale = <f64>inSize / <f64>outSize;
+  const inverseScale = 1.0 / Math.max(scale, 1.0);
+  const center = (<f64>i + 0.5) * scale;
+  let w = triangle((<f64>(j + load<i32>(entry)) - center + 0.5) * inverseScale);
+  if (sum != 0.0) w /= sum;
+  return <i32>(0.5 + w * <f64>(1 << PRECISION_BITS));
+}
+
 /** Fills `table` with each output index's source span and fixed-point weights (Pillow's precompute_coeffs). */
 function precomputeWeights(inSize: i32, outSize: i32, table: usize): void {
-  const scale = <f64>inSize / <f64>outSize;
-  const filterScale = Math.max(scale, 1.0);
-  const support = filterScale;
-  const inverseScale = 1.0 / filterScale;
   const stride = entryBytes(inSize, outSize);
   for (let i = 0; i < outSize; i++) {
-    const center = (<f64>i + 0.5) * scale;
-    let first = <i32>(center - support + 0.5);
-    if (first < 0) first = 0;
-    let end = <i32>(center + support + 0.5);
-    if (end > inSize) end = inSize;
-    const count = end - first;
-    let sum = 0.0;
-    for (let j = 0; j < count; j++) sum += triangle((<f64>(j + first) - center + 0.5) * inverseScale);
     const entry = table + <usize>i * stride;
-    store<i32>(entry, first);
-    store<i32>(entry, count, 4);
-    for (let j = 0; j < count; j++) {
-      let w = triangle((<f64>(j + first) - center + 0.5) * inverseScale);
-      if (sum != 0.0) w /= sum;
-      store<i32>(entry + 8 + (<usize>j << 2), <i32>(0.5 + w * <f64>(1 << PRECISION_BITS)));
+    const sum = span(inSize, outSize, i, entry);
+    const count = load<i32>(entry, 4);
+    for (let j = 0; j < count; j++) store<i32>(entry + 8 + (<usize>j << 2), weight(inSize, outSize, i, entry, j, sum));
+  }
+}
+
+/**
+ * The same weights in pair form (see {@link pairEntryBytes}): taps 2k and 2k + 1 as the i16 pairs
+ * [lo0, lo1] and [hi0, hi1], a missing last tap weighing 0.
+ */
+function precomputePairWeights(inSize: i32, outSize: i32, table: usize): void {
+  const stride = pairEntryBytes(inSize, outSize);
+  for (let i = 0; i < outSize; i++) {
+    const entry = table + <usize>i * stride;
+    const sum = span(inSize, outSize, i, entry);
+    const count = load<i32>(entry, 4);
+    for (let j = 0; j < count; j += 2) {
+      const w0 = weight(inSize, outSize, i, entry, j, sum);
+      const w1 = j + 1 < count ? weight(inSize, outSize, i, entry, j + 1, sum) : 0;
+      const pair = entry + 8 + (<usize>j << 2);
+      store<i32>(pair, (w0 & ((1 << LOW_BITS) - 1)) | ((w1 & ((1 << LOW_BITS) - 1)) << 16));
+      store<i32>(pair, (w0 >> LOW_BITS) | ((w1 >> LOW_BITS) << 16), 4);
     }
   }
 }
@@ -113,7 +164,17 @@ function clip8V(sum: v128): u32 {
   return i32x4.extract_lane(i8x16.narrow_i16x8_u(words, words), 0);
 }
 
+/** The horizontal pass's table: in pair form for the SIMD pass, plain for the scalar one. */
+function precomputeHorizontal(sw: i32, dw: i32, table: usize): void {
+  if (ASC_FEATURE_SIMD) precomputePairWeights(sw, dw, table);
+  else precomputeWeights(sw, dw, table);
+}
+
 function horizontalPass(src: usize, sw: i32, h: i32, dst: usize, dw: i32, table: usize): void {
+  if (ASC_FEATURE_SIMD) {
+    horizontalPassPairs(src, sw, h, dst, dw, table);
+    return;
+  }
   const stride = entryBytes(sw, dw);
   let d = dst;
   for (let y = 0; y < h; y++) {
@@ -121,6 +182,46 @@ function horizontalPass(src: usize, sw: i32, h: i32, dst: usize, dw: i32, table:
     for (let x = 0; x < dw; x++) {
       const entry = table + <usize>x * stride;
       store<u32>(d, convolve(row + (<usize>load<i32>(entry) << 2), 4, entry));
+      d += 4;
+    }
+  }
+}
+
+/**
+ * The horizontal pass with weights in pair form: per pair of taps, two 16-bit dot products (the weights'
+ * low and high parts) give each channel's `Σ px·w = 2^15·Σ px·hi + Σ px·lo`, the same integer the scalar
+ * loop sums (it stays below 2^31: px ≤ 255 and the weights sum to about 2^22), so the same bytes.
+ */
+function horizontalPassPairs(src: usize, sw: i32, h: i32, dst: usize, dw: i32, table: usize): void {
+  const stride = pairEntryBytes(sw, dw);
+  // bytes 0–7 (pixels a and b) as the i16 lanes [a.r, b.r, a.g, b.g, a.b, b.b, a.a, b.a]: indices ≥ 16 give 0
+  const lanes = i8x16(0, -1, 4, -1, 1, -1, 5, -1, 2, -1, 6, -1, 3, -1, 7, -1);
+  let d = dst;
+  for (let y = 0; y < h; y++) {
+    const row = src + ((<usize>y * <usize>sw) << 2);
+    for (let x = 0; x < dw; x++) {
+      const entry = table + <usize>x * stride;
+      let p = row + (<usize>load<i32>(entry) << 2);
+      const count = load<i32>(entry, 4);
+      let w = entry + 8;
+      let low = i32x4.splat(0);
+      let high = low;
+      let j = 0;
+      for (; j + 2 <= count; j += 2) {
+        const px = i8x16.swizzle(v128.load64_zero(p), lanes);
+        low = i32x4.add(low, i32x4.dot_i16x8_s(px, v128.load32_splat(w)));
+        high = i32x4.add(high, i32x4.dot_i16x8_s(px, v128.load32_splat(w, 4)));
+        p += 8;
+        w += 8;
+      }
+      if (j < count) {
+        // the last tap alone: its pair's second pixel reads as 0 (and weighs 0)
+        const px = i8x16.swizzle(v128.load32_zero(p), lanes);
+        low = i32x4.add(low, i32x4.dot_i16x8_s(px, v128.load32_splat(w)));
+        high = i32x4.add(high, i32x4.dot_i16x8_s(px, v128.load32_splat(w, 4)));
+      }
+      const sum = i32x4.add(i32x4.add(i32x4.shl(high, LOW_BITS), low), i32x4.splat(HALF));
+      store<u32>(d, clip8V(sum));
       d += 4;
     }
   }
@@ -176,16 +277,16 @@ export function resizeAntialias(src: usize, sw: i32, sh: i32, dst: usize, dw: i3
     return;
   }
   const horizontalTable = scratch;
-  const verticalTable = horizontalTable + tableBytes(sw, dw);
+  const verticalTable = horizontalTable + horizontalTableBytes(sw, dw);
   const intermediate = verticalTable + tableBytes(sh, dh);
   if (sw == dw) {
     precomputeWeights(sh, dh, verticalTable);
     verticalPass(src, sw, sh, dst, dh, verticalTable);
   } else if (sh == dh) {
-    precomputeWeights(sw, dw, horizontalTable);
+    precomputeHorizontal(sw, dw, horizontalTable);
     horizontalPass(src, sw, sh, dst, dw, horizontalTable);
   } else {
-    precomputeWeights(sw, dw, horizontalTable);
+    precomputeHorizontal(sw, dw, horizontalTable);
     precomputeWeights(sh, dh, verticalTable);
     horizontalPass(src, sw, sh, intermediate, dw, horizontalTable);
     verticalPass(intermediate, dw, sh, dst, dh, verticalTable);

@@ -3,8 +3,9 @@ import { createFlowLoader, type FlowLoader } from './flowPool.js';
 import { resolveFlowOptions, type FlowConfig, type FlowOptions } from './flowOptions.js';
 import { epochDraws, labelCounts } from './flowOrder.js';
 import { drawMix, mixBatch } from './flowMix.js';
-import { encodeTargets, packImages } from './flowPack.js';
+import { batchBytes, batchValues, encodeTargets, type BlockTarget, type PackSettings } from './flowPack.js';
 import { resolveFlowSource, type FlowSource } from './flowSource.js';
+import { StagingBuffers, type StagingBuffer } from './flowStaging.js';
 
 export type { ClassMode, FlowOptions } from './flowOptions.js';
 
@@ -132,40 +133,58 @@ export class Flow implements AsyncIterable<Batch> {
   }
 
   private async *run(epochs: readonly number[]): AsyncGenerator<Batch, void, undefined> {
-    const { classNames, images } = await this.read();
+    // the worker threads load their modules while the folder is read
     const loader = createFlowLoader(this.config.workers);
     try {
-      for (const epoch of epochs) yield* this.batches(epoch, classNames, images, loader);
+      const { classNames, images } = await this.read();
+      const staging = new StagingBuffers(batchBytes(this.config.batchSize, this.packSettings()), this.config.workers > 0);
+      for (const epoch of epochs) yield* this.batches(epoch, classNames, images, loader, staging);
     } finally {
       await loader.close();
     }
   }
 
-  private async *batches(epoch: number, classNames: readonly string[], images: FlowSource['images'], loader: FlowLoader): AsyncGenerator<Batch, void, undefined> {
+  /** What a worker needs to pack an image (the config also holds functions, which cannot be posted). */
+  private packSettings(): PackSettings {
     const c = this.config;
+    return { width: c.width, height: c.height, channels: c.channels, dtype: c.dtype, layout: c.layout, rescale: c.rescale, mean: c.mean, std: c.std };
+  }
+
+  private async *batches(
+    epoch: number, classNames: readonly string[], images: FlowSource['images'], loader: FlowLoader, staging: StagingBuffers,
+  ): AsyncGenerator<Batch, void, undefined> {
+    const c = this.config;
+    const pack = this.packSettings();
     const draws = epochDraws(images, classNames, c, epoch).filter((d) => !this.bad.has(d.image.source.path));
     // the window of loads in flight: this batch and `prefetch` batches ahead, in draw order
     const window = (c.prefetch + 1) * c.batchSize;
-    const inFlight: { path: string; label: number; result: ReturnType<FlowLoader['load']> }[] = [];
+    const inFlight: { path: string; label: number; into: BlockTarget; result: ReturnType<FlowLoader['load']> }[] = [];
+    // draw d is packed as image d mod batchSize of a staging buffer planned for batch ⌊d / batchSize⌋, shared with
+    // the worker threads; each batch is copied out of its images' places (an image left out shifts the rest)
+    let planned: StagingBuffer | undefined;
     let next = 0;
     const fill = () => {
       for (; next < draws.length && inFlight.length < window; next++) {
         const { image, seed } = draws[next]!;
+        const slot = next % c.batchSize;
+        if (slot === 0) planned = staging.take(Math.min(c.batchSize, draws.length - next));
+        const into = { buffer: planned!, offset: batchBytes(slot, pack) };
         const ops = c.recipe === null ? [] : c.recipe.pipeline.draw(seed, { width: c.width, height: c.height });
-        const result = loader.load({ id: next, fsPath: image.source.fsPath, width: c.width, height: c.height, ops, jpeg: c.jpeg });
+        const result = loader.load({ id: next, fsPath: image.source.fsPath, ops, jpeg: c.jpeg, pack, into });
         // a load that fails after the consumer stopped (break, or an earlier failure) is nobody's to report
         result.catch(() => {});
-        inFlight.push({ path: image.source.path, label: image.label, result });
+        inFlight.push({ path: image.source.path, label: image.label, into, result });
       }
     };
-    let pixels: (Uint8Array | Uint8ClampedArray)[] = [];
+    let blocks: BlockTarget[] = [];
     let labels: number[] = [];
     let paths: string[] = [];
     let batchIndex = 0;
     const batch = (): Batch => {
-      const n = pixels.length;
+      const n = blocks.length;
       const labelArray = Int32Array.from(labels);
-      const images = packImages(pixels, c);
+      const images = batchValues(blocks, pack);
+      for (const block of blocks) staging.release(block.buffer);
       const mixed = c.mix.length > 0;
       const targets = mixed
         ? mixBatch(images, labelArray, classNames.length, { n, ...c }, drawMix(c.mix, c.seed, epoch, batchIndex, c.width, c.height))
@@ -184,26 +203,30 @@ export class Flow implements AsyncIterable<Batch> {
     };
     fill();
     while (inFlight.length > 0) {
-      const { path, label, result } = inFlight.shift()!;
+      const { path, label, into, result } = inFlight.shift()!;
       const loaded = await result;
       fill();
       if ('failure' in loaded) {
         if (!this.bad.has(path)) c.onSkip({ path, reason: `${loaded.failure.code}: ${loaded.failure.message}`, bad: true });
         this.bad.add(path);
+        staging.release(into.buffer);
         continue;
       }
-      if (this.bad.has(path)) continue;
-      pixels.push(loaded.pixels);
+      if (this.bad.has(path)) {
+        staging.release(into.buffer);
+        continue;
+      }
+      blocks.push(into);
       labels.push(label);
       paths.push(path);
-      if (pixels.length === c.batchSize) {
+      if (blocks.length === c.batchSize) {
         yield batch();
-        pixels = [];
+        blocks = [];
         labels = [];
         paths = [];
       }
     }
-    if (pixels.length > 0) yield batch();
+    if (blocks.length > 0) yield batch();
   }
 }
 

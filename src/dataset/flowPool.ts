@@ -17,14 +17,21 @@ export interface FlowLoader {
 type WorkerReply = FlowJobResult | { readonly id: number; readonly fatal: string };
 
 /**
- * A {@link FlowLoader} with `workers` threads (0: the calling thread). Each thread works on one job at a
- * time and takes the oldest waiting job when it is free.
+ * Jobs handed to a worker thread at once: while it posts one result and the main thread is busy (yielding a
+ * batch), it already works on the next, so it never waits for the main thread to hand it work.
+ */
+const JOBS_PER_THREAD = 2;
+
+/**
+ * A {@link FlowLoader} with `workers` threads (0: the calling thread). Each thread holds up to
+ * {@link JOBS_PER_THREAD} jobs and is given the oldest waiting job when it holds fewer; the least busy
+ * thread first. The threads start loading their modules at once, before the first job.
  *
  * @throws {AugkitError} INTERNAL when workers are asked for from the TypeScript sources (threads load the
  *   compiled dist/dataset/flowWorker.js) or, from `load`, when a worker thread dies.
  * @example
  * const loader = createFlowLoader(2);
- * const result = await loader.load({ id: 0, fsPath: 'data/cat/1.jpg', width: 64, height: 64, ops: [] });
+ * const result = await loader.load({ id: 0, fsPath: 'data/cat/1.jpg', ops: [], pack, into: { buffer: new SharedArrayBuffer(64 * 64 * 3 * 4), offset: 0 } });
  * await loader.close();
  */
 export function createFlowLoader(workers: number): FlowLoader {
@@ -34,7 +41,7 @@ export function createFlowLoader(workers: number): FlowLoader {
   }
   const waiting: FlowJob[] = [];
   const pending = new Map<number, { resolve: (r: FlowJobResult) => void; reject: (e: Error) => void }>();
-  const idle: Worker[] = [];
+  const threads: { readonly thread: Worker; held: number }[] = [];
   let failure: AugkitError | undefined;
 
   const fail = (error: AugkitError) => {
@@ -43,30 +50,35 @@ export function createFlowLoader(workers: number): FlowLoader {
     pending.clear();
   };
   const dispatch = () => {
-    while (idle.length > 0 && waiting.length > 0) idle.pop()!.postMessage(waiting.shift());
+    while (waiting.length > 0) {
+      const free = threads.reduce((best, t) => (t.held < best.held ? t : best));
+      if (free.held >= JOBS_PER_THREAD) return;
+      free.held++;
+      free.thread.postMessage(waiting.shift());
+    }
   };
-  const threads = Array.from({ length: workers }, () => {
-    const thread = new Worker(WORKER_URL);
+  for (let i = 0; i < workers; i++) {
+    const entry = { thread: new Worker(WORKER_URL), held: 0 };
+    const { thread } = entry;
+    threads.push(entry);
     thread.on('message', (reply: WorkerReply) => {
-      const entry = pending.get(reply.id);
+      const job = pending.get(reply.id);
       pending.delete(reply.id);
-      idle.push(thread);
+      entry.held--;
       dispatch();
       if ('fatal' in reply) {
         const error = new AugkitError('INTERNAL', `a flow worker failed: ${reply.fatal}`);
-        entry?.reject(error);
+        job?.reject(error);
         fail(error);
       } else {
-        entry?.resolve(reply);
+        job?.resolve(reply);
       }
     });
     thread.on('error', (cause) => fail(new AugkitError('INTERNAL', `a flow worker thread failed: ${cause.message}`, { cause })));
     thread.on('exit', (code) => {
       if (code !== 0 && pending.size > 0) fail(new AugkitError('INTERNAL', `a flow worker thread exited with code ${code}`));
     });
-    idle.push(thread);
-    return thread;
-  });
+  }
   return {
     load(job) {
       if (failure) return Promise.reject(failure);
@@ -81,7 +93,7 @@ export function createFlowLoader(workers: number): FlowLoader {
       waiting.length = 0;
       pending.clear();
       failure ??= new AugkitError('INTERNAL', 'the flow loader was closed');
-      await Promise.all(threads.map((t) => t.terminate()));
+      await Promise.all(threads.map((t) => t.thread.terminate()));
     },
   };
 }

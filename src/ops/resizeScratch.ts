@@ -9,9 +9,12 @@
 export function resizeScratchBytes(sw: number, sh: number, dw: number, dh: number, antialias: boolean): number {
   // bilinear: per output column an 8-byte entry, plus two row buffers of 8 bytes a pixel in whole vectors
   if (!antialias) return dw * 8 + 2 * Math.ceil((dw * 8) / 16) * 16;
-  const tableBytes = (inSize: number, outSize: number) =>
-    inSize === outSize ? 0 : (2 + Math.ceil(Math.max(inSize / outSize, 1)) * 2 + 1) * 4 * outSize;
+  // per output index: the vertical table's entry of 2 + taps i32, the horizontal table's of 2 i32 and two i32
+  // per pair of taps (its pair form; the plain form of the scalar build fits in it)
+  const support = (inSize: number, outSize: number) => Math.ceil(Math.max(inSize / outSize, 1));
+  const horizontal = sw === dw ? 0 : (8 + (support(sw, dw) + 1) * 8) * dw;
+  const vertical = sh === dh ? 0 : (2 + support(sh, dh) * 2 + 1) * 4 * dh;
   const intermediate = sw !== dw && sh !== dh ? dw * sh * 4 : 0;
-  return tableBytes(sw, dw) + tableBytes(sh, dh) + intermediate;
+  return horizontal + vertical + intermediate;
 }
 

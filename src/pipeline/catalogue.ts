@@ -1,8 +1,10 @@
-import { AugkitError } from '../errors.js';
-import type { AppliedOf, OpDefinition } from '../ops/define.js';
+import type { AppliedOf } from '../ops/define.js';
 import * as ops from '../ops/index.js';
 import type { SpecOf, StepInputOf, TransformDefinition } from './defineTransform.js';
+import { byName, lookup } from './opCatalogue.js';
 import * as transforms from './transforms/index.js';
+
+export { opDefinition, opDefinitions } from './opCatalogue.js';
 
 /** The exports of `M` whose `kind` is `K` (checked on `kind` alone, so StepSpec can be derived from definitions that refer to it). */
 type DefinitionsOf<M, K extends string> = { [E in keyof M]: M[E] extends { readonly kind: K } ? M[E] : never }[keyof M];
@@ -41,34 +43,11 @@ export type StepSpec = SpecOf<TransformDefinitions>;
  */
 export type StepInput = StepInputOf<TransformDefinitions>;
 
-function byName<D extends { readonly kind: string; readonly name: string }>(module: object, kind: D['kind']): ReadonlyMap<string, D> {
-  // sorted by name: a module namespace lists its exports in code-unit order, a bundler's emulation may not
-  const found = Object.values(module).filter((value): value is D => (value as { kind?: unknown } | null)?.kind === kind);
-  return new Map(found.sort((a, b) => (a.name < b.name ? -1 : 1)).map((definition) => [definition.name, definition]));
-}
-
-let opsByName: ReadonlyMap<string, OpDefinition> | undefined;
 let transformsByName: ReadonlyMap<string, TransformDefinition> | undefined;
-
-/** Every op definition exported from src/ops/index.ts, by name. */
-export function opDefinitions(): ReadonlyMap<string, OpDefinition> {
-  return (opsByName ??= byName<OpDefinition>(ops, 'op'));
-}
 
 /** Every transform definition exported from src/pipeline/transforms/index.ts, by name. */
 export function transformDefinitions(): ReadonlyMap<string, TransformDefinition> {
   return (transformsByName ??= byName<TransformDefinition>(transforms, 'transform'));
-}
-
-function lookup<D>(map: ReadonlyMap<string, D>, name: string, what: string): D {
-  const definition = map.get(name);
-  if (definition === undefined) throw new AugkitError('INTERNAL', `unknown ${what} ${name} passed validation; please report this`);
-  return definition;
-}
-
-/** The definition of op `name` (already validated to exist). */
-export function opDefinition(name: string): OpDefinition {
-  return lookup(opDefinitions(), name, 'op');
 }
 
 /** The definition of transform `name` (already validated to exist). */

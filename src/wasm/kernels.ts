@@ -75,6 +75,9 @@ export interface Kernels {
   mixBeta(alpha: number): number;
   mixUniform(): number;
   nextGamma(shape: number): number;
+  /** RGBA pixels to a tensor's float32 values through per-channel tables of 256 values (assembly/tensor/pack.ts). */
+  packFloat32(src: number, pixels: number, dst: number, tables: number, channels: number, planar: boolean): void;
+  packBytes(src: number, pixels: number, dst: number, channels: number, planar: boolean): void;
   erase(
     src: number, width: number, height: number, dst: number, x: number, y: number, w: number, h: number,
     color: number, noise: boolean, seed: number,

@@ -265,5 +265,32 @@ describe('flowFromDirectory worker threads (compiled package)', { timeout: 60_00
       run.forEach((b, i) => expect(Buffer.from(b.images.buffer).equals(Buffer.from(runs[0]![i]!.images.buffer))).toBe(true));
     }
     expect(runs[0]!.length).toBe(10);
+    // each batch owns a plain buffer: the shared staging memory the workers pack into is reused
+    for (const run of runs) for (const b of run) expect(b.images.buffer).toBeInstanceOf(ArrayBuffer);
+  });
+
+  it('images left out (undecodable) shift the rest the same way for 0 and 2 workers', async () => {
+    const dist = (await import(join(ROOT, 'dist/dataset/index.js'))) as typeof import('../../src/dataset/index.js');
+    const dir = tmp();
+    cpSync(SAMPLE, dir, { recursive: true });
+    writeFileSync(join(dir, 'cat', 'empty.jpg'), '');
+    writeFileSync(join(dir, 'coffee', 'truncated.jpg'), readFileSync(join(SAMPLE, 'cat', 'cat_01.jpg')).subarray(0, 400));
+    const options = { size, batchSize: 4, seed: 3, epochs: 2, dtype: 'uint8', layout: 'nchw' } as const;
+    const [inThreadRun, threaded] = await Promise.all([0, 2].map((workers) => collect(dist.flowFromDirectory(dir, { ...options, workers }))));
+    expect(threaded!.map((b) => b.paths)).toEqual(inThreadRun!.map((b) => b.paths));
+    threaded!.forEach((b, i) => expect(Buffer.from(b.images.buffer).equals(Buffer.from(inThreadRun![i]!.images.buffer))).toBe(true));
+    expect(threaded!.flatMap((b) => b.paths).length).toBe(30);
+    // and each image's values are a plain loop's, wherever the left-out images moved it
+    const area = size.width * size.height;
+    for (const b of threaded!) {
+      b.paths.forEach((path, n) => {
+        const rgba = plainPixels(path);
+        for (let c = 0; c < 3; c++) {
+          for (let p = 0; p < area; p++) {
+            if (b.images[(n * 3 + c) * area + p] !== rgba[p * 4 + c]) throw new Error(`${path} channel ${c} pixel ${p} is not the plain loop's`);
+          }
+        }
+      });
+    }
   });
 });
