@@ -16,6 +16,9 @@ export interface PngExports extends WasmExports {
   filterPaeth(src: number, rowBytes: number, rows: number, bpp: number, dst: number): void;
   colorTypeOf(src: number, pixels: number): number;
   packPixels(src: number, pixels: number, channels: number, dst: number): void;
+  /** zlib's Z_RLE deflate (levels 1..9: one output); 0 OK, else the stream is left to zlib or pako. */
+  deflateRle(data: number, length: number, target: number, capacity: number, scratch: number): number;
+  deflatedLength(): number;
 }
 
 /** The PNG codec's WebAssembly (assembly/png/), compiled on first use. */

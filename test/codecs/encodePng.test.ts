@@ -99,7 +99,7 @@ describe('encodePng in WebAssembly writes the bytes pngjs wrote', () => {
     }
   });
 
-  it('the portable deflate (pako, for browsers) writes the bytes of the native zlib at levels 1..9', () => {
+  it('pako 1 (augkit’s portable deflate before) writes the bytes of the WebAssembly deflate at levels 1..9', () => {
     const img = readPngFixture('golden/inputs/coffee-320x240.png');
     for (let level = 1; level <= 9; level++) {
       const data = Uint8Array.from(img.data.subarray(0, 60_000));
