@@ -2,6 +2,7 @@ import type { AugkitImage } from '../image.js';
 import { bytesAt, reserve } from '../wasm/memory.js';
 import { pngModule, type PngExports } from '../wasm/png.js';
 import { ownedView } from './bytes.js';
+import { chunkCrc } from './chunkCrc.js';
 import { corruptImage, decoderFailed } from './codecErrors.js';
 import type { DecoderChoice } from './decode.js';
 import { chunkName, isAncillary, walkPngChunks, type PngChunk, type PngChunkList } from './pngChunks.js';
@@ -27,7 +28,7 @@ function checkAndJoin(k: PngExports, bytes: Uint8Array, { chunks, end }: PngChun
   let joined = file;
   for (const chunk of chunks) {
     const { type, start, length } = chunk;
-    if (k.crc32(file + start + 4, length + 4) >>> 0 !== view.getUint32(start + 8 + length)) {
+    if (chunkCrc(k, file + start + 4, length + 4) !== view.getUint32(start + 8 + length)) {
       if (isAncillary(type)) continue;
       throw corruptImage('png', `a ${chunkName(type)} chunk at offset ${start} whose CRC does not match its contents`);
     }

@@ -3,6 +3,7 @@ import type { RgbaImage } from '../image.js';
 import { checkImage, checkIntegerInRange, checkOptions } from '../validate.js';
 import { bytesAt, reserve } from '../wasm/memory.js';
 import { pngModule } from '../wasm/png.js';
+import { chunkCrc } from './chunkCrc.js';
 import { DEFLATE_SCRATCH_BYTES, deflateCapacity, deflateRleAt } from './zlibDeflate.js';
 
 export interface EncodePngOptions {
@@ -88,7 +89,7 @@ export function encodePng(img: RgbaImage, options?: EncodePngOptions): Uint8Arra
     k.filterPaeth(channels === 4 ? rgba : packed, rowBytes, height, channels, filtered);
     const idatBytes = deflateRleAt(k, filtered, scanlineBytes, fileAt + idatAt + 8, scratch, deflateLevel);
     const file = bytesAt(fileAt, fileBytes, k);
-    const crc32 = (start: number, n: number) => k.crc32(fileAt + start, n);
+    const crc32 = (start: number, n: number) => chunkCrc(k, fileAt + start, n);
     file.set(SIGNATURE);
     const header = new DataView(file.buffer, file.byteOffset + 16, IHDR_BYTES);
     header.setUint32(0, width);
