@@ -216,13 +216,6 @@ function prepareCodes(fixed: bool): void {
   distCode = (<u32>load<u16>(lenAt(distTree, 0)) << 16) | <u32>load<u16>(codeAt(distTree, 0));
 }
 
-/** The longest code of a literal byte in the dynamic tree just built. */
-function longestLiteral(): u32 {
-  let longest: u32 = 0;
-  for (let n = 0; n < 256; n++) longest = max(longest, <u32>load<u16>(lenAt(litTree, n)));
-  return longest;
-}
-
 // @ts-ignore: decorator
 @inline
 function putCode(entry: u32): void {
@@ -230,27 +223,22 @@ function putCode(entry: u32): void {
 }
 
 /** zlib's compress_block: the literals of `data[from, to)` around the block's `matches` matches, then END_BLOCK. */
-function compressBlock(data: usize, from: usize, to: usize, matches: u32, longestLiteral: u32): void {
+function compressBlock(data: usize, from: usize, to: usize, matches: u32): void {
   let p = data + from;
-  // four literal codes fit the bit buffer with the 7 bits it may hold when none is longer than 14 bits
-  const four = longestLiteral <= 14;
   for (let m: u32 = 0; m <= matches; m++) {
     const match = m < matches ? load<u32>(matchList + (<usize>m << 2)) : 0;
     const literalEnd = m < matches ? data + from + <usize>(match >>> 8) : data + to;
-    if (four) {
-      for (; p + 4 <= literalEnd; p += 4) {
-        const w = load<u32>(p);
-        putCode(load<u32>(litCodes + (<usize>(w & 0xff) << 2)));
-        putCode(load<u32>(litCodes + (<usize>((w >> 8) & 0xff) << 2)));
-        putCode(load<u32>(litCodes + (<usize>((w >> 16) & 0xff) << 2)));
-        putCode(load<u32>(litCodes + (<usize>(w >> 24) << 2)));
-        drain();
-      }
-    }
-    for (; p + 3 <= literalEnd; p += 3) {
-      putCode(load<u32>(litCodes + (<usize>load<u8>(p) << 2)));
-      putCode(load<u32>(litCodes + (<usize>load<u8>(p, 1) << 2)));
-      putCode(load<u32>(litCodes + (<usize>load<u8>(p, 2) << 2)));
+    // four literals per drain: two codes (at most 37 bits with the 7 left over) always fit, the next two
+    // nearly always (a drain in between when they would not)
+    for (; p + 4 <= literalEnd; p += 4) {
+      const w = load<u32>(p);
+      putCode(load<u32>(litCodes + (<usize>(w & 0xff) << 2)));
+      putCode(load<u32>(litCodes + (<usize>((w >> 8) & 0xff) << 2)));
+      const c = load<u32>(litCodes + (<usize>((w >> 16) & 0xff) << 2));
+      const d = load<u32>(litCodes + (<usize>(w >> 24) << 2));
+      if (accBits + (c >>> 16) + (d >>> 16) > 63) drain();
+      putCode(c);
+      putCode(d);
       drain();
     }
     for (; p < literalEnd; p++) putCode(load<u32>(litCodes + (<usize>load<u8>(p) << 2)));
@@ -314,12 +302,12 @@ function flushBlock(data: usize, from: usize, to: usize, matches: u32, last: u32
   } else if (staticLenb == best) {
     sendBits(2 + last, 3);
     prepareCodes(true);
-    compressBlock(data, from, to, matches, 9);
+    compressBlock(data, from, to, matches);
   } else {
     sendBits(4 + last, 3);
     sendAllTrees(maxBlindex);
     prepareCodes(false);
-    compressBlock(data, from, to, matches, longestLiteral());
+    compressBlock(data, from, to, matches);
   }
   initBlock();
   if (last) windup();

@@ -12,5 +12,5 @@ export { expand } from './expand';
 export function heapBase(): usize {
   return __heap_base;
 }
-export { filterPaeth, colorTypeOf, packPixels } from './filter';
+export { filterPaeth, colorTypeOf } from './filter';
 export { deflateRle, deflatedLength } from './deflate';

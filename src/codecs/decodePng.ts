@@ -9,7 +9,7 @@ import { chunkName, isAncillary, walkPngChunks, type PngChunk, type PngChunkList
 import type { PngHeader } from './pngHeader.js';
 import { checkImageDataLength, filterBytesPerPixel, imageDataBytes, pngPasses } from './pngImageData.js';
 import { INFLATE_SLACK, inflateImageData, refuseBomb } from './pngInflate.js';
-import { PNG, toBundledBuffer } from './pngjs.js';
+import { loadPngjs } from './pngjs.js';
 import { readTransparency, type Transparency } from './pngTransparency.js';
 
 const IDAT = 0x49444154;
@@ -83,11 +83,12 @@ function decodeWithWasm(bytes: Uint8Array, header: PngHeader, list: PngChunkList
 }
 
 /**
- * pngjs, the oracle, for `decoder: 'reference'`: its own strict reading (bytes after IEND, a bad CRC in an
+ * pngjs, the oracle, for `decoder: 'reference'` (loaded on demand, see pngjs.ts): its own strict reading (bytes after IEND, a bad CRC in an
  * ancillary chunk it knows are refused). Its inflate has no output cap, so the image data is first
  * inflated by augkit's capped inflater to refuse a compression bomb.
  */
 function decodeWithPngjs(bytes: Uint8Array, header: PngHeader, list: PngChunkList): AugkitImage {
+  const { pngjs, toBuffer } = loadPngjs();
   const expected = imageDataBytes(header);
   pngModule.call('decode', (k) => {
     const [file, inflated] = reserve([list.end, expected + INFLATE_SLACK], k) as [number, number];
@@ -101,7 +102,7 @@ function decodeWithPngjs(bytes: Uint8Array, header: PngHeader, list: PngChunkLis
     refuseBomb(k, file, joined - file, inflated, expected, header);
   });
   try {
-    const png = PNG.sync.read(toBundledBuffer(bytes), { checkCRC: true, skipRescale: false });
+    const png = pngjs.PNG.sync.read(toBuffer(bytes), { checkCRC: true, skipRescale: false });
     return { width: png.width, height: png.height, data: ownedView(png.data, Uint8ClampedArray) };
   } catch (cause) {
     throw decoderFailed('png', cause);

@@ -77,16 +77,15 @@ export function encodePng(img: RgbaImage, options?: EncodePngOptions): Uint8Arra
     const channels = CHANNELS[type]!;
     const rowBytes = width * channels;
     const scanlineBytes = (rowBytes + 1) * height;
-    const packedBytes = channels === 4 ? 0 : pixels * channels + 16;
+    const ringBytes = 2 * (rowBytes + 16);
     // the IDAT data is deflated in place, after the signature, IHDR and the IDAT's length and type
     const idatAt = SIGNATURE.length + CHUNK_OVERHEAD + IHDR_BYTES;
     const capacity = deflateCapacity(scanlineBytes);
     const fileBytes = idatAt + CHUNK_OVERHEAD + capacity + CHUNK_OVERHEAD;
-    const [, packed, filtered, scratch, fileAt] = reserve(
-      [pixels * 4, packedBytes, scanlineBytes, DEFLATE_SCRATCH_BYTES, fileBytes], k,
+    const [, ring, filtered, scratch, fileAt] = reserve(
+      [pixels * 4, ringBytes, scanlineBytes, DEFLATE_SCRATCH_BYTES, fileBytes], k,
     ) as [number, number, number, number, number];
-    if (channels !== 4) k.packPixels(rgba, pixels, channels, packed);
-    k.filterPaeth(channels === 4 ? rgba : packed, rowBytes, height, channels, filtered);
+    k.filterPaeth(rgba, width, height, channels, filtered, ring);
     const idatBytes = deflateRleAt(k, filtered, scanlineBytes, fileAt + idatAt + 8, scratch, deflateLevel);
     const file = bytesAt(fileAt, fileBytes, k);
     const crc32 = (start: number, n: number) => chunkCrc(k, fileAt + start, n);
