@@ -228,17 +228,19 @@ function compressBlock(data: usize, from: usize, to: usize, matches: u32): void 
   for (let m: u32 = 0; m <= matches; m++) {
     const match = m < matches ? load<u32>(matchList + (<usize>m << 2)) : 0;
     const literalEnd = m < matches ? data + from + <usize>(match >>> 8) : data + to;
-    // four literals per drain: two codes (at most 37 bits with the 7 left over) always fit, the next two
-    // nearly always (a drain in between when they would not)
+    // four literals per drain, joined in pairs first (independent of the bit buffer): the first pair (at
+    // most 37 bits with the 7 left over) always fits, the second nearly always (a drain in between if not)
     for (; p + 4 <= literalEnd; p += 4) {
       const w = load<u32>(p);
-      putCode(load<u32>(litCodes + (<usize>(w & 0xff) << 2)));
-      putCode(load<u32>(litCodes + (<usize>((w >> 8) & 0xff) << 2)));
+      const a = load<u32>(litCodes + (<usize>(w & 0xff) << 2));
+      const b = load<u32>(litCodes + (<usize>((w >> 8) & 0xff) << 2));
       const c = load<u32>(litCodes + (<usize>((w >> 16) & 0xff) << 2));
       const d = load<u32>(litCodes + (<usize>(w >> 24) << 2));
-      if (accBits + (c >>> 16) + (d >>> 16) > 63) drain();
-      putCode(c);
-      putCode(d);
+      const cd = (c & 0xffff) | ((d & 0xffff) << (c >>> 16));
+      const cdBits = (c >>> 16) + (d >>> 16);
+      put((a & 0xffff) | ((b & 0xffff) << (a >>> 16)), (a >>> 16) + (b >>> 16));
+      if (accBits + cdBits > 63) drain();
+      put(cd, cdBits);
       drain();
     }
     for (; p < literalEnd; p++) putCode(load<u32>(litCodes + (<usize>load<u8>(p) << 2)));

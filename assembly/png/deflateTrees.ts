@@ -85,18 +85,19 @@ function nodeOf(entry: u64): i32 {
   return <i32>(entry & 0xffff);
 }
 
+/** Kept in heap[heapLen + 1]: a right child no node is smaller than, so the last left child needs no test. */
+const SENTINEL: u64 = 0xffffffffffffffff;
+
 function pqdownheap(k: i32): void {
   const v = load<u64>(heapAt(k));
   const key = v >> 16;
   let j = k << 1;
   while (j <= heapLen) {
     let child = load<u64>(heapAt(j));
-    if (j < heapLen) {
-      const right = load<u64>(heapAt(j + 1));
-      if (right >> 16 <= child >> 16) {
-        j++;
-        child = right;
-      }
+    const right = load<u64>(heapAt(j + 1));
+    if (right >> 16 <= child >> 16) {
+      j++;
+      child = right;
     }
     if (key <= child >> 16) break;
     store<u64>(heapAt(k), child);
@@ -210,11 +211,14 @@ function buildTree(tree: usize, kind: i32): i32 {
     if (kind == LIT) staticLen -= <u64>staticLitLen(node);
     else if (kind == DIST) staticLen -= 5;
   }
+  // heap[heapLen + 1] stays below heap_max: at most 286 leaves, and heap_max falls by 2 per node merged
+  store<u64>(heapAt(heapLen + 1), SENTINEL);
   for (let n = heapLen >> 1; n >= 1; n--) pqdownheap(n);
   let node = elems;
   do {
     const n = load<u64>(heapAt(1));
-    store<u64>(heapAt(1), load<u64>(heapAt(heapLen--)));
+    store<u64>(heapAt(1), load<u64>(heapAt(heapLen)));
+    store<u64>(heapAt(heapLen--), SENTINEL);
     pqdownheap(1);
     const m = load<u64>(heapAt(1));
     store<u64>(heapAt(--heapMax), n);
