@@ -1,6 +1,6 @@
-// augkit's PNG codec (WebAssembly) against sharp (libspng/libpng + zlib, native) and against what augkit
-// ran before (pngjs's browser bundle, still there as `decoder: 'reference'`), on the same 1920×1080 photo,
-// in one run: the ratios are what the goals read.
+// augkit's PNG codec (WebAssembly) against sharp (libspng/libpng + zlib, native) and against pngjs (augkit's
+// encoder before: its browser bundle; `decoder: 'reference'`: its Node build, required on demand), on the same
+// 1920×1080 photo, in one run: the ratios are what the goals read.
 import { decode, encodePng } from '../src/index.js';
 import { pngjsBundleEncode } from '../test/helpers/pngjsBundle.js';
 import type { BenchGroup, BenchTask } from './lib/harness.js';
@@ -20,7 +20,7 @@ export async function pngGroups(peers: Peers): Promise<BenchGroup[]> {
   const note = `${size(img)} photo, ${megapixels.toFixed(2)} megapixels: ms per megapixel = median ms ÷ ${megapixels.toFixed(2)}.`;
   const decodeTasks: BenchTask[] = [
     { id: 'augkit', label: 'augkit decode (WebAssembly)', includes: `${file.length.toLocaleString('en-US')}-byte RGB PNG to RGBA`, fn: () => decode(file) },
-    { id: 'reference', label: "augkit decode, `decoder: 'reference'` (pngjs: before)", includes: 'the same, through pngjs', fn: () => decode(file, { decoder: 'reference' }) },
+    { id: 'reference', label: "augkit decode, `decoder: 'reference'` (pngjs's Node build)", includes: 'the same, through pngjs', fn: () => decode(file, { decoder: 'reference' }) },
     ...(sharp ? [{ id: 'sharp', label: 'sharp, concurrency 1', includes: 'the same to raw RGBA', fn: () => sharp(file).ensureAlpha().raw().toBuffer() }] : []),
   ];
   const encodeTasks: BenchTask[] = [
