@@ -93,12 +93,12 @@ function pqdownheap(k: i32): void {
   const key = v >> 16;
   let j = k << 1;
   while (j <= heapLen) {
-    let child = load<u64>(heapAt(j));
+    const left = load<u64>(heapAt(j));
     const right = load<u64>(heapAt(j + 1));
-    if (right >> 16 <= child >> 16) {
-      j++;
-      child = right;
-    }
+    // the smaller child without a branch (which one it is, is a coin toss the branch predictor loses)
+    const takeRight = right >> 16 <= left >> 16;
+    const child = select<u64>(right, left, takeRight);
+    j += <i32>takeRight;
     if (key <= child >> 16) break;
     store<u64>(heapAt(k), child);
     k = j;
