@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { kernelBuild } from '../src/index.js';
 import { cliTable, runCliBench, type CliResult } from './cli.bench.js';
+import { msPerMpGroups, msPerMpTable } from './codecMsPerMp.js';
 import { codecGroups, libraryCodecGroups } from './codecs.bench.js';
 import { goals, goalTable } from './goals.js';
 import { jpegDecodeGroups } from './jpegDecode.bench.js';
@@ -40,7 +41,7 @@ for (const [name, reason] of Object.entries(peers.missing)) log(`peer ${name} no
 
 const groups = [
   ...opGroups(peers), ...colourGroups(peers), ...policyGroups(peers), ...codecGroups(log), ...libraryCodecGroups(),
-  ...(await jpegDecodeGroups(peers, log)), ...jpegEncodeGroups(peers), ...(await pngGroups(peers)),
+  ...(await jpegDecodeGroups(peers, log)), ...jpegEncodeGroups(peers), ...(await pngGroups(peers)), ...(await msPerMpGroups(peers)),
 ].filter((g) => selected(g.id));
 const results: GroupResult[] = [];
 for (const group of groups) {
@@ -78,7 +79,10 @@ const markdown = [
   '',
   sizeTable(sizeRows),
   '',
-  ...results.flatMap((r) => [groupTable(r), '']),
+  ...results.filter((r) => !r.id.startsWith('ms/MP')).flatMap((r) => [groupTable(r), '']),
+  ...(results.some((r) => r.id.startsWith('ms/MP'))
+    ? ['#### Codecs per megapixel, before (pngjs, pako, jpeg-js) and after (augkit today)', '', msPerMpTable(results), '']
+    : []),
   ...(cli.length ? ['#### Dataset CLI vs OpenCV-python, 200 JPEGs 1024×768 → original + 4 variants, 400×400 PNG level 1', '', cliTable(cli), ''] : []),
   ...(scaleOut ? ['#### Past one machine: plan, shards, merge (docs/scale-out.md)', '', scaleOutTable(scaleOut), ''] : []),
   ...(skipped.length ? ['Not measured in this run:', '', ...skipped.map((m) => `- ${m}`), ''] : []),

@@ -19,6 +19,9 @@ await build({
   platform: 'neutral',
   target: 'es2022',
   external: ['pngjs', 'pngjs/*', 'jpeg-js'],
+  // import.meta.url (src/codecs/pngjs.ts requires pngjs relative to augkit) is this file's URL
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',
   logLevel: 'warning',
 });

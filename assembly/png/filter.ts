@@ -1,5 +1,5 @@
-// PNG encoding in WebAssembly: the colour type an RGBA image needs, packing it to that type, and the
-// Paeth filter on every row (PNG spec, 9.4). Encoding knows every byte in advance, so Paeth runs 16 bytes
+// PNG encoding in WebAssembly: the colour type an RGBA image needs, and the Paeth filter on every row of
+// the image packed to that type, row by row (PNG spec, 9.4). Encoding knows every byte in advance, so Paeth runs 16 bytes
 // per vector step (decoding cannot: each byte there depends on the one just reconstructed).
 
 import { paethPredictor } from './paeth';
@@ -17,43 +17,58 @@ function paeth16(a: v128, b: v128, c: v128): v128 {
   return v128.bitselect(a, v128.bitselect(b, c, i16x8.le_s(pb, pc)), useA);
 }
 
-/**
- * Writes `rows` rows of `rowBytes` bytes from `src` to `dst` as PNG scanlines with filter type 4 (Paeth):
- * each row is the filter type byte and then `x − Paeth(left, above, above-left)` per byte, `bpp` bytes per
- * pixel, the row above the first being zeros.
- */
-export function filterPaeth(src: usize, rowBytes: usize, rows: usize, bpp: usize, dst: usize): void {
-  for (let y: usize = 0; y < rows; y++) {
-    const row = src + y * rowBytes;
-    const out = dst + y * (rowBytes + 1);
-    store<u8>(out, 4);
-    if (y == 0) {
-      // above is zero: Paeth predicts the left byte
-      for (let i: usize = 0; i < min(bpp, rowBytes); i++) store<u8>(out + 1 + i, load<u8>(row + i));
-      let i = bpp;
-      if (ASC_FEATURE_SIMD) {
-        for (; i + 16 <= rowBytes; i += 16) v128.store(out + 1 + i, i8x16.sub(v128.load(row + i), v128.load(row + i - bpp)));
-      }
-      for (; i < rowBytes; i++) store<u8>(out + 1 + i, load<u8>(row + i) - load<u8>(row + i - bpp));
-      continue;
-    }
-    const prior = row - rowBytes;
-    // the first pixel has no left neighbour: Paeth predicts the byte above
-    for (let i: usize = 0; i < min(bpp, rowBytes); i++) store<u8>(out + 1 + i, load<u8>(row + i) - load<u8>(prior + i));
+/** Writes one row of `rowBytes` bytes as a Paeth scanline at `out`: the filter type, then the differences; `prior` is 0 for the first row. */
+function filterRow(row: usize, prior: usize, rowBytes: usize, bpp: usize, out: usize): void {
+  store<u8>(out, 4);
+  if (prior == 0) {
+    // above is zero: Paeth predicts the left byte
+    for (let i: usize = 0; i < min(bpp, rowBytes); i++) store<u8>(out + 1 + i, load<u8>(row + i));
     let i = bpp;
     if (ASC_FEATURE_SIMD) {
-      for (; i + 16 <= rowBytes; i += 16) {
-        const a = v128.load(row + i - bpp);
-        const b = v128.load(prior + i);
-        const c = v128.load(prior + i - bpp);
-        const low = paeth16(i16x8.extend_low_i8x16_u(a), i16x8.extend_low_i8x16_u(b), i16x8.extend_low_i8x16_u(c));
-        const high = paeth16(i16x8.extend_high_i8x16_u(a), i16x8.extend_high_i8x16_u(b), i16x8.extend_high_i8x16_u(c));
-        v128.store(out + 1 + i, i8x16.sub(v128.load(row + i), i8x16.narrow_i16x8_u(low, high)));
-      }
+      for (; i + 16 <= rowBytes; i += 16) v128.store(out + 1 + i, i8x16.sub(v128.load(row + i), v128.load(row + i - bpp)));
     }
-    for (; i < rowBytes; i++) {
-      const p = paethPredictor(load<u8>(row + i - bpp), load<u8>(prior + i), load<u8>(prior + i - bpp));
-      store<u8>(out + 1 + i, load<u8>(row + i) - <u8>p);
+    for (; i < rowBytes; i++) store<u8>(out + 1 + i, load<u8>(row + i) - load<u8>(row + i - bpp));
+    return;
+  }
+  // the first pixel has no left neighbour: Paeth predicts the byte above
+  for (let i: usize = 0; i < min(bpp, rowBytes); i++) store<u8>(out + 1 + i, load<u8>(row + i) - load<u8>(prior + i));
+  let i = bpp;
+  if (ASC_FEATURE_SIMD) {
+    for (; i + 16 <= rowBytes; i += 16) {
+      const a = v128.load(row + i - bpp);
+      const b = v128.load(prior + i);
+      const c = v128.load(prior + i - bpp);
+      const low = paeth16(i16x8.extend_low_i8x16_u(a), i16x8.extend_low_i8x16_u(b), i16x8.extend_low_i8x16_u(c));
+      const high = paeth16(i16x8.extend_high_i8x16_u(a), i16x8.extend_high_i8x16_u(b), i16x8.extend_high_i8x16_u(c));
+      v128.store(out + 1 + i, i8x16.sub(v128.load(row + i), i8x16.narrow_i16x8_u(low, high)));
+    }
+  }
+  for (; i < rowBytes; i++) {
+    const p = paethPredictor(load<u8>(row + i - bpp), load<u8>(prior + i), load<u8>(prior + i - bpp));
+    store<u8>(out + 1 + i, load<u8>(row + i) - <u8>p);
+  }
+}
+
+/**
+ * Writes the `rows` rows of `width` RGBA pixels at `rgba` to `dst` as PNG scanlines of `channels` bytes per
+ * pixel (4: RGBA; 3: RGB; 1: grey, the R of each pixel) with filter type 4 (Paeth): each row is the filter
+ * type byte and then `x − Paeth(left, above, above-left)` per byte, the row above the first being zeros.
+ * Rows to pack go through `ring` (two rows of width × channels + 16 bytes), so the packed image is never
+ * written out whole.
+ */
+export function filterPaeth(rgba: usize, width: usize, rows: usize, channels: u32, dst: usize, ring: usize): void {
+  const bpp = <usize>channels;
+  const rowBytes = width * bpp;
+  const ringRow = rowBytes + 16;
+  for (let y: usize = 0; y < rows; y++) {
+    const out = dst + y * (rowBytes + 1);
+    if (channels == 4) {
+      const row = rgba + y * rowBytes;
+      filterRow(row, y == 0 ? 0 : row - rowBytes, rowBytes, bpp, out);
+    } else {
+      const row = ring + (y & 1) * ringRow;
+      packRow(rgba + y * (width << 2), width, channels, row);
+      filterRow(row, y == 0 ? 0 : ring + ((y + 1) & 1) * ringRow, rowBytes, bpp, out);
     }
   }
 }
@@ -85,7 +100,7 @@ export function colorTypeOf(src: usize, pixels: usize): u32 {
 }
 
 /** Packs `pixels` RGBA pixels at `src` to `channels` (3: RGB, 1: the R of each pixel) bytes per pixel at `dst`; `dst` may be written 4 bytes past its end. */
-export function packPixels(src: usize, pixels: usize, channels: u32, dst: usize): void {
+function packRow(src: usize, pixels: usize, channels: u32, dst: usize): void {
   let i: usize = 0;
   if (channels == 3) {
     if (ASC_FEATURE_SIMD) {

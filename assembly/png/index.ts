@@ -1,5 +1,5 @@
 // The PNG codec's WebAssembly: chunk CRCs, zlib inflate with an output cap, unfiltering and expansion to
-// RGBA for decoding; row filtering and colour-type packing for encoding. The binding (src/codecs/png/)
+// RGBA for decoding; row filtering, colour-type packing and zlib's Z_RLE deflate for encoding. The binding (src/codecs/png/)
 // owns the memory: it places inputs, outputs and tables after heapBase() and passes pointers.
 // Compiled with SIMD and without; both builds compute the same bytes.
 
@@ -12,4 +12,5 @@ export { expand } from './expand';
 export function heapBase(): usize {
   return __heap_base;
 }
-export { filterPaeth, colorTypeOf, packPixels } from './filter';
+export { filterPaeth, colorTypeOf } from './filter';
+export { deflateRle, deflatedLength } from './deflate';

@@ -28,7 +28,8 @@ export interface DecodeOptions {
   pixelLimit?: number;
   /**
    * `'wasm'` (default): augkit's WebAssembly decoders; `'reference'`: the JavaScript decoders they are tested
-   * against (pngjs, jpeg-js). Both give the same pixels; the reference is slower.
+   * against (jpeg-js; for PNG pngjs, an optional peer dependency loaded on demand in Node, Deno and Bun).
+   * Both give the same pixels; the reference is slower.
    */
   decoder?: DecoderChoice;
   /**

@@ -2,13 +2,14 @@ import type { AugkitImage } from '../image.js';
 import { bytesAt, reserve } from '../wasm/memory.js';
 import { pngModule, type PngExports } from '../wasm/png.js';
 import { ownedView } from './bytes.js';
+import { chunkCrc } from './chunkCrc.js';
 import { corruptImage, decoderFailed } from './codecErrors.js';
 import type { DecoderChoice } from './decode.js';
 import { chunkName, isAncillary, walkPngChunks, type PngChunk, type PngChunkList } from './pngChunks.js';
 import type { PngHeader } from './pngHeader.js';
 import { checkImageDataLength, filterBytesPerPixel, imageDataBytes, pngPasses } from './pngImageData.js';
 import { INFLATE_SLACK, inflateImageData, refuseBomb } from './pngInflate.js';
-import { PNG, toBundledBuffer } from './pngjs.js';
+import { loadPngjs } from './pngjs.js';
 import { readTransparency, type Transparency } from './pngTransparency.js';
 
 const IDAT = 0x49444154;
@@ -27,7 +28,7 @@ function checkAndJoin(k: PngExports, bytes: Uint8Array, { chunks, end }: PngChun
   let joined = file;
   for (const chunk of chunks) {
     const { type, start, length } = chunk;
-    if (k.crc32(file + start + 4, length + 4) >>> 0 !== view.getUint32(start + 8 + length)) {
+    if (chunkCrc(k, file + start + 4, length + 4) !== view.getUint32(start + 8 + length)) {
       if (isAncillary(type)) continue;
       throw corruptImage('png', `a ${chunkName(type)} chunk at offset ${start} whose CRC does not match its contents`);
     }
@@ -82,11 +83,12 @@ function decodeWithWasm(bytes: Uint8Array, header: PngHeader, list: PngChunkList
 }
 
 /**
- * pngjs, the oracle, for `decoder: 'reference'`: its own strict reading (bytes after IEND, a bad CRC in an
+ * pngjs, the oracle, for `decoder: 'reference'` (loaded on demand, see pngjs.ts): its own strict reading (bytes after IEND, a bad CRC in an
  * ancillary chunk it knows are refused). Its inflate has no output cap, so the image data is first
  * inflated by augkit's capped inflater to refuse a compression bomb.
  */
 function decodeWithPngjs(bytes: Uint8Array, header: PngHeader, list: PngChunkList): AugkitImage {
+  const { pngjs, toBuffer } = loadPngjs();
   const expected = imageDataBytes(header);
   pngModule.call('decode', (k) => {
     const [file, inflated] = reserve([list.end, expected + INFLATE_SLACK], k) as [number, number];
@@ -100,7 +102,7 @@ function decodeWithPngjs(bytes: Uint8Array, header: PngHeader, list: PngChunkLis
     refuseBomb(k, file, joined - file, inflated, expected, header);
   });
   try {
-    const png = PNG.sync.read(toBundledBuffer(bytes), { checkCRC: true, skipRescale: false });
+    const png = pngjs.PNG.sync.read(toBuffer(bytes), { checkCRC: true, skipRescale: false });
     return { width: png.width, height: png.height, data: ownedView(png.data, Uint8ClampedArray) };
   } catch (cause) {
     throw decoderFailed('png', cause);

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { decode, encodePng, readHeader } from '../../src/codecs/index.js';
 import type { RgbaImage } from '../../src/image.js';
 import { deflate as pakoDeflate } from 'pako/lib/deflate.js';
-import { PNG as PNG_BUNDLE, toBundledBuffer } from '../../src/codecs/pngjs.js';
 import { deflateRle } from '../../src/codecs/zlibDeflate.js';
 import { readPngFixture } from '../helpers/images.js';
+import { PNG_BUNDLE, pngjsBundleEncode, toBundledBuffer } from '../helpers/pngjsBundle.js';
 import { expectAugkitError, expectSameBytes, expectSameImage, randomImage } from './helpers.js';
 
 const SIZES = [
@@ -83,23 +83,15 @@ describe('encodePng', () => {
 });
 
 describe('encodePng in WebAssembly writes the bytes pngjs wrote', () => {
-  /** The encoder augkit had before: pngjs's browser bundle with Paeth on every row and Z_RLE. */
-  function pngjsEncode(img: RgbaImage, level: number): Uint8Array {
-    return PNG_BUNDLE.sync.write(
-      { width: img.width, height: img.height, data: toBundledBuffer(img.data) },
-      { colorType: 6, inputColorType: 6, inputHasAlpha: true, bitDepth: 8, filterType: 4, deflateLevel: level, deflateStrategy: 3 },
-    );
-  }
-
   it.each([0, 1, 6, 9])('level %i: the same bytes as pngjs on random, flat and photo-like images of odd sizes', (level) => {
     const flat = { width: 33, height: 17, data: new Uint8Array(33 * 17 * 4).fill(200) };
     const ramp = { width: 61, height: 29, data: new Uint8Array(61 * 29 * 4).map((_, i) => (i * 7) ^ (i >> 9)) };
     for (const img of [randomImage(1, 1, 3), randomImage(5, 3, 4), randomImage(47, 31, 5), flat, ramp, readPngFixture('golden/inputs/coffee-320x240.png')]) {
-      expectSameBytes(encodePng(img, { level }), pngjsEncode(img, level));
+      expectSameBytes(encodePng(img, { level }), pngjsBundleEncode(img, level));
     }
   });
 
-  it('the portable deflate (pako, for browsers) writes the bytes of the native zlib at levels 1..9', () => {
+  it('pako 1 (augkit’s portable deflate before) writes the bytes of the WebAssembly deflate at levels 1..9', () => {
     const img = readPngFixture('golden/inputs/coffee-320x240.png');
     for (let level = 1; level <= 9; level++) {
       const data = Uint8Array.from(img.data.subarray(0, 60_000));

@@ -1,7 +1,7 @@
 /**
  * Types for pngjs's browserify bundle, `pngjs/browser.js` (UMD/CommonJS; it carries its own Buffer polyfill
- * and a JavaScript zlib, so it needs no Node built-in). Only what augkit uses is declared; the buffers are
- * the bundle's own Buffer class, a Uint8Array subclass (see `pngjs.ts`).
+ * and a JavaScript zlib, so it needs no Node built-in). Only what augkit's tests and benchmarks use is
+ * declared; the buffers are the bundle's own Buffer class, a Uint8Array subclass (see `pngjsBundle.ts`).
  */
 declare module 'pngjs/browser.js' {
   namespace pngjs {
