@@ -37,7 +37,7 @@ export function decoderFailed(format: ImageFormat, cause: unknown): AugkitError 
 }
 
 /**
- * INTERNAL for an exception from pngjs or jpeg-js while encoding an image that passed validation
+ * INTERNAL for an exception from a JPEG encoder (WebAssembly or jpeg-js) while encoding an image that passed validation
  * (a bug, or the runtime running out of memory); the original is kept as `cause`.
  *
  * @example

@@ -21,7 +21,7 @@ export type EncoderChoice = 'wasm' | 'reference';
 export interface EncodeJpegOptions {
   /** 1..100 (default 90): the IJG quality scale, as in libjpeg, Pillow and sharp. */
   quality?: number;
-  /** `'420'` (default) or `'444'`; see {@link JpegChroma}. */
+  /** `'420'` (default: chroma at half width and height, as libjpeg and sharp write) or `'444'` (full-resolution chroma, jpeg-js's bytes). */
   chroma?: JpegChroma;
   /**
    * `'wasm'` (default) or `'reference'` (jpeg-js, 4:4:4 only). For `chroma: '444'` both write the same bytes;

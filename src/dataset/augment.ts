@@ -99,7 +99,7 @@ export interface AugmentOptions {
   files?: string;
   /**
    * Memory in bytes for sources the decode check keeps, decoded and resized, so the write phase does not decode
-   * them again (default {@link DEFAULT_CACHE_BYTES}, 512 MiB; 0 keeps none). Sources beyond it are decoded again
+   * them again (default 512 MiB; 0 keeps none). Sources beyond it are decoded again
    * when written; the output is the same either way.
    */
   cacheBytes?: number;

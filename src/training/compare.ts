@@ -99,7 +99,7 @@ function checkRecipes(value: unknown): readonly (Recipe | 'none')[] {
 }
 
 /**
- * Which recipe helps? Trains the same small CNN ({@link smallCnn}) on one shared stratified split once per
+ * Which recipe helps? Trains the same small CNN (conv 3×3 ×8 → pool → conv 3×3 ×16 → pool → dense 32 → softmax) on one shared stratified split once per
  * recipe and repeat — the same initial weights and training order per repeat for every recipe, the train
  * subset augmented on the fly by the recipe (a fresh draw every epoch) — and scores every model on the
  * untouched val subset. Writes `<out>/compare.json` (the report), `<out>/predictions.json` (every run's
