@@ -126,14 +126,7 @@ function receive(n: i32): i32 {
 @inline
 function extend(n: i32): i32 {
   need(n);
-  return extendBuffered(n);
-}
-
-/** {@link extend} when the buffer is known to hold `n` bits. */
-@inline
-function extendBuffered(n: i32): i32 {
-  const v = take(n);
-  return v >= 1 << (n - 1) ? v : v + (-1 << n) + 1;
+  return extended(take(n), n);
 }
 
 /** One Huffman symbol; the buffer must hold at least 16 bits. */
@@ -143,31 +136,9 @@ function symbol(table: usize): i32 {
     failure = failure || MISSING_TABLE;
     return 0;
   }
-  return knownSymbol(table);
-}
-
-/** {@link symbol} from a table known to exist. */
-@inline
-function knownSymbol(table: usize): i32 {
-  const entry: i32 = load<u16>(table + H_FAST + (<usize>(<i32>(buffer >> <u64>(bits - FAST_BITS)) & 511) << 1));
-  if (entry != 0) {
-    bits -= entry >> 8;
-    return entry & 255;
-  }
-  return slowSymbol(table);
-}
-
-function slowSymbol(table: usize): i32 {
-  const code = <i32>(buffer >> <u64>(bits - 16)) & 0xffff;
-  for (let n = FAST_BITS + 1; n <= 16; n++) {
-    const prefix = code >> (16 - n);
-    if (prefix <= load<i32>(table + H_MAX_CODE + (<usize>n << 2))) {
-      bits -= n;
-      return load<u8>(table + H_VALUES + <usize>(prefix + load<i32>(table + H_DELTA + (<usize>n << 2))));
-    }
-  }
-  failure = failure || INVALID_HUFFMAN;
-  return 0;
+  const entry = lookup(table, buffer, bits);
+  bits -= entry >> 8;
+  return entry & 255;
 }
 
 /** Adds `diff` to the prediction of scan component `i` and returns it as jpeg-js's Int32Array stores it. */
@@ -180,7 +151,13 @@ function predict(i: i32, diff: i32): i32 {
   return <i32>pred;
 }
 
-/** Decodes a sequential block into `zz`; whether it has a non-zero AC coefficient. */
+/** Bits a block decoder keeps buffered before each symbol: a code of ≤ 16 bits and ≤ 16 extra bits. */
+const SYMBOL_BITS: i32 = 32;
+
+/**
+ * Decodes a sequential block into `zz`; whether it has a non-zero AC coefficient. The bit buffer lives in
+ * locals here (the globals are a memory access each), written back only to refill and at the end.
+ */
 function decodeBaseline(c: usize, i: i32, zz: usize): bool {
   const dc = <usize>load<i32>(c, C_DC_TABLE);
   const ac = <usize>load<i32>(c, C_AC_TABLE);
@@ -189,19 +166,32 @@ function decodeBaseline(c: usize, i: i32, zz: usize): bool {
     failure = failure || MISSING_TABLE;
     return false;
   }
-  need(32);
-  const t = knownSymbol(dc);
+  if (bits < SYMBOL_BITS) fill();
+  let b = buffer;
+  let n = bits;
+  let entry = lookup(dc, b, n);
+  n -= entry >> 8;
+  const t = entry & 255;
   let diff = 0;
   if (t > 16) failure = failure || FALLBACK;
-  else if (t != 0) diff = extendBuffered(t); // a code of ≤ 16 bits and ≤ 16 more: within the 32 just ensured
+  else if (t != 0) {
+    n -= t;
+    diff = extended(<i32>(b >> <u64>n) & ((1 << t) - 1), t);
+  }
   store<i32>(zz, predict(i, diff));
   let k = 1;
   let any: i32 = 0;
   while (k < 64) {
-    need(32);
-    const whole = load<i32>(ac + H_AC_FAST + (<usize>(<i32>(buffer >> <u64>(bits - FAST_BITS)) & 511) << 2));
+    if (n < SYMBOL_BITS) {
+      buffer = b;
+      bits = n;
+      fill();
+      b = buffer;
+      n = bits;
+    }
+    const whole = load<i32>(ac + H_AC_FAST + (<usize>(<i32>(b >> <u64>(n - FAST_BITS)) & 511) << 2));
     if (whole != 0) {
-      bits -= whole & 15;
+      n -= whole & 15;
       k += (whole >> 4) & 15;
       if (k < 64) {
         store<i32>(zz + (<usize>load<u8>(ZIGZAG + <usize>k) << 2), whole >> 16);
@@ -210,23 +200,55 @@ function decodeBaseline(c: usize, i: i32, zz: usize): bool {
       k++;
       continue;
     }
-    const rs = knownSymbol(ac);
-    const s = rs & 15;
-    const r = rs >> 4;
+    entry = lookup(ac, b, n);
+    n -= entry >> 8;
+    const s = entry & 15;
+    const r = (entry >> 4) & 15;
     if (s == 0) {
       if (r < 15) break;
       k += 16;
       continue;
     }
     k += r;
-    const value = extendBuffered(s);
+    n -= s;
+    const value = extended(<i32>(b >> <u64>n) & ((1 << s) - 1), s);
     if (k < 64) {
       store<i32>(zz + (<usize>load<u8>(ZIGZAG + <usize>k) << 2), value);
       any |= value;
     }
     k++;
   }
+  buffer = b;
+  bits = n;
   return any != 0;
+}
+
+/** jpeg-js's extension of the `n` raw bits `v` to a signed value. */
+@inline
+function extended(v: i32, n: i32): i32 {
+  return v >= 1 << (n - 1) ? v : v + (-1 << n) + 1;
+}
+
+/**
+ * The symbol of `table` at the top of the `n` (≥ 16) bits buffered in `b`: (code length << 8) | value, or 0
+ * (with `failure` set) for no code.
+ */
+@inline
+function lookup(table: usize, b: u64, n: i32): i32 {
+  const entry: i32 = load<u16>(table + H_FAST + (<usize>(<i32>(b >> <u64>(n - FAST_BITS)) & 511) << 1));
+  return entry != 0 ? entry : slowLookup(table, <i32>(b >> <u64>(n - 16)) & 0xffff);
+}
+
+/** {@link lookup} for codes longer than FAST_BITS, from the next 16 bits `code`. */
+function slowLookup(table: usize, code: i32): i32 {
+  for (let n = FAST_BITS + 1; n <= 16; n++) {
+    const prefix = code >> (16 - n);
+    if (prefix <= load<i32>(table + H_MAX_CODE + (<usize>n << 2))) {
+      return (n << 8) | <i32>load<u8>(table + H_VALUES + <usize>(prefix + load<i32>(table + H_DELTA + (<usize>n << 2))));
+    }
+  }
+  failure = failure || INVALID_HUFFMAN;
+  return 0;
 }
 
 function decodeDCFirst(c: usize, i: i32, zz: usize): void {
