@@ -171,14 +171,32 @@ function passAt(src: usize, column: bool, dst: usize): void {
   );
 }
 
-/** Both passes four lanes at a time, on the dequantised block in P; the samples to `out`. */
-function transformSimd(out: usize, stride: i32): void {
+/**
+ * Both passes four lanes at a time on the coefficients `zz` (stored transposed, see {@link transformBlock}),
+ * dequantised with `quant` on the way in (and cleared); the samples to `out`.
+ */
+function transformSimd(zz: usize, quant: usize, out: usize, stride: i32): void {
   const T: usize = Q + 256; // transposed inputs, 8 vectors
-  // rows: lanes are four rows, vector j their element j
+  const zero = i32x4.splat(0);
+  // rows: lanes are four rows, vector j their element j — in the transposed block, column j's half g
   for (let g: usize = 0; g < 2; g++) {
-    transpose4(P + (g << 7), 32, T, 16);
-    transpose4(P + (g << 7) + 16, 32, T + 64, 16);
-    passAt(T, false, Q + (g << 7));
+    const at = g << 4;
+    const x0 = i32x4.mul(v128.load(zz + at), v128.load(quant + at));
+    const x1 = i32x4.mul(v128.load(zz + at, 32), v128.load(quant + at, 32));
+    const x2 = i32x4.mul(v128.load(zz + at, 64), v128.load(quant + at, 64));
+    const x3 = i32x4.mul(v128.load(zz + at, 96), v128.load(quant + at, 96));
+    const x4 = i32x4.mul(v128.load(zz + at, 128), v128.load(quant + at, 128));
+    const x5 = i32x4.mul(v128.load(zz + at, 160), v128.load(quant + at, 160));
+    const x6 = i32x4.mul(v128.load(zz + at, 192), v128.load(quant + at, 192));
+    const x7 = i32x4.mul(v128.load(zz + at, 224), v128.load(quant + at, 224));
+    for (let j: usize = 0; j < 256; j += 32) v128.store(zz + at + j, zero);
+    const rows = Q + (g << 7);
+    if (!v128.any_true(v128.or(v128.or(v128.or(x0, x1), v128.or(x2, x3)), v128.or(v128.or(x4, x5), v128.or(x6, x7))))) {
+      // four rows of zeros transform to zeros
+      for (let j: usize = 0; j < 128; j += 16) v128.store(rows + j, zero);
+      continue;
+    }
+    passV(x0, x1, x2, x3, x4, x5, x6, x7, false, rows);
   }
   // columns: lanes are four columns, vector r their row r; the row results of group g hold rows 4g..4g+3
   for (let half: usize = 0; half < 2; half++) {
@@ -186,21 +204,21 @@ function transformSimd(out: usize, stride: i32): void {
     transpose4(Q + 128 + (half << 6), 16, T + 64, 16);
     passAt(T, true, P + (half << 7));
   }
-  // P now holds, for half h, row r at P + h·128 + r·16 (four columns)
-  const bias = i32x4.splat(8);
-  const c128 = i32x4.splat(128);
+  // P now holds, for half h, row r at P + h·128 + r·16 (four columns); 128 + ((v + 8) >> 4) = (v + 2056) >> 4
+  const bias = i32x4.splat(2056);
   for (let r: usize = 0; r < 8; r++) {
-    const left = i32x4.add(c128, i32x4.shr_s(i32x4.add(v128.load(P + (r << 4)), bias), 4));
-    const right = i32x4.add(c128, i32x4.shr_s(i32x4.add(v128.load(P + 128 + (r << 4)), bias), 4));
+    const left = i32x4.shr_s(i32x4.add(v128.load(P + (r << 4)), bias), 4);
+    const right = i32x4.shr_s(i32x4.add(v128.load(P + 128 + (r << 4)), bias), 4);
     const words = i16x8.narrow_i32x4_s(left, right);
     store<u64>(out + r * <usize>stride, i64x2.extract_lane(i8x16.narrow_i16x8_u(words, words), 0));
   }
 }
 
 /**
- * Dequantises the coefficients `zz` (64 × i32, natural order, cleared to zero on the way) with `quant`
- * (64 × i32), transforms them and writes the 8×8 samples, clamped to 0..255, to `out` (rows `stride` bytes
- * apart). `dcOnly` (no AC coefficient is non-zero) takes the passes' shortcuts at once: every sample equal.
+ * Dequantises the coefficients `zz` (64 × i32, stored transposed: coefficient (u, v) of row u, column v at
+ * index 8v + u, cleared to zero on the way) with `quant` (64 × i32, the same order), transforms them and
+ * writes the 8×8 samples, clamped to 0..255, to `out` (rows `stride` bytes apart). `dcOnly` (no AC
+ * coefficient is non-zero) takes the passes' shortcuts at once: every sample equal.
  */
 export function transformBlock(zz: usize, quant: usize, out: usize, stride: i32, dcOnly: bool): void {
   if (dcOnly) {
@@ -211,23 +229,18 @@ export function transformBlock(zz: usize, quant: usize, out: usize, stride: i32,
     return;
   }
   if (ASC_FEATURE_SIMD) {
-    const zero = i32x4.splat(0);
-    for (let i: usize = 0; i < 256; i += 16) {
-      v128.store(P + i, i32x4.mul(v128.load(zz + i), v128.load(quant + i)));
-      v128.store(zz + i, zero);
-    }
-    transformSimd(out, stride);
+    transformSimd(zz, quant, out, stride);
     return;
   }
   for (let i: usize = 0; i < 256; i += 4) {
     store<i32>(P + i, load<i32>(zz + i) * load<i32>(quant + i));
     store<i32>(zz + i, 0);
   }
-  for (let row: usize = 0; row < 8; row++) pass(P + (row << 5), 4, false);
-  for (let col: usize = 0; col < 8; col++) pass(P + (col << 2), 32, true);
+  for (let row: usize = 0; row < 8; row++) pass(P + (row << 2), 32, false);
+  for (let col: usize = 0; col < 8; col++) pass(P + (col << 5), 4, true);
   for (let y: usize = 0; y < 8; y++) {
     const line = out + y * <usize>stride;
-    for (let x: usize = 0; x < 8; x++) store<u8>(line + x, toSample(load<i32>(P + ((y << 5) + (x << 2)))));
+    for (let x: usize = 0; x < 8; x++) store<u8>(line + x, toSample(load<i32>(P + ((x << 5) + (y << 2)))));
   }
 }
 

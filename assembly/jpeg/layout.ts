@@ -23,11 +23,11 @@ export const C_BLOCKS_PER_COLUMN: i32 = 12;
 /** Blocks per line and column padded to whole MCUs (what jpeg-js allocates). */
 export const C_PADDED_PER_LINE: i32 = 16;
 export const C_PADDED_PER_COLUMN: i32 = 20;
-/** Coefficients, 64 × i32 per padded block, row by row (progressive frames only). */
+/** Coefficients, 64 × i32 per padded block (in the order C_QUANT describes), row by row (progressive frames only). */
 export const C_COEFFICIENTS: i32 = 24;
 /** Samples, (blocks per line × 8) × (blocks per column × 8) bytes. */
 export const C_PLANE: i32 = 28;
-/** The quantisation table, 64 × i32 in natural (not zigzag) order. */
+/** The quantisation table, 64 × i32 in the order of the blocks: natural for islow, transposed for idct.ts. */
 export const C_QUANT: i32 = 32;
 /** The Huffman tables the current scan selected (0 when the stream never defined them). */
 export const C_DC_TABLE: i32 = 36;

@@ -9,7 +9,7 @@
 import {
   C_AC_TABLE, C_BLOCKS_PER_COLUMN, C_BLOCKS_PER_LINE, C_COEFFICIENTS, C_DC_TABLE, C_H, C_PADDED_PER_COLUMN,
   C_PADDED_PER_LINE, C_PLANE, C_QUANT, C_V, component, F_MCUS_PER_COLUMN, F_MCUS_PER_LINE, F_PROGRESSIVE,
-  FALLBACK, FAST_BITS, H_AC_FAST, H_DELTA, H_FAST, H_MAX_CODE, H_VALUES, INVALID_AC_REFINEMENT, INVALID_HUFFMAN,
+  FALLBACK, F_ISLOW, FAST_BITS, H_AC_FAST, H_DELTA, H_FAST, H_MAX_CODE, H_VALUES, INVALID_AC_REFINEMENT, INVALID_HUFFMAN,
   MARKER_NOT_FOUND, MISSING_TABLE, UNEXPECTED_MARKER,
 } from './layout';
 import { transformBlockOf } from './idct';
@@ -21,12 +21,24 @@ export const ZIGZAG: usize = memory.data<u8>([
   54, 47, 55, 62, 63,
 ]);
 
+/**
+ * {@link ZIGZAG} for the transposed blocks of jpeg-js's inverse DCT (idct.ts): index 8 × column + row.
+ */
+export const ZIGZAG_TRANSPOSED: usize = memory.data<u8>([
+  0, 8, 1, 2, 9, 16, 24, 17, 10, 3, 4, 11, 18, 25, 32, 40, 33, 26, 19, 12, 5, 6, 13, 20, 27, 34, 41, 48, 56, 49, 42,
+  35, 28, 21, 14, 7, 15, 22, 29, 36, 43, 50, 57, 58, 51, 44, 37, 30, 23, 31, 38, 45, 52, 59, 60, 53, 46, 39, 47, 54,
+  61, 62, 55, 63,
+]);
+
 /** One block of coefficients for sequential frames, decoded, transformed, then cleared again. */
 const BLOCK: usize = memory.data(256, 16);
 /** The DC predictions of the scan's components (jpeg-js's component.pred), exact as JS numbers are. */
 const PREDICTIONS: usize = memory.data(32, 8);
 /** Largest |prediction| a JS number holds exactly before it could lose integer precision. */
 const EXACT: i64 = 1 << 52;
+
+/** Where the k-th zigzag coefficient goes in a block: {@link ZIGZAG}, or transposed for jpeg-js's IDCT. */
+let zigzag: usize = ZIGZAG;
 
 // the bit reader
 let data: usize = 0;
@@ -194,7 +206,7 @@ function decodeBaseline(c: usize, i: i32, zz: usize): bool {
       n -= whole & 15;
       k += (whole >> 4) & 15;
       if (k < 64) {
-        store<i32>(zz + (<usize>load<u8>(ZIGZAG + <usize>k) << 2), whole >> 16);
+        store<i32>(zz + (<usize>load<u8>(zigzag + <usize>k) << 2), whole >> 16);
         any = 1;
       }
       k++;
@@ -213,7 +225,7 @@ function decodeBaseline(c: usize, i: i32, zz: usize): bool {
     n -= s;
     const value = extended(<i32>(b >> <u64>n) & ((1 << s) - 1), s);
     if (k < 64) {
-      store<i32>(zz + (<usize>load<u8>(ZIGZAG + <usize>k) << 2), value);
+      store<i32>(zz + (<usize>load<u8>(zigzag + <usize>k) << 2), value);
       any |= value;
     }
     k++;
@@ -287,7 +299,7 @@ function decodeACFirst(c: usize, zz: usize): void {
     }
     k += r;
     const value = extend(s) * (1 << successive);
-    if (k < 64) store<i32>(zz + (<usize>load<u8>(ZIGZAG + <usize>k) << 2), value);
+    if (k < 64) store<i32>(zz + (<usize>load<u8>(zigzag + <usize>k) << 2), value);
     k++;
   }
 }
@@ -298,7 +310,7 @@ function decodeACSuccessive(c: usize, zz: usize): void {
   const e = spectralEnd;
   let r = 0;
   while (k <= e) {
-    const z = zz + (<usize>load<u8>(ZIGZAG + <usize>k) << 2);
+    const z = zz + (<usize>load<u8>(zigzag + <usize>k) << 2);
     const coefficient = load<i32>(z);
     const direction = coefficient < 0 ? -1 : 1;
     if (refineState == 0) {
@@ -412,6 +424,7 @@ export function decodeScan(
   spectralStart = ss;
   spectralEnd = se;
   const progressive = load<i32>(frame, F_PROGRESSIVE) != 0;
+  zigzag = load<i32>(frame, F_ISLOW) != 0 ? ZIGZAG : ZIGZAG_TRANSPOSED;
   const kind = !progressive ? BASELINE : ss == 0 ? (ah == 0 ? DC_FIRST : DC_SUCCESSIVE) : ah == 0 ? AC_FIRST : AC_SUCCESSIVE;
   // a coefficient index past 63 is an undefined property in jpeg-js, which refinement scans read back
   if (kind == AC_SUCCESSIVE && se > 63) return FALLBACK;
