@@ -133,6 +133,25 @@ function transpose8(src: usize, dst: usize): void {
   transpose4(src + 144, 32, dst + 144, 32);
 }
 
+/** libjpeg's range limit of eight descaled values, two vectors of four: 16-bit lanes, before the byte clamp. */
+@inline
+function rangeLimited(a: v128, b: v128): v128 {
+  const mask = i32x4.splat(1023);
+  const flip = i32x4.splat(512);
+  const bias = i32x4.splat(384);
+  return i16x8.narrow_i32x4_s(
+    i32x4.sub(v128.xor(v128.and(a, mask), flip), bias),
+    i32x4.sub(v128.xor(v128.and(b, mask), flip), bias),
+  );
+}
+
+/** Bytes of columns `c` and `c + 1` (rows 0..7 each) from the row pass's results in `t` (see {@link islowSimd}). */
+@inline
+function columnPair(t: usize, c: usize): v128 {
+  const at = t + (c << 5);
+  return i8x16.narrow_i16x8_u(rangeLimited(v128.load(at), v128.load(at, 16)), rangeLimited(v128.load(at, 32), v128.load(at, 48)));
+}
+
 /** Both passes on the dequantised block in W, four lanes at a time; the samples to `out`. */
 function islowSimd(out: usize, stride: i32): void {
   const T: usize = W + 256;
@@ -144,17 +163,28 @@ function islowSimd(out: usize, stride: i32): void {
   transpose8(W, T);
   const rowShift = CONST_BITS + PASS1_BITS + 3;
   for (let half: usize = 0; half < 2; half++) passV(T + (half << 4), T + (half << 4), 32, 1 << (rowShift - 1), rowShift);
-  // T holds the results transposed; back to rows, then the range limit and bytes
-  transpose8(T, W);
-  const mask = i32x4.splat(1023);
-  const flip = i32x4.splat(512);
-  const bias = i32x4.splat(384);
-  for (let y: usize = 0; y < 8; y++) {
-    const left = i32x4.sub(v128.xor(v128.and(v128.load(W + (y << 5)), mask), flip), bias);
-    const right = i32x4.sub(v128.xor(v128.and(v128.load(W + (y << 5), 16), mask), flip), bias);
-    const words = i16x8.narrow_i32x4_s(left, right);
-    store<u64>(out + y * <usize>stride, i64x2.extract_lane(i8x16.narrow_i16x8_u(words, words), 0));
-  }
+  // T holds column c of rows 0..3 at T + 32c, of rows 4..7 at T + 32c + 16: range limit, bytes, transposed
+  const c01 = columnPair(T, 0);
+  const c23 = columnPair(T, 2);
+  const c45 = columnPair(T, 4);
+  const c67 = columnPair(T, 6);
+  // columns 0..3 of rows 0..3, of rows 4..7; columns 4..7 likewise
+  const left03 = i8x16.shuffle(c01, c23, 0, 8, 16, 24, 1, 9, 17, 25, 2, 10, 18, 26, 3, 11, 19, 27);
+  const left47 = i8x16.shuffle(c01, c23, 4, 12, 20, 28, 5, 13, 21, 29, 6, 14, 22, 30, 7, 15, 23, 31);
+  const right03 = i8x16.shuffle(c45, c67, 0, 8, 16, 24, 1, 9, 17, 25, 2, 10, 18, 26, 3, 11, 19, 27);
+  const right47 = i8x16.shuffle(c45, c67, 4, 12, 20, 28, 5, 13, 21, 29, 6, 14, 22, 30, 7, 15, 23, 31);
+  const s = <usize>stride;
+  storeRowPair(out, s, i8x16.shuffle(left03, right03, 0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23));
+  storeRowPair(out + 2 * s, s, i8x16.shuffle(left03, right03, 8, 9, 10, 11, 24, 25, 26, 27, 12, 13, 14, 15, 28, 29, 30, 31));
+  storeRowPair(out + 4 * s, s, i8x16.shuffle(left47, right47, 0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23));
+  storeRowPair(out + 6 * s, s, i8x16.shuffle(left47, right47, 8, 9, 10, 11, 24, 25, 26, 27, 12, 13, 14, 15, 28, 29, 30, 31));
+}
+
+/** Two rows of eight samples, the low and high halves of `rows`, to `out` and `out + stride`. */
+@inline
+function storeRowPair(out: usize, stride: usize, rows: v128): void {
+  v128.store64_lane(out, rows, 0);
+  v128.store64_lane(out + stride, rows, 1);
 }
 
 /**
