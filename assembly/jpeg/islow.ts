@@ -83,14 +83,24 @@ function pass(src: usize, dst: usize, step: usize, round: i32, shift: i32): void
 /** {@link pass} on four lanes: eight vectors `step` bytes apart at `src`, results `step` bytes apart to `dst`. */
 @inline
 function passV(src: usize, dst: usize, step: usize, round: i32, shift: i32): void {
-  const i0 = v128.load(src);
-  const i1 = v128.load(src + step);
-  const i2 = v128.load(src + 2 * step);
-  const i3 = v128.load(src + 3 * step);
-  const i4 = v128.load(src + 4 * step);
-  const i5 = v128.load(src + 5 * step);
-  const i6 = v128.load(src + 6 * step);
-  const i7 = v128.load(src + 7 * step);
+  passValues(
+    v128.load(src), v128.load(src + step), v128.load(src + 2 * step), v128.load(src + 3 * step), v128.load(src + 4 * step),
+    v128.load(src + 5 * step), v128.load(src + 6 * step), v128.load(src + 7 * step), dst, step, round, shift,
+  );
+}
+
+/** Coefficients `at` bytes into the block `zz` dequantised with `quant`: four JCOEF (16-bit) times their steps. */
+@inline
+function dequantised(zz: usize, quant: usize, at: usize): v128 {
+  return i32x4.mul(i32x4.shr_s(i32x4.shl(v128.load(zz + at), 16), 16), v128.load(quant + at));
+}
+
+/** {@link passV} on the vectors `i0`..`i7`. */
+@inline
+function passValues(
+  i0: v128, i1: v128, i2: v128, i3: v128, i4: v128, i5: v128, i6: v128, i7: v128, dst: usize, step: usize, round: i32,
+  shift: i32,
+): void {
   const r = i32x4.splat(round);
   let z1 = i32x4.mul(i32x4.add(i2, i6), i32x4.splat(FIX_0_541196100));
   const t2 = i32x4.sub(z1, i32x4.mul(i6, i32x4.splat(FIX_1_847759065)));
@@ -152,13 +162,21 @@ function columnPair(t: usize, c: usize): v128 {
   return i8x16.narrow_i16x8_u(rangeLimited(v128.load(at), v128.load(at, 16)), rangeLimited(v128.load(at, 32), v128.load(at, 48)));
 }
 
-/** Both passes on the dequantised block in W, four lanes at a time; the samples to `out`. */
-function islowSimd(out: usize, stride: i32): void {
+/** Both passes four lanes at a time on the block `zz`, dequantised with `quant` on the way in (and cleared); the samples to `out`. */
+function islowSimd(zz: usize, quant: usize, out: usize, stride: i32): void {
   const T: usize = W + 256;
   // columns: vector r of a half is row r of its four columns
   for (let half: usize = 0; half < 2; half++) {
-    passV(W + (half << 4), W + (half << 4), 32, 1 << (CONST_BITS - PASS1_BITS - 1), CONST_BITS - PASS1_BITS);
+    const at = half << 4;
+    passValues(
+      dequantised(zz, quant, at), dequantised(zz, quant, at + 32), dequantised(zz, quant, at + 64),
+      dequantised(zz, quant, at + 96), dequantised(zz, quant, at + 128), dequantised(zz, quant, at + 160),
+      dequantised(zz, quant, at + 192), dequantised(zz, quant, at + 224), W + at, 32, 1 << (CONST_BITS - PASS1_BITS - 1),
+      CONST_BITS - PASS1_BITS,
+    );
   }
+  const zero = i32x4.splat(0);
+  for (let i: usize = 0; i < 256; i += 16) v128.store(zz + i, zero);
   // rows: transposed, vector j of a half is element j of its four rows
   transpose8(W, T);
   const rowShift = CONST_BITS + PASS1_BITS + 3;
@@ -201,13 +219,7 @@ export function islowBlock(zz: usize, quant: usize, out: usize, stride: i32, dcO
     return;
   }
   if (ASC_FEATURE_SIMD) {
-    const zero = i32x4.splat(0);
-    for (let i: usize = 0; i < 256; i += 16) {
-      const coefficients = i32x4.shr_s(i32x4.shl(v128.load(zz + i), 16), 16);
-      v128.store(W + i, i32x4.mul(coefficients, v128.load(quant + i)));
-      v128.store(zz + i, zero);
-    }
-    islowSimd(out, stride);
+    islowSimd(zz, quant, out, stride);
     return;
   }
   for (let i: usize = 0; i < 256; i += 4) {
