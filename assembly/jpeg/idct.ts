@@ -102,10 +102,13 @@ function toSample(v: i32): u8 {
 /**
  * The SIMD build's 1-D pass over eight vectors `x0`..`x7` (four independent lanes), `column` choosing the
  * rounding as in {@link pass}, lanes whose inputs 1..7 are all zero taking the shortcut. Writes the eight
- * outputs to `dst`, 16 bytes apart.
+ * outputs to `dst`, 16 bytes apart. `sparse`: `x4`..`x7` are zero (not read), and the terms they would
+ * add are left out — the same values with fewer operations.
  */
 @inline
-function passV(x0: v128, x1: v128, x2: v128, x3: v128, x4: v128, x5: v128, x6: v128, x7: v128, column: bool, dst: usize): void {
+function passV(
+  x0: v128, x1: v128, x2: v128, x3: v128, x4: v128, x5: v128, x6: v128, x7: v128, column: bool, sparse: bool, dst: usize,
+): void {
   const round = i32x4.splat(column ? 2048 : 128);
   const shift = column ? 12 : 8;
   const one = i32x4.splat(1);
@@ -113,23 +116,36 @@ function passV(x0: v128, x1: v128, x2: v128, x3: v128, x4: v128, x5: v128, x6: v
   const sqrt2 = i32x4.splat(SQRT2);
   const sqrt1d2 = i32x4.splat(SQRT1D2);
   let v0 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt2, x0), round), shift);
-  let v1 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt2, x4), round), shift);
   let v2 = x2;
-  let v3 = x6;
-  let v4 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt1d2, i32x4.sub(x1, x7)), round), shift);
-  let v7 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt1d2, i32x4.add(x1, x7)), round), shift);
   let v5 = column ? x3 : i32x4.shl(x3, 4);
-  let v6 = column ? x5 : i32x4.shl(x5, 4);
-  // stage 3
-  let t = i32x4.shr_s(i32x4.add(i32x4.sub(v0, v1), one), 1);
-  v0 = i32x4.shr_s(i32x4.add(i32x4.add(v0, v1), one), 1);
-  v1 = t;
-  t = i32x4.shr_s(i32x4.add(i32x4.add(i32x4.mul(v2, i32x4.splat(SIN6)), i32x4.mul(v3, i32x4.splat(COS6))), round), shift);
-  v2 = i32x4.shr_s(i32x4.add(i32x4.sub(i32x4.mul(v2, i32x4.splat(COS6)), i32x4.mul(v3, i32x4.splat(SIN6))), round), shift);
-  v3 = t;
-  t = i32x4.shr_s(i32x4.add(i32x4.sub(v4, v6), one), 1);
-  v4 = i32x4.shr_s(i32x4.add(i32x4.add(v4, v6), one), 1);
-  v6 = t;
+  let v1: v128, v3: v128, v4: v128, v6: v128, v7: v128, t: v128;
+  if (sparse) {
+    // stage 4 gives v1 = v3 = v6 = 0 (the rounding of zero is zero) and v4 = v7
+    v7 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt1d2, x1), round), shift);
+    // stage 3
+    v0 = i32x4.shr_s(i32x4.add(v0, one), 1);
+    v1 = v0;
+    v3 = i32x4.shr_s(i32x4.add(i32x4.mul(v2, i32x4.splat(SIN6)), round), shift);
+    v2 = i32x4.shr_s(i32x4.add(i32x4.mul(v2, i32x4.splat(COS6)), round), shift);
+    v4 = i32x4.shr_s(i32x4.add(v7, one), 1);
+    v6 = v4;
+  } else {
+    v1 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt2, x4), round), shift);
+    v3 = x6;
+    v4 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt1d2, i32x4.sub(x1, x7)), round), shift);
+    v7 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt1d2, i32x4.add(x1, x7)), round), shift);
+    v6 = column ? x5 : i32x4.shl(x5, 4);
+    // stage 3
+    t = i32x4.shr_s(i32x4.add(i32x4.sub(v0, v1), one), 1);
+    v0 = i32x4.shr_s(i32x4.add(i32x4.add(v0, v1), one), 1);
+    v1 = t;
+    t = i32x4.shr_s(i32x4.add(i32x4.add(i32x4.mul(v2, i32x4.splat(SIN6)), i32x4.mul(v3, i32x4.splat(COS6))), round), shift);
+    v2 = i32x4.shr_s(i32x4.add(i32x4.sub(i32x4.mul(v2, i32x4.splat(COS6)), i32x4.mul(v3, i32x4.splat(SIN6))), round), shift);
+    v3 = t;
+    t = i32x4.shr_s(i32x4.add(i32x4.sub(v4, v6), one), 1);
+    v4 = i32x4.shr_s(i32x4.add(i32x4.add(v4, v6), one), 1);
+    v6 = t;
+  }
   t = i32x4.shr_s(i32x4.add(i32x4.add(v7, v5), one), 1);
   v5 = i32x4.shr_s(i32x4.add(i32x4.sub(v7, v5), one), 1);
   v7 = t;
@@ -147,7 +163,8 @@ function passV(x0: v128, x1: v128, x2: v128, x3: v128, x4: v128, x5: v128, x6: v
   v5 = i32x4.shr_s(i32x4.add(i32x4.sub(i32x4.mul(v5, i32x4.splat(COS1)), i32x4.mul(v6, i32x4.splat(SIN1))), r12), 12);
   v6 = t;
   // the shortcut for lanes without AC values
-  const flat = i32x4.eq(v128.or(v128.or(v128.or(x1, x2), v128.or(x3, x4)), v128.or(v128.or(x5, x6), x7)), i32x4.splat(0));
+  const high = sparse ? x3 : v128.or(v128.or(x3, x4), v128.or(v128.or(x5, x6), x7));
+  const flat = i32x4.eq(v128.or(v128.or(x1, x2), high), i32x4.splat(0));
   const short = column
     ? i32x4.shr_s(i32x4.add(i32x4.mul(sqrt2, x0), i32x4.splat(8192)), 14)
     : i32x4.shr_s(i32x4.add(i32x4.mul(sqrt2, x0), i32x4.splat(512)), 10);
@@ -162,12 +179,14 @@ function passV(x0: v128, x1: v128, x2: v128, x3: v128, x4: v128, x5: v128, x6: v
   v128.store(dst, v128.bitselect(short, i32x4.sub(v0, v7), flat), 112);
 }
 
-/** Runs {@link passV} on the eight vectors at `src` (16 bytes apart). */
+/** Runs {@link passV} on the eight vectors at `src` (16 bytes apart; with `sparse`, the first four). */
 @inline
-function passAt(src: usize, column: bool, dst: usize): void {
+function passAt(src: usize, column: bool, sparse: bool, dst: usize): void {
+  const zero = i32x4.splat(0);
   passV(
-    v128.load(src), v128.load(src, 16), v128.load(src, 32), v128.load(src, 48), v128.load(src, 64), v128.load(src, 80),
-    v128.load(src, 96), v128.load(src, 112), column, dst,
+    v128.load(src), v128.load(src, 16), v128.load(src, 32), v128.load(src, 48),
+    sparse ? zero : v128.load(src, 64), sparse ? zero : v128.load(src, 80), sparse ? zero : v128.load(src, 96),
+    sparse ? zero : v128.load(src, 112), column, sparse, dst,
   );
 }
 
@@ -179,6 +198,7 @@ function transformSimd(zz: usize, quant: usize, out: usize, stride: i32): void {
   const T: usize = Q + 256; // transposed inputs, 8 vectors
   const zero = i32x4.splat(0);
   // rows: lanes are four rows, vector j their element j — in the transposed block, column j's half g
+  let lowerZero = false;
   for (let g: usize = 0; g < 2; g++) {
     const at = g << 4;
     const x0 = i32x4.mul(v128.load(zz + at), v128.load(quant + at));
@@ -191,18 +211,25 @@ function transformSimd(zz: usize, quant: usize, out: usize, stride: i32): void {
     const x7 = i32x4.mul(v128.load(zz + at, 224), v128.load(quant + at, 224));
     for (let j: usize = 0; j < 256; j += 32) v128.store(zz + at + j, zero);
     const rows = Q + (g << 7);
-    if (!v128.any_true(v128.or(v128.or(v128.or(x0, x1), v128.or(x2, x3)), v128.or(v128.or(x4, x5), v128.or(x6, x7))))) {
+    const high = v128.any_true(v128.or(v128.or(x4, x5), v128.or(x6, x7)));
+    if (!high && !v128.any_true(v128.or(v128.or(x0, x1), v128.or(x2, x3)))) {
       // four rows of zeros transform to zeros
       for (let j: usize = 0; j < 128; j += 16) v128.store(rows + j, zero);
+      lowerZero = g == 1;
       continue;
     }
-    passV(x0, x1, x2, x3, x4, x5, x6, x7, false, rows);
+    if (high) passV(x0, x1, x2, x3, x4, x5, x6, x7, false, false, rows);
+    else passV(x0, x1, x2, x3, zero, zero, zero, zero, false, true, rows);
   }
   // columns: lanes are four columns, vector r their row r; the row results of group g hold rows 4g..4g+3
   for (let half: usize = 0; half < 2; half++) {
     transpose4(Q + (half << 6), 16, T, 16);
-    transpose4(Q + 128 + (half << 6), 16, T + 64, 16);
-    passAt(T, true, P + (half << 7));
+    if (lowerZero) {
+      passAt(T, true, true, P + (half << 7));
+    } else {
+      transpose4(Q + 128 + (half << 6), 16, T + 64, 16);
+      passAt(T, true, false, P + (half << 7));
+    }
   }
   // P now holds, for half h, row r at P + h·128 + r·16 (four columns); 128 + ((v + 8) >> 4) = (v + 2056) >> 4
   const bias = i32x4.splat(2056);
