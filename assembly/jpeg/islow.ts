@@ -80,12 +80,17 @@ function pass(src: usize, dst: usize, step: usize, round: i32, shift: i32): void
   store<i32>(dst + 4 * step, (t13 - o0 + round) >> shift);
 }
 
-/** {@link pass} on four lanes: eight vectors `step` bytes apart at `src`, results `step` bytes apart to `dst`. */
+/**
+ * {@link pass} on four lanes: eight vectors `step` bytes apart at `src` (with `sparse`, only the first four:
+ * the others are zero), results `step` bytes apart to `dst`.
+ */
 @inline
-function passV(src: usize, dst: usize, step: usize, round: i32, shift: i32): void {
+function passV(src: usize, dst: usize, step: usize, round: i32, shift: i32, sparse: bool): void {
+  const zero = i32x4.splat(0);
   passValues(
-    v128.load(src), v128.load(src + step), v128.load(src + 2 * step), v128.load(src + 3 * step), v128.load(src + 4 * step),
-    v128.load(src + 5 * step), v128.load(src + 6 * step), v128.load(src + 7 * step), dst, step, round, shift,
+    v128.load(src), v128.load(src + step), v128.load(src + 2 * step), v128.load(src + 3 * step),
+    sparse ? zero : v128.load(src + 4 * step), sparse ? zero : v128.load(src + 5 * step),
+    sparse ? zero : v128.load(src + 6 * step), sparse ? zero : v128.load(src + 7 * step), dst, step, round, shift, sparse,
   );
 }
 
@@ -95,35 +100,56 @@ function dequantised(zz: usize, quant: usize, at: usize): v128 {
   return i32x4.mul(i32x4.shr_s(i32x4.shl(v128.load(zz + at), 16), 16), v128.load(quant + at));
 }
 
-/** {@link passV} on the vectors `i0`..`i7`. */
+/**
+ * {@link passV} on the vectors `i0`..`i7`; `sparse`: `i4`..`i7` are zero and the terms they would add are
+ * left out (wrapping products distribute over sums, so the values are the same).
+ */
 @inline
 function passValues(
   i0: v128, i1: v128, i2: v128, i3: v128, i4: v128, i5: v128, i6: v128, i7: v128, dst: usize, step: usize, round: i32,
-  shift: i32,
+  shift: i32, sparse: bool,
 ): void {
   const r = i32x4.splat(round);
-  let z1 = i32x4.mul(i32x4.add(i2, i6), i32x4.splat(FIX_0_541196100));
-  const t2 = i32x4.sub(z1, i32x4.mul(i6, i32x4.splat(FIX_1_847759065)));
-  const t3 = i32x4.add(z1, i32x4.mul(i2, i32x4.splat(FIX_0_765366865)));
-  const t0 = i32x4.shl(i32x4.add(i0, i4), CONST_BITS);
-  const t1 = i32x4.shl(i32x4.sub(i0, i4), CONST_BITS);
+  let t0: v128, t1: v128, t2: v128, t3: v128, o0: v128, o1: v128, o2: v128, o3: v128;
+  if (sparse) {
+    t2 = i32x4.mul(i2, i32x4.splat(FIX_0_541196100));
+    t3 = i32x4.mul(i2, i32x4.splat(FIX_0_541196100 + FIX_0_765366865));
+    t0 = i32x4.shl(i0, CONST_BITS);
+    t1 = t0;
+    const z5 = i32x4.mul(i32x4.add(i3, i1), i32x4.splat(FIX_1_175875602));
+    const z1 = i32x4.mul(i1, i32x4.splat(-FIX_0_899976223));
+    const z2 = i32x4.mul(i3, i32x4.splat(-FIX_2_562915447));
+    const z3 = i32x4.add(i32x4.mul(i3, i32x4.splat(-FIX_1_961570560)), z5);
+    const z4 = i32x4.add(i32x4.mul(i1, i32x4.splat(-FIX_0_390180644)), z5);
+    o0 = i32x4.add(z1, z3);
+    o1 = i32x4.add(z2, z4);
+    o2 = i32x4.add(i32x4.mul(i3, i32x4.splat(FIX_3_072711026)), i32x4.add(z2, z3));
+    o3 = i32x4.add(i32x4.mul(i1, i32x4.splat(FIX_1_501321110)), i32x4.add(z1, z4));
+  } else {
+    const z0 = i32x4.mul(i32x4.add(i2, i6), i32x4.splat(FIX_0_541196100));
+    t2 = i32x4.sub(z0, i32x4.mul(i6, i32x4.splat(FIX_1_847759065)));
+    t3 = i32x4.add(z0, i32x4.mul(i2, i32x4.splat(FIX_0_765366865)));
+    t0 = i32x4.shl(i32x4.add(i0, i4), CONST_BITS);
+    t1 = i32x4.shl(i32x4.sub(i0, i4), CONST_BITS);
+    // odd part: i7, i5, i3, i1 are libjpeg's tmp0..tmp3
+    let z1 = i32x4.add(i7, i1);
+    let z2 = i32x4.add(i5, i3);
+    let z3 = i32x4.add(i7, i3);
+    let z4 = i32x4.add(i5, i1);
+    const z5 = i32x4.mul(i32x4.add(z3, z4), i32x4.splat(FIX_1_175875602));
+    z1 = i32x4.mul(z1, i32x4.splat(-FIX_0_899976223));
+    z2 = i32x4.mul(z2, i32x4.splat(-FIX_2_562915447));
+    z3 = i32x4.add(i32x4.mul(z3, i32x4.splat(-FIX_1_961570560)), z5);
+    z4 = i32x4.add(i32x4.mul(z4, i32x4.splat(-FIX_0_390180644)), z5);
+    o0 = i32x4.add(i32x4.mul(i7, i32x4.splat(FIX_0_298631336)), i32x4.add(z1, z3));
+    o1 = i32x4.add(i32x4.mul(i5, i32x4.splat(FIX_2_053119869)), i32x4.add(z2, z4));
+    o2 = i32x4.add(i32x4.mul(i3, i32x4.splat(FIX_3_072711026)), i32x4.add(z2, z3));
+    o3 = i32x4.add(i32x4.mul(i1, i32x4.splat(FIX_1_501321110)), i32x4.add(z1, z4));
+  }
   const t10 = i32x4.add(i32x4.add(t0, t3), r);
   const t13 = i32x4.add(i32x4.sub(t0, t3), r);
   const t11 = i32x4.add(i32x4.add(t1, t2), r);
   const t12 = i32x4.add(i32x4.sub(t1, t2), r);
-  z1 = i32x4.add(i7, i1);
-  let z2 = i32x4.add(i5, i3);
-  let z3 = i32x4.add(i7, i3);
-  let z4 = i32x4.add(i5, i1);
-  const z5 = i32x4.mul(i32x4.add(z3, z4), i32x4.splat(FIX_1_175875602));
-  z1 = i32x4.mul(z1, i32x4.splat(-FIX_0_899976223));
-  z2 = i32x4.mul(z2, i32x4.splat(-FIX_2_562915447));
-  z3 = i32x4.add(i32x4.mul(z3, i32x4.splat(-FIX_1_961570560)), z5);
-  z4 = i32x4.add(i32x4.mul(z4, i32x4.splat(-FIX_0_390180644)), z5);
-  const o0 = i32x4.add(i32x4.mul(i7, i32x4.splat(FIX_0_298631336)), i32x4.add(z1, z3));
-  const o1 = i32x4.add(i32x4.mul(i5, i32x4.splat(FIX_2_053119869)), i32x4.add(z2, z4));
-  const o2 = i32x4.add(i32x4.mul(i3, i32x4.splat(FIX_3_072711026)), i32x4.add(z2, z3));
-  const o3 = i32x4.add(i32x4.mul(i1, i32x4.splat(FIX_1_501321110)), i32x4.add(z1, z4));
   v128.store(dst, i32x4.shr_s(i32x4.add(t10, o3), shift));
   v128.store(dst + 7 * step, i32x4.shr_s(i32x4.sub(t10, o3), shift));
   v128.store(dst + step, i32x4.shr_s(i32x4.add(t11, o2), shift));
@@ -132,15 +158,6 @@ function passValues(
   v128.store(dst + 5 * step, i32x4.shr_s(i32x4.sub(t12, o1), shift));
   v128.store(dst + 3 * step, i32x4.shr_s(i32x4.add(t13, o0), shift));
   v128.store(dst + 4 * step, i32x4.shr_s(i32x4.sub(t13, o0), shift));
-}
-
-/** The 8×8 transpose of the i32 matrix at `src` (rows of 32 bytes) into `dst` (the same layout). */
-@inline
-function transpose8(src: usize, dst: usize): void {
-  transpose4(src, 32, dst, 32);
-  transpose4(src + 16, 32, dst + 128, 32);
-  transpose4(src + 128, 32, dst + 16, 32);
-  transpose4(src + 144, 32, dst + 144, 32);
 }
 
 /** libjpeg's range limit of eight descaled values, two vectors of four: 16-bit lanes, before the byte clamp. */
@@ -165,22 +182,39 @@ function columnPair(t: usize, c: usize): v128 {
 /** Both passes four lanes at a time on the block `zz`, dequantised with `quant` on the way in (and cleared); the samples to `out`. */
 function islowSimd(zz: usize, quant: usize, out: usize, stride: i32): void {
   const T: usize = W + 256;
-  // columns: vector r of a half is row r of its four columns
+  const zero = i32x4.splat(0);
+  // columns: vector r of a half is row r of its four columns; columns 4..7 all zero transform to zeros
+  let rightZero = false;
   for (let half: usize = 0; half < 2; half++) {
     const at = half << 4;
-    passValues(
-      dequantised(zz, quant, at), dequantised(zz, quant, at + 32), dequantised(zz, quant, at + 64),
-      dequantised(zz, quant, at + 96), dequantised(zz, quant, at + 128), dequantised(zz, quant, at + 160),
-      dequantised(zz, quant, at + 192), dequantised(zz, quant, at + 224), W + at, 32, 1 << (CONST_BITS - PASS1_BITS - 1),
-      CONST_BITS - PASS1_BITS,
-    );
+    const i0 = dequantised(zz, quant, at);
+    const i1 = dequantised(zz, quant, at + 32);
+    const i2 = dequantised(zz, quant, at + 64);
+    const i3 = dequantised(zz, quant, at + 96);
+    const i4 = dequantised(zz, quant, at + 128);
+    const i5 = dequantised(zz, quant, at + 160);
+    const i6 = dequantised(zz, quant, at + 192);
+    const i7 = dequantised(zz, quant, at + 224);
+    const lower = v128.any_true(v128.or(v128.or(i4, i5), v128.or(i6, i7)));
+    const columnShift = CONST_BITS - PASS1_BITS;
+    if (half == 1 && !lower && !v128.any_true(v128.or(v128.or(i0, i1), v128.or(i2, i3)))) rightZero = true;
+    else if (lower) passValues(i0, i1, i2, i3, i4, i5, i6, i7, W + at, 32, 1 << (columnShift - 1), columnShift, false);
+    else passValues(i0, i1, i2, i3, zero, zero, zero, zero, W + at, 32, 1 << (columnShift - 1), columnShift, true);
   }
-  const zero = i32x4.splat(0);
   for (let i: usize = 0; i < 256; i += 16) v128.store(zz + i, zero);
-  // rows: transposed, vector j of a half is element j of its four rows
-  transpose8(W, T);
+  // rows: transposed, vector j of a half is element j of its four rows (columns 4..7 unread when zero)
+  transpose4(W, 32, T, 32);
+  transpose4(W + 128, 32, T + 16, 32);
+  if (!rightZero) {
+    transpose4(W + 16, 32, T + 128, 32);
+    transpose4(W + 144, 32, T + 144, 32);
+  }
   const rowShift = CONST_BITS + PASS1_BITS + 3;
-  for (let half: usize = 0; half < 2; half++) passV(T + (half << 4), T + (half << 4), 32, 1 << (rowShift - 1), rowShift);
+  for (let half: usize = 0; half < 2; half++) {
+    const at = T + (half << 4);
+    if (rightZero) passV(at, at, 32, 1 << (rowShift - 1), rowShift, true);
+    else passV(at, at, 32, 1 << (rowShift - 1), rowShift, false);
+  }
   // T holds column c of rows 0..3 at T + 32c, of rows 4..7 at T + 32c + 16: range limit, bytes, transposed
   const c01 = columnPair(T, 0);
   const c23 = columnPair(T, 2);
