@@ -282,26 +282,52 @@ function decodeACFirst(c: usize, zz: usize): void {
     return;
   }
   const ac = <usize>load<i32>(c, C_AC_TABLE);
+  if (ac == 0) {
+    failure = failure || MISSING_TABLE; // jpeg-js fails at this block's first symbol
+    return;
+  }
+  const scale = 1 << successive;
   let k = spectralStart;
   const e = spectralEnd;
+  let b = buffer;
+  let n = bits;
   while (k <= e) {
-    need(32);
-    const rs = symbol(ac);
-    const s = rs & 15;
-    const r = rs >> 4;
+    if (n < SYMBOL_BITS) {
+      buffer = b;
+      bits = n;
+      fill();
+      b = buffer;
+      n = bits;
+    }
+    const whole = load<i32>(ac + H_AC_FAST + (<usize>(<i32>(b >> <u64>(n - FAST_BITS)) & 511) << 2));
+    if (whole != 0) {
+      n -= whole & 15;
+      k += (whole >> 4) & 15;
+      if (k < 64) store<i32>(zz + (<usize>load<u8>(zigzag + <usize>k) << 2), (whole >> 16) * scale);
+      k++;
+      continue;
+    }
+    const entry = lookup(ac, b, n);
+    n -= entry >> 8;
+    const s = entry & 15;
+    const r = (entry >> 4) & 15;
     if (s == 0) {
       if (r < 15) {
-        eobrun = receive(r) + (1 << r) - 1;
+        n -= r;
+        eobrun = (<i32>(b >> <u64>n) & ((1 << r) - 1)) + (1 << r) - 1;
         break;
       }
       k += 16;
       continue;
     }
     k += r;
-    const value = extend(s) * (1 << successive);
+    n -= s;
+    const value = extended(<i32>(b >> <u64>n) & ((1 << s) - 1), s) * scale;
     if (k < 64) store<i32>(zz + (<usize>load<u8>(zigzag + <usize>k) << 2), value);
     k++;
   }
+  buffer = b;
+  bits = n;
 }
 
 function decodeACSuccessive(c: usize, zz: usize): void {
