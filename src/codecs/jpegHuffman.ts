@@ -80,15 +80,31 @@ function writeAcLookup(view: DataView): void {
   }
 }
 
+/** Tables built so far, by their code lengths and values: most JPEGs share the standard tables. */
+const built = new Map<string, Uint8Array | undefined>();
+/** Distinct tables kept at most (the cache starts over when full). */
+const CACHED_TABLES = 64;
+
 /**
  * The table jpeg-js would decode with, laid out for WebAssembly, or `undefined` when its tree is not the
  * canonical code of `codeLengths` (then the limits per length would not describe it, and jpeg-js decodes).
+ * Tables are built once per distinct definition and shared: callers only read them.
  *
  * @throws {Error} what jpeg-js throws for the same table.
  * @example
- * const table = huffmanTable(codeLengths, values); // Uint8Array(1416) or undefined
+ * const table = huffmanTable(codeLengths, values); // Uint8Array(3464) or undefined
  */
 export function huffmanTable(codeLengths: Uint8Array, values: Uint8Array): Uint8Array | undefined {
+  const key = String.fromCharCode(...codeLengths, ...values);
+  if (built.has(key)) return built.get(key);
+  const table = buildTable(codeLengths, values);
+  if (built.size >= CACHED_TABLES) built.clear();
+  built.set(key, table);
+  return table;
+}
+
+/** {@link huffmanTable}, built. */
+function buildTable(codeLengths: Uint8Array, values: Uint8Array): Uint8Array | undefined {
   const found = leaves(buildTree(codeLengths, values)).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
   const table = new Uint8Array(HUFFMAN_TABLE_BYTES);
   const view = new DataView(table.buffer);
