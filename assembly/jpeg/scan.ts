@@ -195,11 +195,22 @@ function decodeBaseline(c: usize, i: i32, zz: usize): bool {
   let any: i32 = 0;
   while (k < 64) {
     if (n < SYMBOL_BITS) {
-      buffer = b;
-      bits = n;
-      fill();
-      b = buffer;
-      n = bits;
+      // fill()'s common case inline: whole bytes up to 64 bits from eight without 0xFF
+      const at = position;
+      let word: u64 = 0;
+      if (!atMarker && at + 8 <= length) word = bswap<u64>(load<u64>(data + <usize>at));
+      if (word != 0 && ((~word - 0x0101010101010101) & word & 0x8080808080808080) == 0) {
+        const bytes = (64 - n) >> 3;
+        b = bytes == 8 ? word : (b << <u64>(bytes << 3)) | (word >> <u64>(64 - (bytes << 3)));
+        n += bytes << 3;
+        position = at + bytes;
+      } else {
+        buffer = b;
+        bits = n;
+        fill();
+        b = buffer;
+        n = bits;
+      }
     }
     const whole = load<i32>(ac + H_AC_FAST + (<usize>(<i32>(b >> <u64>(n - FAST_BITS)) & 511) << 2));
     if (whole != 0) {

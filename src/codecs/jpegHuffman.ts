@@ -95,12 +95,17 @@ const CACHED_TABLES = 64;
  * const table = huffmanTable(codeLengths, values); // Uint8Array(3464) or undefined
  */
 export function huffmanTable(codeLengths: Uint8Array, values: Uint8Array): Uint8Array | undefined {
-  const key = String.fromCharCode(...codeLengths, ...values);
+  const key = latin1(codeLengths) + latin1(values);
   if (built.has(key)) return built.get(key);
   const table = buildTable(codeLengths, values);
   if (built.size >= CACHED_TABLES) built.clear();
   built.set(key, table);
   return table;
+}
+
+/** The bytes as a string of char codes 0..255 (a cache key). */
+function latin1(bytes: Uint8Array): string {
+  return String.fromCharCode.apply(null, bytes as unknown as number[]);
 }
 
 /** {@link huffmanTable}, built. */
