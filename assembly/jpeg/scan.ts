@@ -9,7 +9,7 @@
 import {
   C_AC_TABLE, C_BLOCKS_PER_COLUMN, C_BLOCKS_PER_LINE, C_COEFFICIENTS, C_DC_TABLE, C_H, C_PADDED_PER_COLUMN,
   C_PADDED_PER_LINE, C_PLANE, C_QUANT, C_V, component, F_MCUS_PER_COLUMN, F_MCUS_PER_LINE, F_PROGRESSIVE,
-  FALLBACK, F_ISLOW, FAST_BITS, H_AC_FAST, H_DELTA, H_FAST, H_MAX_CODE, H_VALUES, INVALID_AC_REFINEMENT, INVALID_HUFFMAN,
+  FALLBACK, F_ISLOW, FAST_BITS, FAST_MASK, H_AC_FAST, H_DELTA, H_FAST, H_MAX_CODE, H_VALUES, INVALID_AC_REFINEMENT, INVALID_HUFFMAN,
   MARKER_NOT_FOUND, MISSING_TABLE, UNEXPECTED_MARKER,
 } from './layout';
 import { transformBlockOf } from './idct';
@@ -212,7 +212,7 @@ function decodeBaseline(c: usize, i: i32, zz: usize): bool {
         n = bits;
       }
     }
-    const whole = load<i32>(ac + H_AC_FAST + (<usize>(<i32>(b >> <u64>(n - FAST_BITS)) & 511) << 2));
+    const whole = load<i32>(ac + H_AC_FAST + (<usize>(<i32>(b >> <u64>(n - FAST_BITS)) & FAST_MASK) << 2));
     if (whole != 0) {
       n -= whole & 15;
       k += (whole >> 4) & 15;
@@ -258,7 +258,7 @@ function extended(v: i32, n: i32): i32 {
  */
 @inline
 function lookup(table: usize, b: u64, n: i32): i32 {
-  const entry: i32 = load<u16>(table + H_FAST + (<usize>(<i32>(b >> <u64>(n - FAST_BITS)) & 511) << 1));
+  const entry: i32 = load<u16>(table + H_FAST + (<usize>(<i32>(b >> <u64>(n - FAST_BITS)) & FAST_MASK) << 1));
   return entry != 0 ? entry : slowLookup(table, <i32>(b >> <u64>(n - 16)) & 0xffff);
 }
 
@@ -310,7 +310,7 @@ function decodeACFirst(c: usize, zz: usize): void {
       b = buffer;
       n = bits;
     }
-    const whole = load<i32>(ac + H_AC_FAST + (<usize>(<i32>(b >> <u64>(n - FAST_BITS)) & 511) << 2));
+    const whole = load<i32>(ac + H_AC_FAST + (<usize>(<i32>(b >> <u64>(n - FAST_BITS)) & FAST_MASK) << 2));
     if (whole != 0) {
       n -= whole & 15;
       k += (whole >> 4) & 15;

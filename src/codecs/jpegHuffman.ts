@@ -1,15 +1,15 @@
 // Huffman tables for the WebAssembly JPEG decoder, built the way jpeg-js builds them (its buildHuffmanTable,
 // ported: the same tree, the same "Could not recreate Huffman Table" failure), then laid out for table-driven
-// decoding (assembly/jpeg/layout.ts): a 9-bit lookup and, for longer codes, the largest code per length.
+// decoding (assembly/jpeg/layout.ts): a 10-bit lookup and, for longer codes, the largest code per length.
 
 /** Bits the first lookup resolves; longer codes take the per-length limits. */
-const FAST_BITS = 9;
-const MAX_CODE = 1024;
-const DELTA = 1092;
-const VALUES = 1160;
-const AC_FAST = 1416;
+const FAST_BITS = 10;
+const MAX_CODE = 2048;
+const DELTA = 2116;
+const VALUES = 2184;
+const AC_FAST = 2440;
 /** Bytes of one table in WebAssembly memory (assembly/jpeg/layout.ts HUFFMAN_TABLE_BYTES). */
-export const HUFFMAN_TABLE_BYTES = 3464;
+export const HUFFMAN_TABLE_BYTES = 6536;
 
 type Tree = (number | Tree)[];
 
@@ -63,7 +63,7 @@ function leaves(tree: Tree, prefix = 0, depth = 0, out: [number, number, number]
 }
 
 /**
- * For AC coefficients: per 9-bit prefix whose code (length L, run r, size s ≥ 1) and s extra bits fit in it,
+ * For AC coefficients: per 10-bit prefix whose code (length L, run r, size s ≥ 1) and s extra bits fit in it,
  * the whole coefficient at once: (value << 16) | 256 | (r << 4) | (L + s); 0 otherwise. The value is jpeg-js's
  * receiveAndExtend of the extra bits.
  */
@@ -92,7 +92,7 @@ const CACHED_TABLES = 64;
  *
  * @throws {Error} what jpeg-js throws for the same table.
  * @example
- * const table = huffmanTable(codeLengths, values); // Uint8Array(3464) or undefined
+ * const table = huffmanTable(codeLengths, values); // Uint8Array(6536) or undefined
  */
 export function huffmanTable(codeLengths: Uint8Array, values: Uint8Array): Uint8Array | undefined {
   const key = latin1(codeLengths) + latin1(values);
