@@ -294,7 +294,8 @@ function decodeACFirst(c: usize, zz: usize): void {
   }
   const ac = <usize>load<i32>(c, C_AC_TABLE);
   if (ac == 0) {
-    failure = failure || MISSING_TABLE; // jpeg-js fails at this block's first symbol
+    // jpeg-js fails at this block's first symbol, if the band has one
+    if (spectralStart <= spectralEnd) failure = failure || MISSING_TABLE;
     return;
   }
   const scale = 1 << successive;
