@@ -8,6 +8,7 @@ import {
 } from './layout';
 import { islowBlock } from './islow';
 import { transpose4 } from './transpose';
+import { transformOrder } from './zigzag';
 
 const COS1: i32 = 4017; // cos(pi/16)
 const SIN1: i32 = 799; // sin(pi/16)
@@ -271,17 +272,8 @@ export function transformBlock(zz: usize, quant: usize, out: usize, stride: i32,
   }
 }
 
-/** Whether coefficients 1..63 of the block at `zz` are all zero. */
-function acZero(zz: usize): bool {
-  if (ASC_FEATURE_SIMD) {
-    let any = v128.and(v128.load(zz), i32x4(0, -1, -1, -1));
-    for (let i: usize = 16; i < 256; i += 16) any = v128.or(any, v128.load(zz + i));
-    return !v128.any_true(any);
-  }
-  let any = 0;
-  for (let i: usize = 4; i < 256; i += 4) any |= load<i32>(zz + i);
-  return any == 0;
-}
+/** A progressive block in the order of the frame's transform, between its coefficients and the transform. */
+const ORDERED: usize = memory.data(256, 16);
 
 /** Transforms one block with the frame's inverse DCT (F_ISLOW): jpeg-js's or libjpeg's islow. */
 export function transformBlockOf(frame: usize, zz: usize, quant: usize, out: usize, stride: i32, dcOnly: bool): void {
@@ -290,8 +282,9 @@ export function transformBlockOf(frame: usize, zz: usize, quant: usize, out: usi
 }
 
 /**
- * Transforms every block of component `index` of a progressive frame from its coefficients into its samples,
- * after the last scan (as jpeg-js's buildComponentData does, with the quantisation tables as they are then).
+ * Transforms every block of component `index` of a progressive frame from its coefficients (in zigzag order,
+ * see zigzag.ts) into its samples, after the last scan (as jpeg-js's buildComponentData does, with the
+ * quantisation tables as they are then).
  */
 export function transformComponent(frame: usize, index: i32): void {
   const c = component(frame, index);
@@ -301,11 +294,20 @@ export function transformComponent(frame: usize, index: i32): void {
   const coefficients = <usize>load<i32>(c, C_COEFFICIENTS);
   const quant = <usize>load<i32>(c, C_QUANT);
   const plane = <usize>load<i32>(c, C_PLANE);
+  const order = transformOrder(load<i32>(frame, F_ISLOW) != 0);
   const stride = perLine << 3;
   for (let row = 0; row < perColumn; row++) {
     for (let col = 0; col < perLine; col++) {
       const zz = coefficients + ((<usize>row * padded + <usize>col) << 8);
-      transformBlockOf(frame, zz, quant, plane + <usize>((row << 3) * stride + (col << 3)), stride, acZero(zz));
+      // ORDERED is all zeros here (the transforms clear what they read)
+      store<i32>(ORDERED, load<i32>(zz));
+      let ac = 0;
+      for (let k: usize = 1; k < 64; k++) {
+        const value = load<i32>(zz + (k << 2));
+        store<i32>(ORDERED + (<usize>load<u8>(order + k) << 2), value);
+        ac |= value;
+      }
+      transformBlockOf(frame, ORDERED, quant, plane + <usize>((row << 3) * stride + (col << 3)), stride, ac == 0);
     }
   }
 }

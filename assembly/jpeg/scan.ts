@@ -13,22 +13,7 @@ import {
   MARKER_NOT_FOUND, MISSING_TABLE, UNEXPECTED_MARKER,
 } from './layout';
 import { transformBlockOf } from './idct';
-
-/** Natural-order index of the k-th zigzag coefficient. */
-export const ZIGZAG: usize = memory.data<u8>([
-  0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21,
-  28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61,
-  54, 47, 55, 62, 63,
-]);
-
-/**
- * {@link ZIGZAG} for the transposed blocks of jpeg-js's inverse DCT (idct.ts): index 8 × column + row.
- */
-export const ZIGZAG_TRANSPOSED: usize = memory.data<u8>([
-  0, 8, 1, 2, 9, 16, 24, 17, 10, 3, 4, 11, 18, 25, 32, 40, 33, 26, 19, 12, 5, 6, 13, 20, 27, 34, 41, 48, 56, 49, 42,
-  35, 28, 21, 14, 7, 15, 22, 29, 36, 43, 50, 57, 58, 51, 44, 37, 30, 23, 31, 38, 45, 52, 59, 60, 53, 46, 39, 47, 54,
-  61, 62, 55, 63,
-]);
+import { transformOrder, ZIGZAG_ORDER } from './zigzag';
 
 /** One block of coefficients for sequential frames, decoded, transformed, then cleared again. */
 const BLOCK: usize = memory.data(256, 16);
@@ -37,8 +22,8 @@ const PREDICTIONS: usize = memory.data(32, 8);
 /** Largest |prediction| a JS number holds exactly before it could lose integer precision. */
 const EXACT: i64 = 1 << 52;
 
-/** Where the k-th zigzag coefficient goes in a block: {@link ZIGZAG}, or transposed for jpeg-js's IDCT. */
-let zigzag: usize = ZIGZAG;
+/** Where the k-th zigzag coefficient goes in a block (zigzag.ts): the transform's order, or zigzag order (progressive). */
+let zigzag: usize = ZIGZAG_ORDER;
 
 // the bit reader
 let data: usize = 0;
@@ -342,7 +327,47 @@ function decodeACFirst(c: usize, zz: usize): void {
   bits = n;
 }
 
+/** Bit k set where coefficient k of the block `zz` (zigzag order) is not zero. */
+function nonZeroMask(zz: usize): u64 {
+  let mask: u64 = 0;
+  if (ASC_FEATURE_SIMD) {
+    const zero = i32x4.splat(0);
+    for (let i: usize = 0; i < 16; i++) mask |= <u64>i32x4.bitmask(i32x4.ne(v128.load(zz + (i << 4)), zero)) << <u64>(i << 2);
+    return mask;
+  }
+  for (let k: usize = 0; k < 64; k++) if (load<i32>(zz + (k << 2)) != 0) mask |= <u64>1 << <u64>k;
+  return mask;
+}
+
+/**
+ * The end of band in a refinement scan (jpeg-js's state 4) from coefficient `from` on: every non-zero
+ * coefficient up to the band's end refined by one bit, found from a mask rather than one by one.
+ */
+function refineBand(zz: usize, from: i32): void {
+  const e = spectralEnd;
+  if (from > e) return;
+  let mask = nonZeroMask(zz) & (<u64>-1 << <u64>from);
+  if (e < 63) mask &= (<u64>1 << <u64>(e + 1)) - 1;
+  const step = 1 << successive;
+  while (mask != 0) {
+    const z = zz + (<usize>ctz(mask) << 2);
+    mask &= mask - 1;
+    const coefficient = load<i32>(z);
+    if (readBit() != 0) store<i32>(z, coefficient + (coefficient < 0 ? -step : step));
+  }
+}
+
+/**
+ * jpeg-js's refinement of an AC band: its state machine (refineState 0: read a symbol, 1/2: skip r zero
+ * coefficients, 3: set the next zero one, 4: end of band, {@link refineBand}), each non-zero coefficient
+ * met refined by one bit. Coefficients in zigzag order (progressive frames).
+ */
 function decodeACSuccessive(c: usize, zz: usize): void {
+  if (refineState == 4) {
+    refineBand(zz, spectralStart);
+    endOfBand();
+    return;
+  }
   const ac = <usize>load<i32>(c, C_AC_TABLE);
   let k = spectralStart;
   const e = spectralEnd;
@@ -360,6 +385,8 @@ function decodeACSuccessive(c: usize, zz: usize): void {
         if (r < 15) {
           eobrun = receive(r) + (1 << r);
           refineState = 4;
+          refineBand(zz, k);
+          break;
         } else {
           r = 16;
           refineState = 1;
@@ -377,21 +404,22 @@ function decodeACSuccessive(c: usize, zz: usize): void {
         r--;
         if (r == 0) refineState = refineState == 2 ? 3 : 0;
       }
-    } else if (refineState == 3) {
-      if (coefficient != 0) store<i32>(z, coefficient + (readBit() << successive) * direction);
-      else {
-        store<i32>(z, refineValue << successive);
-        refineState = 0;
-      }
     } else if (coefficient != 0) {
-      store<i32>(z, coefficient + (readBit() << successive) * direction); // state 4: end of band
+      store<i32>(z, coefficient + (readBit() << successive) * direction); // state 3
+    } else {
+      store<i32>(z, refineValue << successive);
+      refineState = 0;
     }
     k++;
   }
-  if (refineState == 4) {
-    eobrun--;
-    if (eobrun == 0) refineState = 0;
-  }
+  if (refineState == 4) endOfBand();
+}
+
+/** The end of a block in jpeg-js's state 4: one block less of the run. */
+@inline
+function endOfBand(): void {
+  eobrun--;
+  if (eobrun == 0) refineState = 0;
 }
 
 /** Which of jpeg-js's block decoders a scan uses. */
@@ -462,7 +490,7 @@ export function decodeScan(
   spectralStart = ss;
   spectralEnd = se;
   const progressive = load<i32>(frame, F_PROGRESSIVE) != 0;
-  zigzag = load<i32>(frame, F_ISLOW) != 0 ? ZIGZAG : ZIGZAG_TRANSPOSED;
+  zigzag = progressive ? ZIGZAG_ORDER : transformOrder(load<i32>(frame, F_ISLOW) != 0);
   const kind = !progressive ? BASELINE : ss == 0 ? (ah == 0 ? DC_FIRST : DC_SUCCESSIVE) : ah == 0 ? AC_FIRST : AC_SUCCESSIVE;
   // a coefficient index past 63 is an undefined property in jpeg-js, which refinement scans read back
   if (kind == AC_SUCCESSIVE && se > 63) return FALLBACK;
