@@ -509,16 +509,22 @@ export function decodeScan(
     if (count == 1) {
       const perLine = load<i32>(single, C_BLOCKS_PER_LINE);
       const rows = load<i32>(single, C_PADDED_PER_COLUMN);
+      // the block's row and column, counted on rather than divided out for each block
+      let row = mcu / perLine;
+      let col = mcu % perLine;
       for (let n = 0; n < interval; n++) {
-        const row = mcu / perLine;
-        if (row < rows) decodeBlock(frame, single, 0, kind, row, mcu % perLine);
+        if (row < rows) decodeBlock(frame, single, 0, kind, row, col);
         mcu++;
+        if (++col == perLine) {
+          col = 0;
+          row++;
+        }
         if (failure != 0) return failure;
       }
     } else {
+      let mcuRow = mcu / mcusPerLine;
+      let mcuCol = mcu % mcusPerLine;
       for (let n = 0; n < interval; n++) {
-        const mcuRow = mcu / mcusPerLine;
-        const mcuCol = mcu % mcusPerLine;
         for (let i = 0; i < count; i++) {
           const c = component(frame, <i32>((components >> (i << 3)) & 0xff));
           const h = load<i32>(c, C_H);
@@ -528,6 +534,10 @@ export function decodeScan(
           }
         }
         mcu++;
+        if (++mcuCol == mcusPerLine) {
+          mcuCol = 0;
+          mcuRow++;
+        }
         if (failure != 0) return failure;
         if (mcu == mcuExpected) break;
       }
