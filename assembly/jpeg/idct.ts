@@ -276,6 +276,7 @@ export function transformBlock(zz: usize, quant: usize, out: usize, stride: i32,
 const ORDERED: usize = memory.data(256, 16);
 
 /** Transforms one block with the frame's inverse DCT (F_ISLOW): jpeg-js's or libjpeg's islow. */
+@inline
 export function transformBlockOf(frame: usize, zz: usize, quant: usize, out: usize, stride: i32, dcOnly: bool): void {
   if (load<i32>(frame, F_ISLOW) != 0) islowBlock(zz, quant, out, stride, dcOnly);
   else transformBlock(zz, quant, out, stride, dcOnly);

@@ -433,6 +433,7 @@ const AC_SUCCESSIVE = 4;
  * Decodes block (`row`, `col`) of component `c` (scan component `i`) with decoder `kind`: in place in the
  * coefficients for a progressive frame, or into BLOCK and straight on to the samples for a sequential one.
  */
+@inline
 function decodeBlock(frame: usize, c: usize, i: i32, kind: i32, row: i32, col: i32): void {
   const progressive = load<i32>(frame, F_PROGRESSIVE) != 0;
   const zz = progressive
