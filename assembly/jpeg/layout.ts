@@ -60,7 +60,8 @@ export const H_DELTA: i32 = 2116;
 export const H_VALUES: i32 = 2184;
 /**
  * i32[1024], for AC coefficients: (value << 16) | 256 | (run << 4) | bits when a 10-bit prefix holds a whole
- * code and its extra bits (jpeg-js's receiveAndExtend already applied), 0 otherwise.
+ * code and its extra bits (jpeg-js's receiveAndExtend already applied), 512 | length for the end of block
+ * (run 0, size 0), 0 otherwise.
  */
 export const H_AC_FAST: i32 = 2440;
 export const HUFFMAN_TABLE_BYTES: i32 = 6536;

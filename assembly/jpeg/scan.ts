@@ -200,6 +200,7 @@ function decodeBaseline(c: usize, i: i32, zz: usize): bool {
     const whole = load<i32>(ac + H_AC_FAST + (<usize>(<i32>(b >> <u64>(n - FAST_BITS)) & FAST_MASK) << 2));
     if (whole != 0) {
       n -= whole & 15;
+      if ((whole & 512) != 0) break; // the end of block
       k += (whole >> 4) & 15;
       if (k < 64) {
         store<i32>(zz + (<usize>load<u8>(zigzag + <usize>k) << 2), whole >> 16);
@@ -299,6 +300,7 @@ function decodeACFirst(c: usize, zz: usize): void {
     const whole = load<i32>(ac + H_AC_FAST + (<usize>(<i32>(b >> <u64>(n - FAST_BITS)) & FAST_MASK) << 2));
     if (whole != 0) {
       n -= whole & 15;
+      if ((whole & 512) != 0) break; // the end of block: a run of none after it
       k += (whole >> 4) & 15;
       if (k < 64) store<i32>(zz + (<usize>load<u8>(zigzag + <usize>k) << 2), (whole >> 16) * scale);
       k++;

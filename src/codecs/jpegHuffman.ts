@@ -64,8 +64,8 @@ function leaves(tree: Tree, prefix = 0, depth = 0, out: [number, number, number]
 
 /**
  * For AC coefficients: per 10-bit prefix whose code (length L, run r, size s ≥ 1) and s extra bits fit in it,
- * the whole coefficient at once: (value << 16) | 256 | (r << 4) | (L + s); 0 otherwise. The value is jpeg-js's
- * receiveAndExtend of the extra bits.
+ * the whole coefficient at once: (value << 16) | 256 | (r << 4) | (L + s); for the end of block (run and size 0),
+ * 512 | L; 0 otherwise. The value is jpeg-js's receiveAndExtend of the extra bits.
  */
 function writeAcLookup(view: DataView): void {
   for (let prefix = 0; prefix < 1 << FAST_BITS; prefix++) {
@@ -73,6 +73,7 @@ function writeAcLookup(view: DataView): void {
     const length = entry >> 8;
     const s = entry & 15;
     const bits = length + s;
+    if (entry !== 0 && (entry & 255) === 0) view.setInt32(AC_FAST + prefix * 4, 512 | length, true); // end of block
     if (entry === 0 || s === 0 || bits > FAST_BITS) continue;
     const extra = (prefix >> (FAST_BITS - bits)) & ((1 << s) - 1);
     const value = extra >= 1 << (s - 1) ? extra : extra + (-1 << s) + 1;
