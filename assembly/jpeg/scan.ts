@@ -55,10 +55,20 @@ function restartBits(at: i32): void {
   atMarker = false;
 }
 
+/** The eight bytes at `at` as a big-endian u64 (the SIMD build with one shuffle: bswap<u64> is a call). */
+@inline
+function bigEndian64(at: usize): u64 {
+  if (ASC_FEATURE_SIMD) {
+    const v = v128.load64_zero(at);
+    return i64x2.extract_lane(i8x16.shuffle(v, v, 7, 6, 5, 4, 3, 2, 1, 0, 8, 9, 10, 11, 12, 13, 14, 15), 0);
+  }
+  return bswap<u64>(load<u64>(at));
+}
+
 /** Fills the buffer to more than 56 bits: eight bytes at once while none of them is 0xFF. */
 function fill(): void {
   if (!atMarker && position + 8 <= length) {
-    const word = bswap<u64>(load<u64>(data + <usize>position));
+    const word = bigEndian64(data + <usize>position);
     const inverse = ~word;
     if (((inverse - 0x0101010101010101) & ~inverse & 0x8080808080808080) == 0) {
       const n = (64 - bits) >> 3;
@@ -183,7 +193,7 @@ function decodeBaseline(c: usize, i: i32, zz: usize): bool {
       // fill()'s common case inline: whole bytes up to 64 bits from eight without 0xFF
       const at = position;
       let word: u64 = 0;
-      if (!atMarker && at + 8 <= length) word = bswap<u64>(load<u64>(data + <usize>at));
+      if (!atMarker && at + 8 <= length) word = bigEndian64(data + <usize>at);
       if (word != 0 && ((~word - 0x0101010101010101) & word & 0x8080808080808080) == 0) {
         const bytes = (64 - n) >> 3;
         b = bytes == 8 ? word : (b << <u64>(bytes << 3)) | (word >> <u64>(64 - (bytes << 3)));
