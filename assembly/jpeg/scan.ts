@@ -190,24 +190,10 @@ function decodeBaseline(c: usize, i: i32, zz: usize): bool {
   let any: i32 = 0;
   while (k < 64) {
     if (n < SYMBOL_BITS) {
-      // fill()'s common case inline: whole bytes up to 64 bits from eight without 0xFF
-      const at = position;
-      let word: u64 = 0;
-      if (!atMarker && at + 8 <= length) word = bigEndian64(data + <usize>at);
-      if (word != 0 && ((~word - 0x0101010101010101) & word & 0x8080808080808080) == 0) {
-        const bytes = (64 - n) >> 3;
-        b = bytes == 8 ? word : (b << <u64>(bytes << 3)) | (word >> <u64>(64 - (bytes << 3)));
-        n += bytes << 3;
-        position = at + bytes;
-      } else {
-        buffer = b;
-        bits = n;
-        fill();
-        b = buffer;
-        n = bits;
-      }
+      b = refilled(b, n);
+      n = bits;
     }
-    const whole = load<i32>(ac + H_AC_FAST + (<usize>(<i32>(b >> <u64>(n - FAST_BITS)) & FAST_MASK) << 2));
+    const whole = wholeCoefficient(ac, b, n);
     if (whole != 0) {
       n -= whole & 15;
       if ((whole & 512) != 0) break; // the end of block
@@ -240,6 +226,33 @@ function decodeBaseline(c: usize, i: i32, zz: usize): bool {
   buffer = b;
   bits = n;
   return any != 0;
+}
+
+/**
+ * The bit buffer `b` of `n` bits, refilled (its new count in `bits`): fill()'s common case inline, whole
+ * bytes up to 64 bits from eight without 0xFF, else fill() itself.
+ */
+@inline
+function refilled(b: u64, n: i32): u64 {
+  const at = position;
+  let word: u64 = 0;
+  if (!atMarker && at + 8 <= length) word = bigEndian64(data + <usize>at);
+  if (word != 0 && ((~word - 0x0101010101010101) & word & 0x8080808080808080) == 0) {
+    const bytes = (64 - n) >> 3;
+    position = at + bytes;
+    bits = n + (bytes << 3);
+    return bytes == 8 ? word : (b << <u64>(bytes << 3)) | (word >> <u64>(64 - (bytes << 3)));
+  }
+  buffer = b;
+  bits = n;
+  fill();
+  return buffer;
+}
+
+/** The entry of the AC table `ac`'s whole-coefficient lookup (layout.ts H_AC_FAST) for the bits atop `b`. */
+@inline
+function wholeCoefficient(ac: usize, b: u64, n: i32): i32 {
+  return load<i32>(ac + H_AC_FAST + (<usize>(<i32>(b >> <u64>(n - FAST_BITS)) & FAST_MASK) << 2));
 }
 
 /** jpeg-js's extension of the `n` raw bits `v` to a signed value. */
@@ -301,13 +314,10 @@ function decodeACFirst(c: usize, zz: usize): void {
   let n = bits;
   while (k <= e) {
     if (n < SYMBOL_BITS) {
-      buffer = b;
-      bits = n;
-      fill();
-      b = buffer;
+      b = refilled(b, n);
       n = bits;
     }
-    const whole = load<i32>(ac + H_AC_FAST + (<usize>(<i32>(b >> <u64>(n - FAST_BITS)) & FAST_MASK) << 2));
+    const whole = wholeCoefficient(ac, b, n);
     if (whole != 0) {
       n -= whole & 15;
       if ((whole & 512) != 0) break; // the end of block: a run of none after it
