@@ -186,9 +186,23 @@ function decodeBaseline(c: usize, i: i32, zz: usize): bool {
     diff = extended(<i32>(b >> <u64>n) & ((1 << t) - 1), t);
   }
   store<i32>(zz, predict(i, diff));
-  let k = 1;
-  let any: i32 = 0;
-  while (k < 64) {
+  buffer = b;
+  bits = n;
+  return decodeAc(ac, zz, 1, 63, 1, false);
+}
+
+/**
+ * The AC coefficients `from`..`to` of a block into `zz`, times `scale` (a sequential block; a progressive first
+ * scan's band), the bit buffer in locals. `runs` (progressive): an end-of-band code starts a run of blocks
+ * (eobrun). Returns whether a coefficient was stored (they are never zero).
+ */
+@inline
+function decodeAc(ac: usize, zz: usize, from: i32, to: i32, scale: i32, runs: bool): bool {
+  let k = from;
+  let any = false;
+  let b = buffer;
+  let n = bits;
+  while (k <= to) {
     if (n < SYMBOL_BITS) {
       b = refilled(b, n);
       n = bits;
@@ -196,36 +210,42 @@ function decodeBaseline(c: usize, i: i32, zz: usize): bool {
     const whole = wholeCoefficient(ac, b, n);
     if (whole != 0) {
       n -= whole & 15;
-      if ((whole & 512) != 0) break; // the end of block
+      if ((whole & 512) != 0) break; // the end of block (a run of no more blocks)
       k += (whole >> 4) & 15;
       if (k < 64) {
-        store<i32>(zz + (<usize>load<u8>(zigzag + <usize>k) << 2), whole >> 16);
-        any = 1;
+        store<i32>(zz + (<usize>load<u8>(zigzag + <usize>k) << 2), (whole >> 16) * scale);
+        any = true;
       }
       k++;
       continue;
     }
-    entry = lookup(ac, b, n);
+    const entry = lookup(ac, b, n);
     n -= entry >> 8;
     const s = entry & 15;
     const r = (entry >> 4) & 15;
     if (s == 0) {
-      if (r < 15) break;
+      if (r < 15) {
+        if (runs) {
+          n -= r;
+          eobrun = (<i32>(b >> <u64>n) & ((1 << r) - 1)) + (1 << r) - 1;
+        }
+        break;
+      }
       k += 16;
       continue;
     }
     k += r;
     n -= s;
-    const value = extended(<i32>(b >> <u64>n) & ((1 << s) - 1), s);
+    const value = extended(<i32>(b >> <u64>n) & ((1 << s) - 1), s) * scale;
     if (k < 64) {
       store<i32>(zz + (<usize>load<u8>(zigzag + <usize>k) << 2), value);
-      any |= value;
+      any = true;
     }
     k++;
   }
   buffer = b;
   bits = n;
-  return any != 0;
+  return any;
 }
 
 /**
@@ -307,46 +327,7 @@ function decodeACFirst(c: usize, zz: usize): void {
     if (spectralStart <= spectralEnd) failure = failure || MISSING_TABLE;
     return;
   }
-  const scale = 1 << successive;
-  let k = spectralStart;
-  const e = spectralEnd;
-  let b = buffer;
-  let n = bits;
-  while (k <= e) {
-    if (n < SYMBOL_BITS) {
-      b = refilled(b, n);
-      n = bits;
-    }
-    const whole = wholeCoefficient(ac, b, n);
-    if (whole != 0) {
-      n -= whole & 15;
-      if ((whole & 512) != 0) break; // the end of block: a run of none after it
-      k += (whole >> 4) & 15;
-      if (k < 64) store<i32>(zz + (<usize>load<u8>(zigzag + <usize>k) << 2), (whole >> 16) * scale);
-      k++;
-      continue;
-    }
-    const entry = lookup(ac, b, n);
-    n -= entry >> 8;
-    const s = entry & 15;
-    const r = (entry >> 4) & 15;
-    if (s == 0) {
-      if (r < 15) {
-        n -= r;
-        eobrun = (<i32>(b >> <u64>n) & ((1 << r) - 1)) + (1 << r) - 1;
-        break;
-      }
-      k += 16;
-      continue;
-    }
-    k += r;
-    n -= s;
-    const value = extended(<i32>(b >> <u64>n) & ((1 << s) - 1), s) * scale;
-    if (k < 64) store<i32>(zz + (<usize>load<u8>(zigzag + <usize>k) << 2), value);
-    k++;
-  }
-  buffer = b;
-  bits = n;
+  decodeAc(ac, zz, spectralStart, spectralEnd, 1 << successive, true);
 }
 
 /** Bit k set where coefficient k of the block `zz` (zigzag order) is not zero. */
