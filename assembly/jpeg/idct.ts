@@ -7,7 +7,7 @@ import {
   C_BLOCKS_PER_COLUMN, C_BLOCKS_PER_LINE, C_COEFFICIENTS, C_PADDED_PER_LINE, C_PLANE, C_QUANT, component, F_ISLOW,
 } from './layout';
 import { islowBlock } from './islow';
-import { transpose4 } from './transpose';
+import { transposed } from './transpose';
 import { transformOrder } from './zigzag';
 
 const COS1: i32 = 4017; // cos(pi/16)
@@ -90,8 +90,8 @@ function pass(p: usize, step: usize, column: bool): void {
   store<i32>(p + 4 * step, v3 - v4);
 }
 
-/** The row pass's results (SIMD build): 2 groups of rows × 8 outputs, then the column pass's, 8 rows × 2 halves. */
-const Q: usize = memory.data(512, 16);
+/** The row pass's results (SIMD build): 2 groups of rows × 8 outputs. */
+const Q: usize = memory.data(256, 16);
 
 /** jpeg-js's final step for one value: 128 + ((v + 8) >> 4), clamped to a byte. */
 @inline
@@ -180,23 +180,11 @@ function passV(
   v128.store(dst, v128.bitselect(short, i32x4.sub(v0, v7), flat), 112);
 }
 
-/** Runs {@link passV} on the eight vectors at `src` (16 bytes apart; with `sparse`, the first four). */
-@inline
-function passAt(src: usize, column: bool, sparse: bool, dst: usize): void {
-  const zero = i32x4.splat(0);
-  passV(
-    v128.load(src), v128.load(src, 16), v128.load(src, 32), v128.load(src, 48),
-    sparse ? zero : v128.load(src, 64), sparse ? zero : v128.load(src, 80), sparse ? zero : v128.load(src, 96),
-    sparse ? zero : v128.load(src, 112), column, sparse, dst,
-  );
-}
-
 /**
  * Both passes four lanes at a time on the coefficients `zz` (stored transposed, see {@link transformBlock}),
  * dequantised with `quant` on the way in (and cleared); the samples to `out`.
  */
 function transformSimd(zz: usize, quant: usize, out: usize, stride: i32): void {
-  const T: usize = Q + 256; // transposed inputs, 8 vectors
   const zero = i32x4.splat(0);
   // rows: lanes are four rows, vector j their element j — in the transposed block, column j's half g
   let lowerZero = false;
@@ -224,12 +212,19 @@ function transformSimd(zz: usize, quant: usize, out: usize, stride: i32): void {
   }
   // columns: lanes are four columns, vector r their row r; the row results of group g hold rows 4g..4g+3
   for (let half: usize = 0; half < 2; half++) {
-    transpose4(Q + (half << 6), 16, T, 16);
+    const upper = Q + (half << 6);
+    const a = v128.load(upper), b = v128.load(upper, 16), c = v128.load(upper, 32), d = v128.load(upper, 48);
+    const x0 = transposed(a, b, c, d, 0), x1 = transposed(a, b, c, d, 1);
+    const x2 = transposed(a, b, c, d, 2), x3 = transposed(a, b, c, d, 3);
     if (lowerZero) {
-      passAt(T, true, true, P + (half << 7));
+      passV(x0, x1, x2, x3, zero, zero, zero, zero, true, true, P + (half << 7));
     } else {
-      transpose4(Q + 128 + (half << 6), 16, T + 64, 16);
-      passAt(T, true, false, P + (half << 7));
+      const lower = upper + 128;
+      const e = v128.load(lower), f = v128.load(lower, 16), g = v128.load(lower, 32), h = v128.load(lower, 48);
+      passV(
+        x0, x1, x2, x3, transposed(e, f, g, h, 0), transposed(e, f, g, h, 1), transposed(e, f, g, h, 2),
+        transposed(e, f, g, h, 3), true, false, P + (half << 7),
+      );
     }
   }
   // P now holds, for half h, row r at P + h·128 + r·16 (four columns); 128 + ((v + 8) >> 4) = (v + 2056) >> 4
