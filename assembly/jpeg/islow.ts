@@ -5,7 +5,7 @@
 // `range_limit[x & RANGE_MASK]` table: x wrapped to −512..511, plus 128, clamped to a byte. Its zero-AC
 // shortcuts equal the full butterfly, so the SIMD build (four columns or rows a lane each) skips them.
 
-import { transpose4 } from './transpose';
+import { transposed } from './transpose';
 
 const FIX_0_298631336: i32 = 2446;
 const FIX_0_390180644: i32 = 3196;
@@ -80,20 +80,6 @@ function pass(src: usize, dst: usize, step: usize, round: i32, shift: i32): void
   store<i32>(dst + 4 * step, (t13 - o0 + round) >> shift);
 }
 
-/**
- * {@link pass} on four lanes: eight vectors `step` bytes apart at `src` (with `sparse`, only the first four:
- * the others are zero), results `step` bytes apart to `dst`.
- */
-@inline
-function passV(src: usize, dst: usize, step: usize, round: i32, shift: i32, sparse: bool): void {
-  const zero = i32x4.splat(0);
-  passValues(
-    v128.load(src), v128.load(src + step), v128.load(src + 2 * step), v128.load(src + 3 * step),
-    sparse ? zero : v128.load(src + 4 * step), sparse ? zero : v128.load(src + 5 * step),
-    sparse ? zero : v128.load(src + 6 * step), sparse ? zero : v128.load(src + 7 * step), dst, step, round, shift, sparse,
-  );
-}
-
 /** Coefficients `at` bytes into the block `zz` dequantised with `quant`: four JCOEF (16-bit) times their steps. */
 @inline
 function dequantised(zz: usize, quant: usize, at: usize): v128 {
@@ -101,8 +87,9 @@ function dequantised(zz: usize, quant: usize, at: usize): v128 {
 }
 
 /**
- * {@link passV} on the vectors `i0`..`i7`; `sparse`: `i4`..`i7` are zero and the terms they would add are
- * left out (wrapping products distribute over sums, so the values are the same).
+ * {@link pass} on four lanes: the vectors `i0`..`i7`, results `step` bytes apart to `dst`; `sparse`: `i4`..`i7`
+ * are zero and the terms they would add are left out (wrapping products distribute over sums, so the values
+ * are the same).
  */
 @inline
 function passValues(
@@ -202,18 +189,24 @@ function islowSimd(zz: usize, quant: usize, out: usize, stride: i32): void {
     else passValues(i0, i1, i2, i3, zero, zero, zero, zero, W + at, 32, 1 << (columnShift - 1), columnShift, true);
   }
   for (let i: usize = 0; i < 256; i += 16) v128.store(zz + i, zero);
-  // rows: transposed, vector j of a half is element j of its four rows (columns 4..7 unread when zero)
-  transpose4(W, 32, T, 32);
-  transpose4(W + 128, 32, T + 16, 32);
-  if (!rightZero) {
-    transpose4(W + 16, 32, T + 128, 32);
-    transpose4(W + 144, 32, T + 144, 32);
-  }
+  // rows: vector j of a half is element j of its four rows, transposed in registers (columns 4..7 unread when
+  // zero); the results to T, column c of the half's rows at T + 32c + 16 · half
   const rowShift = CONST_BITS + PASS1_BITS + 3;
   for (let half: usize = 0; half < 2; half++) {
-    const at = T + (half << 4);
-    if (rightZero) passV(at, at, 32, 1 << (rowShift - 1), rowShift, true);
-    else passV(at, at, 32, 1 << (rowShift - 1), rowShift, false);
+    const rows = W + (half << 7);
+    const a = v128.load(rows), b = v128.load(rows, 32), c = v128.load(rows, 64), d = v128.load(rows, 96);
+    const x0 = transposed(a, b, c, d, 0), x1 = transposed(a, b, c, d, 1);
+    const x2 = transposed(a, b, c, d, 2), x3 = transposed(a, b, c, d, 3);
+    const dst = T + (half << 4);
+    if (rightZero) {
+      passValues(x0, x1, x2, x3, zero, zero, zero, zero, dst, 32, 1 << (rowShift - 1), rowShift, true);
+    } else {
+      const e = v128.load(rows, 16), f = v128.load(rows, 48), g = v128.load(rows, 80), h = v128.load(rows, 112);
+      passValues(
+        x0, x1, x2, x3, transposed(e, f, g, h, 0), transposed(e, f, g, h, 1), transposed(e, f, g, h, 2),
+        transposed(e, f, g, h, 3), dst, 32, 1 << (rowShift - 1), rowShift, false,
+      );
+    }
   }
   // T holds column c of rows 0..3 at T + 32c, of rows 4..7 at T + 32c + 16: range limit, bytes, transposed
   const c01 = columnPair(T, 0);
