@@ -173,10 +173,13 @@ function decodeBaseline(c: usize, i: i32, zz: usize): bool {
     failure = failure || MISSING_TABLE;
     return false;
   }
-  if (bits < SYMBOL_BITS) fill();
   let b = buffer;
   let n = bits;
-  let entry = lookup(dc, b, n);
+  if (n < SYMBOL_BITS) {
+    b = refilled(b, n);
+    n = bits;
+  }
+  const entry = lookup(dc, b, n);
   n -= entry >> 8;
   const t = entry & 255;
   let diff = 0;
