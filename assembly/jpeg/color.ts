@@ -102,6 +102,89 @@ function ycbcrRow(yLine: usize, cbLine: usize, crLine: usize, out: usize, width:
   }
 }
 
+/**
+ * The chroma terms of one line of half-width Cb and Cr samples, `count` of them: for each sample the i16 that
+ * R, G and B add to Y ({@link ycbcrRow}'s integer forms), to `terms` (three arrays of `stride` bytes).
+ */
+function chromaTerms(cbLine: usize, crLine: usize, count: i32, terms: usize, stride: usize): void {
+  let x = 0;
+  if (ASC_FEATURE_SIMD) {
+    const c128 = i32x4.splat(128);
+    for (; x < count; x += 8) {
+      const cb = i16x8.extend_low_i8x16_u(v128.load64_zero(cbLine + <usize>x));
+      const cr = i16x8.extend_low_i8x16_u(v128.load64_zero(crLine + <usize>x));
+      const b0 = i32x4.sub(i32x4.extend_low_i16x8_u(cb), c128), b1 = i32x4.sub(i32x4.extend_high_i16x8_u(cb), c128);
+      const r0 = i32x4.sub(i32x4.extend_low_i16x8_u(cr), c128), r1 = i32x4.sub(i32x4.extend_high_i16x8_u(cr), c128);
+      const at = terms + (<usize>x << 1);
+      v128.store(at, i16x8.narrow_i32x4_s(
+        i32x4.shr_s(i32x4.mul(r0, i32x4.splat(R_CR)), 14), i32x4.shr_s(i32x4.mul(r1, i32x4.splat(R_CR)), 14),
+      ));
+      v128.store(at + stride, i16x8.narrow_i32x4_s(
+        i32x4.shr_s(i32x4.add(i32x4.mul(b0, i32x4.splat(G_CB)), i32x4.mul(r0, i32x4.splat(G_CR))), 22),
+        i32x4.shr_s(i32x4.add(i32x4.mul(b1, i32x4.splat(G_CB)), i32x4.mul(r1, i32x4.splat(G_CR))), 22),
+      ));
+      v128.store(at + 2 * stride, i16x8.narrow_i32x4_s(
+        i32x4.shr_s(i32x4.mul(b0, i32x4.splat(B_CB)), 14), i32x4.shr_s(i32x4.mul(b1, i32x4.splat(B_CB)), 14),
+      ));
+    }
+    return;
+  }
+  for (; x < count; x++) {
+    const cb = <i32>load<u8>(cbLine + <usize>x) - 128;
+    const cr = <i32>load<u8>(crLine + <usize>x) - 128;
+    const at = terms + (<usize>x << 1);
+    store<i16>(at, <i16>((R_CR * cr) >> 14));
+    store<i16>(at + stride, <i16>((G_CB * cb + G_CR * cr) >> 22));
+    store<i16>(at + 2 * stride, <i16>((B_CB * cb) >> 14));
+  }
+}
+
+/** Y plus a chroma term, clamped to a byte. */
+@inline
+function plus(y: i32, terms: usize, at: usize): i32 {
+  return clamp(y + <i32>load<i16>(terms + at));
+}
+
+/**
+ * One row of RGBA from Y samples and the chroma terms of half-width chroma (pixel x takes sample x / 2, as
+ * jpeg-js's nearest-neighbour upsampling does): Y plus each term, clamped.
+ */
+function ycbcrHalfRow(yLine: usize, terms: usize, stride: usize, out: usize, width: i32): void {
+  let x = 0;
+  if (ASC_FEATURE_SIMD) {
+    const alpha = i8x16.splat(-1);
+    for (; x + 16 <= width; x += 16) {
+      const y8 = v128.load(yLine + <usize>x);
+      const yLo = i16x8.extend_low_i8x16_u(y8);
+      const yHi = i16x8.extend_high_i8x16_u(y8);
+      const at = terms + <usize>x; // eight terms of 2 bytes for 16 pixels
+      const r = v128.load(at);
+      const g = v128.load(at + stride);
+      const b = v128.load(at + 2 * stride);
+      storeRgba(
+        out + (<usize>x << 2), doubledPlus(yLo, yHi, r), doubledPlus(yLo, yHi, g), doubledPlus(yLo, yHi, b), alpha,
+      );
+    }
+  }
+  for (; x < width; x++) {
+    const yv = <i32>load<u8>(yLine + <usize>x);
+    const at = <usize>(x >> 1) << 1;
+    const o = out + (<usize>x << 2);
+    store<u8>(o, plus(yv, terms, at));
+    store<u8>(o, plus(yv, terms + stride, at), 1);
+    store<u8>(o, plus(yv, terms + 2 * stride, at), 2);
+    store<u8>(o, 255, 3);
+  }
+}
+
+/** 16 Y values (two i16x8) plus eight terms each repeated twice, clamped to bytes. */
+@inline
+function doubledPlus(yLo: v128, yHi: v128, terms: v128): v128 {
+  const lo = i8x16.shuffle(terms, terms, 0, 1, 0, 1, 2, 3, 2, 3, 4, 5, 4, 5, 6, 7, 6, 7);
+  const hi = i8x16.shuffle(terms, terms, 8, 9, 8, 9, 10, 11, 10, 11, 12, 13, 12, 13, 14, 15, 14, 15);
+  return i8x16.narrow_i16x8_u(i16x8.add(yLo, lo), i16x8.add(yHi, hi));
+}
+
 /** Interleaves 16 pixels' R, G, B and A bytes into 64 bytes of RGBA at `out`. */
 @inline
 export function storeRgba(out: usize, r: v128, g: v128, b: v128, a: v128): void {
@@ -178,6 +261,10 @@ export function convert(frame: usize, count: i32, transform: bool, out: usize, w
   const maxV = maxFactor(frame, count, C_V);
   const lineBytes = <usize>((width + 31) & ~15);
   const rowBytes = <usize>width << 2;
+  if (count == 3 && halfWidthChroma(frame, maxH)) {
+    convertHalfChroma(frame, maxH, maxV, out, width, height, scratch, lineBytes);
+    return;
+  }
   for (let y = 0; y < height; y++) {
     const l0 = upsampledLine(component(frame, 0), maxH, maxV, y, width, scratch);
     const o = out + <usize>y * rowBytes;
@@ -193,5 +280,39 @@ export function convert(frame: usize, count: i32, transform: bool, out: usize, w
       const l3 = upsampledLine(component(frame, 3), maxH, maxV, y, width, scratch + 3 * lineBytes);
       cmykRow(l0, l1, l2, l3, o, width, transform);
     }
+  }
+}
+
+/** Whether Cb and Cr (components 1 and 2) are sampled alike, at half the width of the widest component. */
+function halfWidthChroma(frame: usize, maxH: i32): bool {
+  const cb = component(frame, 1);
+  const cr = component(frame, 2);
+  return load<i32>(cb, C_H) * 2 == maxH && load<i32>(cr, C_H) == load<i32>(cb, C_H) && load<i32>(cr, C_V) == load<i32>(cb, C_V);
+}
+
+/**
+ * {@link convert} for YCbCr with half-width chroma (4:2:0, 4:2:2): the chroma terms are computed once per
+ * chroma sample and line, not per pixel. `scratch`: Y's line, then the three term arrays.
+ */
+function convertHalfChroma(
+  frame: usize, maxH: i32, maxV: i32, out: usize, width: i32, height: i32, scratch: usize, lineBytes: usize,
+): void {
+  const cb = component(frame, 1);
+  const cr = component(frame, 2);
+  const chromaStride = load<i32>(cb, C_BLOCKS_PER_LINE) << 3;
+  const chromaScale = <f64>load<i32>(cb, C_V) / <f64>maxV;
+  const samples = (width + 1) >> 1;
+  const terms = scratch + lineBytes;
+  const termStride = <usize>(((samples + 7) & ~7) << 1);
+  let termRow = -1;
+  for (let y = 0; y < height; y++) {
+    const row = <i32>(<f64>y * chromaScale); // as upsampledLine picks it
+    if (row != termRow) {
+      const at = <usize>(row * chromaStride);
+      chromaTerms(<usize>load<i32>(cb, C_PLANE) + at, <usize>load<i32>(cr, C_PLANE) + at, samples, terms, termStride);
+      termRow = row;
+    }
+    const yLine = upsampledLine(component(frame, 0), maxH, maxV, y, width, scratch);
+    ycbcrHalfRow(yLine, terms, termStride, out + <usize>y * (<usize>width << 2), width);
   }
 }

@@ -7,7 +7,8 @@ import {
   C_BLOCKS_PER_COLUMN, C_BLOCKS_PER_LINE, C_COEFFICIENTS, C_PADDED_PER_LINE, C_PLANE, C_QUANT, component, F_ISLOW,
 } from './layout';
 import { islowBlock } from './islow';
-import { transpose4 } from './transpose';
+import { transposed } from './transpose';
+import { transformOrder } from './zigzag';
 
 const COS1: i32 = 4017; // cos(pi/16)
 const SIN1: i32 = 799; // sin(pi/16)
@@ -89,8 +90,8 @@ function pass(p: usize, step: usize, column: bool): void {
   store<i32>(p + 4 * step, v3 - v4);
 }
 
-/** The row pass's results (SIMD build): 2 groups of rows × 8 outputs, then the column pass's, 8 rows × 2 halves. */
-const Q: usize = memory.data(512, 16);
+/** The row pass's results (SIMD build): 2 groups of rows × 8 outputs. */
+const Q: usize = memory.data(256, 16);
 
 /** jpeg-js's final step for one value: 128 + ((v + 8) >> 4), clamped to a byte. */
 @inline
@@ -102,10 +103,13 @@ function toSample(v: i32): u8 {
 /**
  * The SIMD build's 1-D pass over eight vectors `x0`..`x7` (four independent lanes), `column` choosing the
  * rounding as in {@link pass}, lanes whose inputs 1..7 are all zero taking the shortcut. Writes the eight
- * outputs to `dst`, 16 bytes apart.
+ * outputs to `dst`, 16 bytes apart. `sparse`: `x4`..`x7` are zero (not read), and the terms they would
+ * add are left out — the same values with fewer operations.
  */
 @inline
-function passV(x0: v128, x1: v128, x2: v128, x3: v128, x4: v128, x5: v128, x6: v128, x7: v128, column: bool, dst: usize): void {
+function passV(
+  x0: v128, x1: v128, x2: v128, x3: v128, x4: v128, x5: v128, x6: v128, x7: v128, column: bool, sparse: bool, dst: usize,
+): void {
   const round = i32x4.splat(column ? 2048 : 128);
   const shift = column ? 12 : 8;
   const one = i32x4.splat(1);
@@ -113,23 +117,36 @@ function passV(x0: v128, x1: v128, x2: v128, x3: v128, x4: v128, x5: v128, x6: v
   const sqrt2 = i32x4.splat(SQRT2);
   const sqrt1d2 = i32x4.splat(SQRT1D2);
   let v0 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt2, x0), round), shift);
-  let v1 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt2, x4), round), shift);
   let v2 = x2;
-  let v3 = x6;
-  let v4 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt1d2, i32x4.sub(x1, x7)), round), shift);
-  let v7 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt1d2, i32x4.add(x1, x7)), round), shift);
   let v5 = column ? x3 : i32x4.shl(x3, 4);
-  let v6 = column ? x5 : i32x4.shl(x5, 4);
-  // stage 3
-  let t = i32x4.shr_s(i32x4.add(i32x4.sub(v0, v1), one), 1);
-  v0 = i32x4.shr_s(i32x4.add(i32x4.add(v0, v1), one), 1);
-  v1 = t;
-  t = i32x4.shr_s(i32x4.add(i32x4.add(i32x4.mul(v2, i32x4.splat(SIN6)), i32x4.mul(v3, i32x4.splat(COS6))), round), shift);
-  v2 = i32x4.shr_s(i32x4.add(i32x4.sub(i32x4.mul(v2, i32x4.splat(COS6)), i32x4.mul(v3, i32x4.splat(SIN6))), round), shift);
-  v3 = t;
-  t = i32x4.shr_s(i32x4.add(i32x4.sub(v4, v6), one), 1);
-  v4 = i32x4.shr_s(i32x4.add(i32x4.add(v4, v6), one), 1);
-  v6 = t;
+  let v1: v128, v3: v128, v4: v128, v6: v128, v7: v128, t: v128;
+  if (sparse) {
+    // stage 4 gives v1 = v3 = v6 = 0 (the rounding of zero is zero) and v4 = v7
+    v7 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt1d2, x1), round), shift);
+    // stage 3
+    v0 = i32x4.shr_s(i32x4.add(v0, one), 1);
+    v1 = v0;
+    v3 = i32x4.shr_s(i32x4.add(i32x4.mul(v2, i32x4.splat(SIN6)), round), shift);
+    v2 = i32x4.shr_s(i32x4.add(i32x4.mul(v2, i32x4.splat(COS6)), round), shift);
+    v4 = i32x4.shr_s(i32x4.add(v7, one), 1);
+    v6 = v4;
+  } else {
+    v1 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt2, x4), round), shift);
+    v3 = x6;
+    v4 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt1d2, i32x4.sub(x1, x7)), round), shift);
+    v7 = i32x4.shr_s(i32x4.add(i32x4.mul(sqrt1d2, i32x4.add(x1, x7)), round), shift);
+    v6 = column ? x5 : i32x4.shl(x5, 4);
+    // stage 3
+    t = i32x4.shr_s(i32x4.add(i32x4.sub(v0, v1), one), 1);
+    v0 = i32x4.shr_s(i32x4.add(i32x4.add(v0, v1), one), 1);
+    v1 = t;
+    t = i32x4.shr_s(i32x4.add(i32x4.add(i32x4.mul(v2, i32x4.splat(SIN6)), i32x4.mul(v3, i32x4.splat(COS6))), round), shift);
+    v2 = i32x4.shr_s(i32x4.add(i32x4.sub(i32x4.mul(v2, i32x4.splat(COS6)), i32x4.mul(v3, i32x4.splat(SIN6))), round), shift);
+    v3 = t;
+    t = i32x4.shr_s(i32x4.add(i32x4.sub(v4, v6), one), 1);
+    v4 = i32x4.shr_s(i32x4.add(i32x4.add(v4, v6), one), 1);
+    v6 = t;
+  }
   t = i32x4.shr_s(i32x4.add(i32x4.add(v7, v5), one), 1);
   v5 = i32x4.shr_s(i32x4.add(i32x4.sub(v7, v5), one), 1);
   v7 = t;
@@ -147,7 +164,8 @@ function passV(x0: v128, x1: v128, x2: v128, x3: v128, x4: v128, x5: v128, x6: v
   v5 = i32x4.shr_s(i32x4.add(i32x4.sub(i32x4.mul(v5, i32x4.splat(COS1)), i32x4.mul(v6, i32x4.splat(SIN1))), r12), 12);
   v6 = t;
   // the shortcut for lanes without AC values
-  const flat = i32x4.eq(v128.or(v128.or(v128.or(x1, x2), v128.or(x3, x4)), v128.or(v128.or(x5, x6), x7)), i32x4.splat(0));
+  const high = sparse ? x3 : v128.or(v128.or(x3, x4), v128.or(v128.or(x5, x6), x7));
+  const flat = i32x4.eq(v128.or(v128.or(x1, x2), high), i32x4.splat(0));
   const short = column
     ? i32x4.shr_s(i32x4.add(i32x4.mul(sqrt2, x0), i32x4.splat(8192)), 14)
     : i32x4.shr_s(i32x4.add(i32x4.mul(sqrt2, x0), i32x4.splat(512)), 10);
@@ -162,45 +180,68 @@ function passV(x0: v128, x1: v128, x2: v128, x3: v128, x4: v128, x5: v128, x6: v
   v128.store(dst, v128.bitselect(short, i32x4.sub(v0, v7), flat), 112);
 }
 
-/** Runs {@link passV} on the eight vectors at `src` (16 bytes apart). */
-@inline
-function passAt(src: usize, column: bool, dst: usize): void {
-  passV(
-    v128.load(src), v128.load(src, 16), v128.load(src, 32), v128.load(src, 48), v128.load(src, 64), v128.load(src, 80),
-    v128.load(src, 96), v128.load(src, 112), column, dst,
-  );
-}
-
-/** Both passes four lanes at a time, on the dequantised block in P; the samples to `out`. */
-function transformSimd(out: usize, stride: i32): void {
-  const T: usize = Q + 256; // transposed inputs, 8 vectors
-  // rows: lanes are four rows, vector j their element j
+/**
+ * Both passes four lanes at a time on the coefficients `zz` (stored transposed, see {@link transformBlock}),
+ * dequantised with `quant` on the way in (and cleared); the samples to `out`.
+ */
+function transformSimd(zz: usize, quant: usize, out: usize, stride: i32): void {
+  const zero = i32x4.splat(0);
+  // rows: lanes are four rows, vector j their element j — in the transposed block, column j's half g
+  let lowerZero = false;
   for (let g: usize = 0; g < 2; g++) {
-    transpose4(P + (g << 7), 32, T, 16);
-    transpose4(P + (g << 7) + 16, 32, T + 64, 16);
-    passAt(T, false, Q + (g << 7));
+    const at = g << 4;
+    const x0 = i32x4.mul(v128.load(zz + at), v128.load(quant + at));
+    const x1 = i32x4.mul(v128.load(zz + at, 32), v128.load(quant + at, 32));
+    const x2 = i32x4.mul(v128.load(zz + at, 64), v128.load(quant + at, 64));
+    const x3 = i32x4.mul(v128.load(zz + at, 96), v128.load(quant + at, 96));
+    const x4 = i32x4.mul(v128.load(zz + at, 128), v128.load(quant + at, 128));
+    const x5 = i32x4.mul(v128.load(zz + at, 160), v128.load(quant + at, 160));
+    const x6 = i32x4.mul(v128.load(zz + at, 192), v128.load(quant + at, 192));
+    const x7 = i32x4.mul(v128.load(zz + at, 224), v128.load(quant + at, 224));
+    for (let j: usize = 0; j < 256; j += 32) v128.store(zz + at + j, zero);
+    const rows = Q + (g << 7);
+    const high = v128.any_true(v128.or(v128.or(x4, x5), v128.or(x6, x7)));
+    if (!high && !v128.any_true(v128.or(v128.or(x0, x1), v128.or(x2, x3)))) {
+      // four rows of zeros transform to zeros
+      for (let j: usize = 0; j < 128; j += 16) v128.store(rows + j, zero);
+      lowerZero = g == 1;
+      continue;
+    }
+    if (high) passV(x0, x1, x2, x3, x4, x5, x6, x7, false, false, rows);
+    else passV(x0, x1, x2, x3, zero, zero, zero, zero, false, true, rows);
   }
   // columns: lanes are four columns, vector r their row r; the row results of group g hold rows 4g..4g+3
   for (let half: usize = 0; half < 2; half++) {
-    transpose4(Q + (half << 6), 16, T, 16);
-    transpose4(Q + 128 + (half << 6), 16, T + 64, 16);
-    passAt(T, true, P + (half << 7));
+    const upper = Q + (half << 6);
+    const a = v128.load(upper), b = v128.load(upper, 16), c = v128.load(upper, 32), d = v128.load(upper, 48);
+    const x0 = transposed(a, b, c, d, 0), x1 = transposed(a, b, c, d, 1);
+    const x2 = transposed(a, b, c, d, 2), x3 = transposed(a, b, c, d, 3);
+    if (lowerZero) {
+      passV(x0, x1, x2, x3, zero, zero, zero, zero, true, true, P + (half << 7));
+    } else {
+      const lower = upper + 128;
+      const e = v128.load(lower), f = v128.load(lower, 16), g = v128.load(lower, 32), h = v128.load(lower, 48);
+      passV(
+        x0, x1, x2, x3, transposed(e, f, g, h, 0), transposed(e, f, g, h, 1), transposed(e, f, g, h, 2),
+        transposed(e, f, g, h, 3), true, false, P + (half << 7),
+      );
+    }
   }
-  // P now holds, for half h, row r at P + h·128 + r·16 (four columns)
-  const bias = i32x4.splat(8);
-  const c128 = i32x4.splat(128);
+  // P now holds, for half h, row r at P + h·128 + r·16 (four columns); 128 + ((v + 8) >> 4) = (v + 2056) >> 4
+  const bias = i32x4.splat(2056);
   for (let r: usize = 0; r < 8; r++) {
-    const left = i32x4.add(c128, i32x4.shr_s(i32x4.add(v128.load(P + (r << 4)), bias), 4));
-    const right = i32x4.add(c128, i32x4.shr_s(i32x4.add(v128.load(P + 128 + (r << 4)), bias), 4));
+    const left = i32x4.shr_s(i32x4.add(v128.load(P + (r << 4)), bias), 4);
+    const right = i32x4.shr_s(i32x4.add(v128.load(P + 128 + (r << 4)), bias), 4);
     const words = i16x8.narrow_i32x4_s(left, right);
     store<u64>(out + r * <usize>stride, i64x2.extract_lane(i8x16.narrow_i16x8_u(words, words), 0));
   }
 }
 
 /**
- * Dequantises the coefficients `zz` (64 × i32, natural order, cleared to zero on the way) with `quant`
- * (64 × i32), transforms them and writes the 8×8 samples, clamped to 0..255, to `out` (rows `stride` bytes
- * apart). `dcOnly` (no AC coefficient is non-zero) takes the passes' shortcuts at once: every sample equal.
+ * Dequantises the coefficients `zz` (64 × i32, stored transposed: coefficient (u, v) of row u, column v at
+ * index 8v + u, cleared to zero on the way) with `quant` (64 × i32, the same order), transforms them and
+ * writes the 8×8 samples, clamped to 0..255, to `out` (rows `stride` bytes apart). `dcOnly` (no AC
+ * coefficient is non-zero) takes the passes' shortcuts at once: every sample equal.
  */
 export function transformBlock(zz: usize, quant: usize, out: usize, stride: i32, dcOnly: bool): void {
   if (dcOnly) {
@@ -211,47 +252,35 @@ export function transformBlock(zz: usize, quant: usize, out: usize, stride: i32,
     return;
   }
   if (ASC_FEATURE_SIMD) {
-    const zero = i32x4.splat(0);
-    for (let i: usize = 0; i < 256; i += 16) {
-      v128.store(P + i, i32x4.mul(v128.load(zz + i), v128.load(quant + i)));
-      v128.store(zz + i, zero);
-    }
-    transformSimd(out, stride);
+    transformSimd(zz, quant, out, stride);
     return;
   }
   for (let i: usize = 0; i < 256; i += 4) {
     store<i32>(P + i, load<i32>(zz + i) * load<i32>(quant + i));
     store<i32>(zz + i, 0);
   }
-  for (let row: usize = 0; row < 8; row++) pass(P + (row << 5), 4, false);
-  for (let col: usize = 0; col < 8; col++) pass(P + (col << 2), 32, true);
+  for (let row: usize = 0; row < 8; row++) pass(P + (row << 2), 32, false);
+  for (let col: usize = 0; col < 8; col++) pass(P + (col << 5), 4, true);
   for (let y: usize = 0; y < 8; y++) {
     const line = out + y * <usize>stride;
-    for (let x: usize = 0; x < 8; x++) store<u8>(line + x, toSample(load<i32>(P + ((y << 5) + (x << 2)))));
+    for (let x: usize = 0; x < 8; x++) store<u8>(line + x, toSample(load<i32>(P + ((x << 5) + (y << 2)))));
   }
 }
 
-/** Whether coefficients 1..63 of the block at `zz` are all zero. */
-function acZero(zz: usize): bool {
-  if (ASC_FEATURE_SIMD) {
-    let any = v128.and(v128.load(zz), i32x4(0, -1, -1, -1));
-    for (let i: usize = 16; i < 256; i += 16) any = v128.or(any, v128.load(zz + i));
-    return !v128.any_true(any);
-  }
-  let any = 0;
-  for (let i: usize = 4; i < 256; i += 4) any |= load<i32>(zz + i);
-  return any == 0;
-}
+/** A progressive block in the order of the frame's transform, between its coefficients and the transform. */
+const ORDERED: usize = memory.data(256, 16);
 
 /** Transforms one block with the frame's inverse DCT (F_ISLOW): jpeg-js's or libjpeg's islow. */
+@inline
 export function transformBlockOf(frame: usize, zz: usize, quant: usize, out: usize, stride: i32, dcOnly: bool): void {
   if (load<i32>(frame, F_ISLOW) != 0) islowBlock(zz, quant, out, stride, dcOnly);
   else transformBlock(zz, quant, out, stride, dcOnly);
 }
 
 /**
- * Transforms every block of component `index` of a progressive frame from its coefficients into its samples,
- * after the last scan (as jpeg-js's buildComponentData does, with the quantisation tables as they are then).
+ * Transforms every block of component `index` of a progressive frame from its coefficients (in zigzag order,
+ * see zigzag.ts) into its samples, after the last scan (as jpeg-js's buildComponentData does, with the
+ * quantisation tables as they are then).
  */
 export function transformComponent(frame: usize, index: i32): void {
   const c = component(frame, index);
@@ -261,11 +290,20 @@ export function transformComponent(frame: usize, index: i32): void {
   const coefficients = <usize>load<i32>(c, C_COEFFICIENTS);
   const quant = <usize>load<i32>(c, C_QUANT);
   const plane = <usize>load<i32>(c, C_PLANE);
+  const order = transformOrder(load<i32>(frame, F_ISLOW) != 0);
   const stride = perLine << 3;
   for (let row = 0; row < perColumn; row++) {
     for (let col = 0; col < perLine; col++) {
       const zz = coefficients + ((<usize>row * padded + <usize>col) << 8);
-      transformBlockOf(frame, zz, quant, plane + <usize>((row << 3) * stride + (col << 3)), stride, acZero(zz));
+      // ORDERED is all zeros here (the transforms clear what they read)
+      store<i32>(ORDERED, load<i32>(zz));
+      let ac = 0;
+      for (let k: usize = 1; k < 64; k++) {
+        const value = load<i32>(zz + (k << 2));
+        store<i32>(ORDERED + (<usize>load<u8>(order + k) << 2), value);
+        ac |= value;
+      }
+      transformBlockOf(frame, ORDERED, quant, plane + <usize>((row << 3) * stride + (col << 3)), stride, ac == 0);
     }
   }
 }

@@ -23,11 +23,11 @@ export const C_BLOCKS_PER_COLUMN: i32 = 12;
 /** Blocks per line and column padded to whole MCUs (what jpeg-js allocates). */
 export const C_PADDED_PER_LINE: i32 = 16;
 export const C_PADDED_PER_COLUMN: i32 = 20;
-/** Coefficients, 64 × i32 per padded block, row by row (progressive frames only). */
+/** Coefficients, 64 × i32 per padded block (in the order C_QUANT describes), row by row (progressive frames only). */
 export const C_COEFFICIENTS: i32 = 24;
 /** Samples, (blocks per line × 8) × (blocks per column × 8) bytes. */
 export const C_PLANE: i32 = 28;
-/** The quantisation table, 64 × i32 in natural (not zigzag) order. */
+/** The quantisation table, 64 × i32 in the order of the blocks: natural for islow, transposed for idct.ts. */
 export const C_QUANT: i32 = 32;
 /** The Huffman tables the current scan selected (0 when the stream never defined them). */
 export const C_DC_TABLE: i32 = 36;
@@ -46,22 +46,25 @@ export function maxFactor(frame: usize, count: i32, field: i32): i32 {
   return factor;
 }
 
-// Huffman table (built by src/codecs/jpeg/huffman.ts): a 9-bit lookup, then canonical limits per length.
-export const FAST_BITS: i32 = 9;
-/** u16[512]: (length << 8) | value for codes of at most 9 bits, 0 otherwise. */
+// Huffman table (built by src/codecs/jpegHuffman.ts): a 10-bit lookup, then canonical limits per length.
+export const FAST_BITS: i32 = 10;
+/** The FAST_BITS low bits. */
+export const FAST_MASK: i32 = (1 << FAST_BITS) - 1;
+/** u16[1024]: (length << 8) | value for codes of at most 10 bits, 0 otherwise. */
 export const H_FAST: i32 = 0;
 /** i32[17]: the largest code of each length 1..16 (-1 without codes of that length). */
-export const H_MAX_CODE: i32 = 1024;
+export const H_MAX_CODE: i32 = 2048;
 /** i32[17]: value index minus first code, per length. */
-export const H_DELTA: i32 = 1092;
+export const H_DELTA: i32 = 2116;
 /** u8[256]: the values in code order. */
-export const H_VALUES: i32 = 1160;
+export const H_VALUES: i32 = 2184;
 /**
- * i32[512], for AC coefficients: (value << 16) | 256 | (run << 4) | bits when a 9-bit prefix holds a whole
- * code and its extra bits (jpeg-js's receiveAndExtend already applied), 0 otherwise.
+ * i32[1024], for AC coefficients: (value << 16) | 256 | (run << 4) | bits when a 10-bit prefix holds a whole
+ * code and its extra bits (jpeg-js's receiveAndExtend already applied), 512 | length for the end of block
+ * (run 0, size 0), 0 otherwise.
  */
-export const H_AC_FAST: i32 = 1416;
-export const HUFFMAN_TABLE_BYTES: i32 = 3464;
+export const H_AC_FAST: i32 = 2440;
+export const HUFFMAN_TABLE_BYTES: i32 = 6536;
 
 // results of decodeScan besides an offset (≥ 0)
 export const INVALID_HUFFMAN: i32 = -1;

@@ -54,42 +54,31 @@ function mulDiv255(a: i32, b: i32): i32 {
   return ((t >> 8) + t) >> 8;
 }
 
-/** The i32 lanes of the low (`high` false) or high half of eight u16 lanes. */
+/**
+ * The table value R, G or B (`channel` 0, 1, 2) adds to Y for four pixels, from their Cb − 128 and Cr − 128
+ * (i32 lanes): at most 227 in size.
+ */
 @inline
-function widen(v: v128, high: bool): v128 {
-  return high ? i32x4.extend_high_i16x8_u(v) : i32x4.extend_low_i16x8_u(v);
-}
-
-/** R, G or B (`channel` 0, 1, 2) of four pixels, before the clamp: Y plus the table value of Cb and Cr. */
-@inline
-function channelOf(channel: i32, y: v128, cb: v128, cr: v128): v128 {
-  const half = i32x4.splat(ONE_HALF);
-  const c128 = i32x4.splat(128);
-  const b = i32x4.sub(cb, c128);
-  const r = i32x4.sub(cr, c128);
+function termOf(channel: i32, b: v128, r: v128): v128 {
   const term = channel == 0
     ? i32x4.mul(r, i32x4.splat(FIX_R_CR))
     : channel == 2
       ? i32x4.mul(b, i32x4.splat(FIX_B_CB))
       : i32x4.sub(i32x4.mul(b, i32x4.splat(-FIX_G_CB)), i32x4.mul(r, i32x4.splat(FIX_G_CR)));
-  return i32x4.add(y, i32x4.shr_s(i32x4.add(term, half), SCALEBITS));
+  return i32x4.shr_s(i32x4.add(term, i32x4.splat(ONE_HALF)), SCALEBITS);
 }
 
-/** `channel` of 16 pixels as clamped bytes. */
+/**
+ * `channel` of 16 pixels as clamped bytes: Y (two u16 vectors) plus the terms of the four vectors of
+ * Cb − 128 and Cr − 128 each (i32), added in 16 bits (no sum leaves −227..482).
+ */
 @inline
-function channel16(channel: i32, y: v128, cb: v128, cr: v128): v128 {
-  const yLo = i16x8.extend_low_i8x16_u(y), yHi = i16x8.extend_high_i8x16_u(y);
-  const bLo = i16x8.extend_low_i8x16_u(cb), bHi = i16x8.extend_high_i8x16_u(cb);
-  const rLo = i16x8.extend_low_i8x16_u(cr), rHi = i16x8.extend_high_i8x16_u(cr);
+function channel16(
+  channel: i32, yLo: v128, yHi: v128, b0: v128, b1: v128, b2: v128, b3: v128, r0: v128, r1: v128, r2: v128, r3: v128,
+): v128 {
   return i8x16.narrow_i16x8_u(
-    i16x8.narrow_i32x4_s(
-      channelOf(channel, widen(yLo, false), widen(bLo, false), widen(rLo, false)),
-      channelOf(channel, widen(yLo, true), widen(bLo, true), widen(rLo, true)),
-    ),
-    i16x8.narrow_i32x4_s(
-      channelOf(channel, widen(yHi, false), widen(bHi, false), widen(rHi, false)),
-      channelOf(channel, widen(yHi, true), widen(bHi, true), widen(rHi, true)),
-    ),
+    i16x8.add(yLo, i16x8.narrow_i32x4_s(termOf(channel, b0, r0), termOf(channel, b1, r1))),
+    i16x8.add(yHi, i16x8.narrow_i32x4_s(termOf(channel, b2, r2), termOf(channel, b3, r3))),
   );
 }
 
@@ -97,11 +86,22 @@ function channel16(channel: i32, y: v128, cb: v128, cr: v128): v128 {
 function ycbcrSimd(l0: usize, l1: usize, l2: usize, o: usize, width: i32): i32 {
   let x = 0;
   const alpha = i8x16.splat(-1);
+  const c128 = i16x8.splat(128);
   for (; x + 16 <= width; x += 16) {
     const y = v128.load(l0 + <usize>x);
     const cb = v128.load(l1 + <usize>x);
     const cr = v128.load(l2 + <usize>x);
-    storeRgba(o + (<usize>x << 2), channel16(0, y, cb, cr), channel16(1, y, cb, cr), channel16(2, y, cb, cr), alpha);
+    const yLo = i16x8.extend_low_i8x16_u(y), yHi = i16x8.extend_high_i8x16_u(y);
+    const bLo = i16x8.sub(i16x8.extend_low_i8x16_u(cb), c128), bHi = i16x8.sub(i16x8.extend_high_i8x16_u(cb), c128);
+    const rLo = i16x8.sub(i16x8.extend_low_i8x16_u(cr), c128), rHi = i16x8.sub(i16x8.extend_high_i8x16_u(cr), c128);
+    const b0 = i32x4.extend_low_i16x8_s(bLo), b1 = i32x4.extend_high_i16x8_s(bLo);
+    const b2 = i32x4.extend_low_i16x8_s(bHi), b3 = i32x4.extend_high_i16x8_s(bHi);
+    const r0 = i32x4.extend_low_i16x8_s(rLo), r1 = i32x4.extend_high_i16x8_s(rLo);
+    const r2 = i32x4.extend_low_i16x8_s(rHi), r3 = i32x4.extend_high_i16x8_s(rHi);
+    storeRgba(
+      o + (<usize>x << 2), channel16(0, yLo, yHi, b0, b1, b2, b3, r0, r1, r2, r3),
+      channel16(1, yLo, yHi, b0, b1, b2, b3, r0, r1, r2, r3), channel16(2, yLo, yHi, b0, b1, b2, b3, r0, r1, r2, r3), alpha,
+    );
   }
   return x;
 }

@@ -9,17 +9,11 @@
 import {
   C_AC_TABLE, C_BLOCKS_PER_COLUMN, C_BLOCKS_PER_LINE, C_COEFFICIENTS, C_DC_TABLE, C_H, C_PADDED_PER_COLUMN,
   C_PADDED_PER_LINE, C_PLANE, C_QUANT, C_V, component, F_MCUS_PER_COLUMN, F_MCUS_PER_LINE, F_PROGRESSIVE,
-  FALLBACK, FAST_BITS, H_AC_FAST, H_DELTA, H_FAST, H_MAX_CODE, H_VALUES, INVALID_AC_REFINEMENT, INVALID_HUFFMAN,
+  FALLBACK, F_ISLOW, FAST_BITS, FAST_MASK, H_AC_FAST, H_DELTA, H_FAST, H_MAX_CODE, H_VALUES, INVALID_AC_REFINEMENT, INVALID_HUFFMAN,
   MARKER_NOT_FOUND, MISSING_TABLE, UNEXPECTED_MARKER,
 } from './layout';
 import { transformBlockOf } from './idct';
-
-/** Natural-order index of the k-th zigzag coefficient. */
-export const ZIGZAG: usize = memory.data<u8>([
-  0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21,
-  28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61,
-  54, 47, 55, 62, 63,
-]);
+import { transformOrder, ZIGZAG_ORDER } from './zigzag';
 
 /** One block of coefficients for sequential frames, decoded, transformed, then cleared again. */
 const BLOCK: usize = memory.data(256, 16);
@@ -27,6 +21,9 @@ const BLOCK: usize = memory.data(256, 16);
 const PREDICTIONS: usize = memory.data(32, 8);
 /** Largest |prediction| a JS number holds exactly before it could lose integer precision. */
 const EXACT: i64 = 1 << 52;
+
+/** Where the k-th zigzag coefficient goes in a block (zigzag.ts): the transform's order, or zigzag order (progressive). */
+let zigzag: usize = ZIGZAG_ORDER;
 
 // the bit reader
 let data: usize = 0;
@@ -58,10 +55,20 @@ function restartBits(at: i32): void {
   atMarker = false;
 }
 
+/** The eight bytes at `at` as a big-endian u64 (the SIMD build with one shuffle: bswap<u64> is a call). */
+@inline
+function bigEndian64(at: usize): u64 {
+  if (ASC_FEATURE_SIMD) {
+    const v = v128.load64_zero(at);
+    return i64x2.extract_lane(i8x16.shuffle(v, v, 7, 6, 5, 4, 3, 2, 1, 0, 8, 9, 10, 11, 12, 13, 14, 15), 0);
+  }
+  return bswap<u64>(load<u64>(at));
+}
+
 /** Fills the buffer to more than 56 bits: eight bytes at once while none of them is 0xFF. */
 function fill(): void {
   if (!atMarker && position + 8 <= length) {
-    const word = bswap<u64>(load<u64>(data + <usize>position));
+    const word = bigEndian64(data + <usize>position);
     const inverse = ~word;
     if (((inverse - 0x0101010101010101) & ~inverse & 0x8080808080808080) == 0) {
       const n = (64 - bits) >> 3;
@@ -126,14 +133,7 @@ function receive(n: i32): i32 {
 @inline
 function extend(n: i32): i32 {
   need(n);
-  return extendBuffered(n);
-}
-
-/** {@link extend} when the buffer is known to hold `n` bits. */
-@inline
-function extendBuffered(n: i32): i32 {
-  const v = take(n);
-  return v >= 1 << (n - 1) ? v : v + (-1 << n) + 1;
+  return extended(take(n), n);
 }
 
 /** One Huffman symbol; the buffer must hold at least 16 bits. */
@@ -143,31 +143,9 @@ function symbol(table: usize): i32 {
     failure = failure || MISSING_TABLE;
     return 0;
   }
-  return knownSymbol(table);
-}
-
-/** {@link symbol} from a table known to exist. */
-@inline
-function knownSymbol(table: usize): i32 {
-  const entry: i32 = load<u16>(table + H_FAST + (<usize>(<i32>(buffer >> <u64>(bits - FAST_BITS)) & 511) << 1));
-  if (entry != 0) {
-    bits -= entry >> 8;
-    return entry & 255;
-  }
-  return slowSymbol(table);
-}
-
-function slowSymbol(table: usize): i32 {
-  const code = <i32>(buffer >> <u64>(bits - 16)) & 0xffff;
-  for (let n = FAST_BITS + 1; n <= 16; n++) {
-    const prefix = code >> (16 - n);
-    if (prefix <= load<i32>(table + H_MAX_CODE + (<usize>n << 2))) {
-      bits -= n;
-      return load<u8>(table + H_VALUES + <usize>(prefix + load<i32>(table + H_DELTA + (<usize>n << 2))));
-    }
-  }
-  failure = failure || INVALID_HUFFMAN;
-  return 0;
+  const entry = lookup(table, buffer, bits);
+  bits -= entry >> 8;
+  return entry & 255;
 }
 
 /** Adds `diff` to the prediction of scan component `i` and returns it as jpeg-js's Int32Array stores it. */
@@ -180,7 +158,13 @@ function predict(i: i32, diff: i32): i32 {
   return <i32>pred;
 }
 
-/** Decodes a sequential block into `zz`; whether it has a non-zero AC coefficient. */
+/** Bits a block decoder keeps buffered before each symbol: a code of ≤ 16 bits and ≤ 16 extra bits. */
+const SYMBOL_BITS: i32 = 32;
+
+/**
+ * Decodes a sequential block into `zz`; whether it has a non-zero AC coefficient. The bit buffer lives in
+ * locals here (the globals are a memory access each), written back only to refill and at the end.
+ */
 function decodeBaseline(c: usize, i: i32, zz: usize): bool {
   const dc = <usize>load<i32>(c, C_DC_TABLE);
   const ac = <usize>load<i32>(c, C_AC_TABLE);
@@ -189,44 +173,137 @@ function decodeBaseline(c: usize, i: i32, zz: usize): bool {
     failure = failure || MISSING_TABLE;
     return false;
   }
-  need(32);
-  const t = knownSymbol(dc);
+  let b = buffer;
+  let n = bits;
+  if (n < SYMBOL_BITS) {
+    b = refilled(b, n);
+    n = bits;
+  }
+  const entry = lookup(dc, b, n);
+  n -= entry >> 8;
+  const t = entry & 255;
   let diff = 0;
   if (t > 16) failure = failure || FALLBACK;
-  else if (t != 0) diff = extendBuffered(t); // a code of ≤ 16 bits and ≤ 16 more: within the 32 just ensured
+  else if (t != 0) {
+    n -= t;
+    diff = extended(<i32>(b >> <u64>n) & ((1 << t) - 1), t);
+  }
   store<i32>(zz, predict(i, diff));
-  let k = 1;
-  let any: i32 = 0;
-  while (k < 64) {
-    need(32);
-    const whole = load<i32>(ac + H_AC_FAST + (<usize>(<i32>(buffer >> <u64>(bits - FAST_BITS)) & 511) << 2));
+  buffer = b;
+  bits = n;
+  return decodeAc(ac, zz, 1, 63, 1, false);
+}
+
+/**
+ * The AC coefficients `from`..`to` of a block into `zz`, times `scale` (a sequential block; a progressive first
+ * scan's band), the bit buffer in locals. `runs` (progressive): an end-of-band code starts a run of blocks
+ * (eobrun). Returns whether a coefficient was stored (they are never zero).
+ */
+@inline
+function decodeAc(ac: usize, zz: usize, from: i32, to: i32, scale: i32, runs: bool): bool {
+  let k = from;
+  let any = false;
+  let b = buffer;
+  let n = bits;
+  while (k <= to) {
+    if (n < SYMBOL_BITS) {
+      b = refilled(b, n);
+      n = bits;
+    }
+    const whole = wholeCoefficient(ac, b, n);
     if (whole != 0) {
-      bits -= whole & 15;
+      n -= whole & 15;
+      if ((whole & 512) != 0) break; // the end of block (a run of no more blocks)
       k += (whole >> 4) & 15;
       if (k < 64) {
-        store<i32>(zz + (<usize>load<u8>(ZIGZAG + <usize>k) << 2), whole >> 16);
-        any = 1;
+        store<i32>(zz + (<usize>load<u8>(zigzag + <usize>k) << 2), (whole >> 16) * scale);
+        any = true;
       }
       k++;
       continue;
     }
-    const rs = knownSymbol(ac);
-    const s = rs & 15;
-    const r = rs >> 4;
+    const entry = lookup(ac, b, n);
+    n -= entry >> 8;
+    const s = entry & 15;
+    const r = (entry >> 4) & 15;
     if (s == 0) {
-      if (r < 15) break;
+      if (r < 15) {
+        if (runs) {
+          n -= r;
+          eobrun = (<i32>(b >> <u64>n) & ((1 << r) - 1)) + (1 << r) - 1;
+        }
+        break;
+      }
       k += 16;
       continue;
     }
     k += r;
-    const value = extendBuffered(s);
+    n -= s;
+    const value = extended(<i32>(b >> <u64>n) & ((1 << s) - 1), s) * scale;
     if (k < 64) {
-      store<i32>(zz + (<usize>load<u8>(ZIGZAG + <usize>k) << 2), value);
-      any |= value;
+      store<i32>(zz + (<usize>load<u8>(zigzag + <usize>k) << 2), value);
+      any = true;
     }
     k++;
   }
-  return any != 0;
+  buffer = b;
+  bits = n;
+  return any;
+}
+
+/**
+ * The bit buffer `b` of `n` bits, refilled (its new count in `bits`): fill()'s common case inline, whole
+ * bytes up to 64 bits from eight without 0xFF, else fill() itself.
+ */
+@inline
+function refilled(b: u64, n: i32): u64 {
+  const at = position;
+  let word: u64 = 0;
+  if (!atMarker && at + 8 <= length) word = bigEndian64(data + <usize>at);
+  if (word != 0 && ((~word - 0x0101010101010101) & word & 0x8080808080808080) == 0) {
+    const bytes = (64 - n) >> 3;
+    position = at + bytes;
+    bits = n + (bytes << 3);
+    return bytes == 8 ? word : (b << <u64>(bytes << 3)) | (word >> <u64>(64 - (bytes << 3)));
+  }
+  buffer = b;
+  bits = n;
+  fill();
+  return buffer;
+}
+
+/** The entry of the AC table `ac`'s whole-coefficient lookup (layout.ts H_AC_FAST) for the bits atop `b`. */
+@inline
+function wholeCoefficient(ac: usize, b: u64, n: i32): i32 {
+  return load<i32>(ac + H_AC_FAST + (<usize>(<i32>(b >> <u64>(n - FAST_BITS)) & FAST_MASK) << 2));
+}
+
+/** jpeg-js's extension of the `n` raw bits `v` to a signed value. */
+@inline
+function extended(v: i32, n: i32): i32 {
+  return v >= 1 << (n - 1) ? v : v + (-1 << n) + 1;
+}
+
+/**
+ * The symbol of `table` at the top of the `n` (≥ 16) bits buffered in `b`: (code length << 8) | value, or 0
+ * (with `failure` set) for no code.
+ */
+@inline
+function lookup(table: usize, b: u64, n: i32): i32 {
+  const entry: i32 = load<u16>(table + H_FAST + (<usize>(<i32>(b >> <u64>(n - FAST_BITS)) & FAST_MASK) << 1));
+  return entry != 0 ? entry : slowLookup(table, <i32>(b >> <u64>(n - 16)) & 0xffff);
+}
+
+/** {@link lookup} for codes longer than FAST_BITS, from the next 16 bits `code`. */
+function slowLookup(table: usize, code: i32): i32 {
+  for (let n = FAST_BITS + 1; n <= 16; n++) {
+    const prefix = code >> (16 - n);
+    if (prefix <= load<i32>(table + H_MAX_CODE + (<usize>n << 2))) {
+      return (n << 8) | <i32>load<u8>(table + H_VALUES + <usize>(prefix + load<i32>(table + H_DELTA + (<usize>n << 2))));
+    }
+  }
+  failure = failure || INVALID_HUFFMAN;
+  return 0;
 }
 
 function decodeDCFirst(c: usize, i: i32, zz: usize): void {
@@ -248,35 +325,61 @@ function decodeACFirst(c: usize, zz: usize): void {
     return;
   }
   const ac = <usize>load<i32>(c, C_AC_TABLE);
-  let k = spectralStart;
+  if (ac == 0) {
+    // jpeg-js fails at this block's first symbol, if the band has one
+    if (spectralStart <= spectralEnd) failure = failure || MISSING_TABLE;
+    return;
+  }
+  decodeAc(ac, zz, spectralStart, spectralEnd, 1 << successive, true);
+}
+
+/** Bit k set where coefficient k of the block `zz` (zigzag order) is not zero. */
+function nonZeroMask(zz: usize): u64 {
+  let mask: u64 = 0;
+  if (ASC_FEATURE_SIMD) {
+    const zero = i32x4.splat(0);
+    for (let i: usize = 0; i < 16; i++) mask |= <u64>i32x4.bitmask(i32x4.ne(v128.load(zz + (i << 4)), zero)) << <u64>(i << 2);
+    return mask;
+  }
+  for (let k: usize = 0; k < 64; k++) if (load<i32>(zz + (k << 2)) != 0) mask |= <u64>1 << <u64>k;
+  return mask;
+}
+
+/**
+ * The end of band in a refinement scan (jpeg-js's state 4) from coefficient `from` on: every non-zero
+ * coefficient up to the band's end refined by one bit, found from a mask rather than one by one.
+ */
+function refineBand(zz: usize, from: i32): void {
   const e = spectralEnd;
-  while (k <= e) {
-    need(32);
-    const rs = symbol(ac);
-    const s = rs & 15;
-    const r = rs >> 4;
-    if (s == 0) {
-      if (r < 15) {
-        eobrun = receive(r) + (1 << r) - 1;
-        break;
-      }
-      k += 16;
-      continue;
-    }
-    k += r;
-    const value = extend(s) * (1 << successive);
-    if (k < 64) store<i32>(zz + (<usize>load<u8>(ZIGZAG + <usize>k) << 2), value);
-    k++;
+  if (from > e) return;
+  let mask = nonZeroMask(zz) & (<u64>-1 << <u64>from);
+  if (e < 63) mask &= (<u64>1 << <u64>(e + 1)) - 1;
+  const step = 1 << successive;
+  while (mask != 0) {
+    const z = zz + (<usize>ctz(mask) << 2);
+    mask &= mask - 1;
+    const coefficient = load<i32>(z);
+    if (readBit() != 0) store<i32>(z, coefficient + (coefficient < 0 ? -step : step));
   }
 }
 
+/**
+ * jpeg-js's refinement of an AC band: its state machine (refineState 0: read a symbol, 1/2: skip r zero
+ * coefficients, 3: set the next zero one, 4: end of band, {@link refineBand}), each non-zero coefficient
+ * met refined by one bit. Coefficients in zigzag order (progressive frames).
+ */
 function decodeACSuccessive(c: usize, zz: usize): void {
+  if (refineState == 4) {
+    refineBand(zz, spectralStart);
+    endOfBand();
+    return;
+  }
   const ac = <usize>load<i32>(c, C_AC_TABLE);
   let k = spectralStart;
   const e = spectralEnd;
   let r = 0;
   while (k <= e) {
-    const z = zz + (<usize>load<u8>(ZIGZAG + <usize>k) << 2);
+    const z = zz + (<usize>load<u8>(zigzag + <usize>k) << 2);
     const coefficient = load<i32>(z);
     const direction = coefficient < 0 ? -1 : 1;
     if (refineState == 0) {
@@ -288,6 +391,8 @@ function decodeACSuccessive(c: usize, zz: usize): void {
         if (r < 15) {
           eobrun = receive(r) + (1 << r);
           refineState = 4;
+          refineBand(zz, k);
+          break;
         } else {
           r = 16;
           refineState = 1;
@@ -305,21 +410,22 @@ function decodeACSuccessive(c: usize, zz: usize): void {
         r--;
         if (r == 0) refineState = refineState == 2 ? 3 : 0;
       }
-    } else if (refineState == 3) {
-      if (coefficient != 0) store<i32>(z, coefficient + (readBit() << successive) * direction);
-      else {
-        store<i32>(z, refineValue << successive);
-        refineState = 0;
-      }
     } else if (coefficient != 0) {
-      store<i32>(z, coefficient + (readBit() << successive) * direction); // state 4: end of band
+      store<i32>(z, coefficient + (readBit() << successive) * direction); // state 3
+    } else {
+      store<i32>(z, refineValue << successive);
+      refineState = 0;
     }
     k++;
   }
-  if (refineState == 4) {
-    eobrun--;
-    if (eobrun == 0) refineState = 0;
-  }
+  if (refineState == 4) endOfBand();
+}
+
+/** The end of a block in jpeg-js's state 4: one block less of the run. */
+@inline
+function endOfBand(): void {
+  eobrun--;
+  if (eobrun == 0) refineState = 0;
 }
 
 /** Which of jpeg-js's block decoders a scan uses. */
@@ -333,6 +439,7 @@ const AC_SUCCESSIVE = 4;
  * Decodes block (`row`, `col`) of component `c` (scan component `i`) with decoder `kind`: in place in the
  * coefficients for a progressive frame, or into BLOCK and straight on to the samples for a sequential one.
  */
+@inline
 function decodeBlock(frame: usize, c: usize, i: i32, kind: i32, row: i32, col: i32): void {
   const progressive = load<i32>(frame, F_PROGRESSIVE) != 0;
   const zz = progressive
@@ -390,6 +497,7 @@ export function decodeScan(
   spectralStart = ss;
   spectralEnd = se;
   const progressive = load<i32>(frame, F_PROGRESSIVE) != 0;
+  zigzag = progressive ? ZIGZAG_ORDER : transformOrder(load<i32>(frame, F_ISLOW) != 0);
   const kind = !progressive ? BASELINE : ss == 0 ? (ah == 0 ? DC_FIRST : DC_SUCCESSIVE) : ah == 0 ? AC_FIRST : AC_SUCCESSIVE;
   // a coefficient index past 63 is an undefined property in jpeg-js, which refinement scans read back
   if (kind == AC_SUCCESSIVE && se > 63) return FALLBACK;
@@ -408,16 +516,22 @@ export function decodeScan(
     if (count == 1) {
       const perLine = load<i32>(single, C_BLOCKS_PER_LINE);
       const rows = load<i32>(single, C_PADDED_PER_COLUMN);
+      // the block's row and column, counted on rather than divided out for each block
+      let row = mcu / perLine;
+      let col = mcu % perLine;
       for (let n = 0; n < interval; n++) {
-        const row = mcu / perLine;
-        if (row < rows) decodeBlock(frame, single, 0, kind, row, mcu % perLine);
+        if (row < rows) decodeBlock(frame, single, 0, kind, row, col);
         mcu++;
+        if (++col == perLine) {
+          col = 0;
+          row++;
+        }
         if (failure != 0) return failure;
       }
     } else {
+      let mcuRow = mcu / mcusPerLine;
+      let mcuCol = mcu % mcusPerLine;
       for (let n = 0; n < interval; n++) {
-        const mcuRow = mcu / mcusPerLine;
-        const mcuCol = mcu % mcusPerLine;
         for (let i = 0; i < count; i++) {
           const c = component(frame, <i32>((components >> (i << 3)) & 0xff));
           const h = load<i32>(c, C_H);
@@ -427,6 +541,10 @@ export function decodeScan(
           }
         }
         mcu++;
+        if (++mcuCol == mcusPerLine) {
+          mcuCol = 0;
+          mcuRow++;
+        }
         if (failure != 0) return failure;
         if (mcu == mcuExpected) break;
       }

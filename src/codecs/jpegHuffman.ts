@@ -1,15 +1,15 @@
 // Huffman tables for the WebAssembly JPEG decoder, built the way jpeg-js builds them (its buildHuffmanTable,
 // ported: the same tree, the same "Could not recreate Huffman Table" failure), then laid out for table-driven
-// decoding (assembly/jpeg/layout.ts): a 9-bit lookup and, for longer codes, the largest code per length.
+// decoding (assembly/jpeg/layout.ts): a 10-bit lookup and, for longer codes, the largest code per length.
 
 /** Bits the first lookup resolves; longer codes take the per-length limits. */
-const FAST_BITS = 9;
-const MAX_CODE = 1024;
-const DELTA = 1092;
-const VALUES = 1160;
-const AC_FAST = 1416;
+const FAST_BITS = 10;
+const MAX_CODE = 2048;
+const DELTA = 2116;
+const VALUES = 2184;
+const AC_FAST = 2440;
 /** Bytes of one table in WebAssembly memory (assembly/jpeg/layout.ts HUFFMAN_TABLE_BYTES). */
-export const HUFFMAN_TABLE_BYTES = 3464;
+export const HUFFMAN_TABLE_BYTES = 6536;
 
 type Tree = (number | Tree)[];
 
@@ -63,9 +63,9 @@ function leaves(tree: Tree, prefix = 0, depth = 0, out: [number, number, number]
 }
 
 /**
- * For AC coefficients: per 9-bit prefix whose code (length L, run r, size s ≥ 1) and s extra bits fit in it,
- * the whole coefficient at once: (value << 16) | 256 | (r << 4) | (L + s); 0 otherwise. The value is jpeg-js's
- * receiveAndExtend of the extra bits.
+ * For AC coefficients: per 10-bit prefix whose code (length L, run r, size s ≥ 1) and s extra bits fit in it,
+ * the whole coefficient at once: (value << 16) | 256 | (r << 4) | (L + s); for the end of block (run and size 0),
+ * 512 | L; 0 otherwise. The value is jpeg-js's receiveAndExtend of the extra bits.
  */
 function writeAcLookup(view: DataView): void {
   for (let prefix = 0; prefix < 1 << FAST_BITS; prefix++) {
@@ -73,6 +73,7 @@ function writeAcLookup(view: DataView): void {
     const length = entry >> 8;
     const s = entry & 15;
     const bits = length + s;
+    if (entry !== 0 && (entry & 255) === 0) view.setInt32(AC_FAST + prefix * 4, 512 | length, true); // end of block
     if (entry === 0 || s === 0 || bits > FAST_BITS) continue;
     const extra = (prefix >> (FAST_BITS - bits)) & ((1 << s) - 1);
     const value = extra >= 1 << (s - 1) ? extra : extra + (-1 << s) + 1;
@@ -80,15 +81,36 @@ function writeAcLookup(view: DataView): void {
   }
 }
 
+/** Tables built so far, by their code lengths and values: most JPEGs share the standard tables. */
+const built = new Map<string, Uint8Array | undefined>();
+/** Distinct tables kept at most (the cache starts over when full). */
+const CACHED_TABLES = 64;
+
 /**
  * The table jpeg-js would decode with, laid out for WebAssembly, or `undefined` when its tree is not the
  * canonical code of `codeLengths` (then the limits per length would not describe it, and jpeg-js decodes).
+ * Tables are built once per distinct definition and shared: callers only read them.
  *
  * @throws {Error} what jpeg-js throws for the same table.
  * @example
- * const table = huffmanTable(codeLengths, values); // Uint8Array(1416) or undefined
+ * const table = huffmanTable(codeLengths, values); // Uint8Array(6536) or undefined
  */
 export function huffmanTable(codeLengths: Uint8Array, values: Uint8Array): Uint8Array | undefined {
+  const key = latin1(codeLengths) + latin1(values);
+  if (built.has(key)) return built.get(key);
+  const table = buildTable(codeLengths, values);
+  if (built.size >= CACHED_TABLES) built.clear();
+  built.set(key, table);
+  return table;
+}
+
+/** The bytes as a string of char codes 0..255 (a cache key). */
+function latin1(bytes: Uint8Array): string {
+  return String.fromCharCode.apply(null, bytes as unknown as number[]);
+}
+
+/** {@link huffmanTable}, built. */
+function buildTable(codeLengths: Uint8Array, values: Uint8Array): Uint8Array | undefined {
   const found = leaves(buildTree(codeLengths, values)).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
   const table = new Uint8Array(HUFFMAN_TABLE_BYTES);
   const view = new DataView(table.buffer);

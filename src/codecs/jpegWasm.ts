@@ -17,6 +17,10 @@ const ZIGZAG = [
   54, 47, 55, 62, 63,
 ];
 
+/** Where each coefficient (natural order) sits in assembly/jpeg's blocks: transposed for jpeg-js's IDCT (idct.ts). */
+const NATURAL_ORDER = ZIGZAG.map((_, j) => j);
+const TRANSPOSED_ORDER = NATURAL_ORDER.map((j) => ((j & 7) << 3) | (j >> 3));
+
 // assembly/jpeg/layout.ts
 const FRAME_BYTES = 64;
 const COMPONENT_BYTES = 64;
@@ -90,6 +94,8 @@ interface Frame {
   readonly height: number;
   readonly mcusPerLine: number;
   readonly mcusPerColumn: number;
+  /** {@link NATURAL_ORDER} or {@link TRANSPOSED_ORDER}, as the frame's inverse DCT wants its blocks. */
+  readonly coefficientOrder: readonly number[];
   readonly components: Map<number, FrameComponent>;
   readonly order: FrameComponent[];
   /** Pointers into WebAssembly memory: the stream, the frame record (layout.ts) and so on. */
@@ -325,17 +331,23 @@ function startFrame(
   });
   const frame: Frame = {
     progressive, ids: declared.map((c) => c.id), width: samplesPerLine, height: scanLines, mcusPerLine, mcusPerColumn, order,
+    coefficientOrder: mode === 'libjpeg' ? NATURAL_ORDER : TRANSPOSED_ORDER,
     components: new Map(declared.map((c, i) => [c.id, order[i]!])),
     input: input!, record: record!, tables: tables!, output: rest[2 * count]!, scratch: rest[2 * count + 1]!,
   };
   return [frame, offset];
 }
 
-/** Copies the quantisation table of each component (zeros for one the stream has not defined (yet)). */
+/**
+ * Copies the quantisation table of each component in the frame's coefficient order (zeros for one the stream
+ * has not defined (yet)).
+ */
 function writeQuantization(k: JpegExports, frame: Frame, components: readonly FrameComponent[], tables: (Int32Array | undefined)[]): void {
   for (const c of components) {
-    new Int32Array(k.memory.buffer, frame.record + FRAME_BYTES + 4 * COMPONENT_BYTES + c.index * 256, 64)
-      .set(tables[c.quantizationIdx] ?? new Int32Array(64));
+    const target = new Int32Array(k.memory.buffer, frame.record + FRAME_BYTES + 4 * COMPONENT_BYTES + c.index * 256, 64);
+    const table = tables[c.quantizationIdx];
+    if (!table) target.fill(0);
+    else frame.coefficientOrder.forEach((at, j) => (target[at] = table[j]!));
   }
 }
 
