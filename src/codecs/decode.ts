@@ -4,7 +4,7 @@ import { checkPixelLimit, getPixelLimit } from '../limits.js';
 import { checkOptions } from '../validate.js';
 import { toBytes } from './bytes.js';
 import { decodeJpeg } from './decodeJpeg.js';
-import type { JpegMode } from './jpegWasm.js';
+import type { DecodedPixels, JpegMode } from './jpegWasm.js';
 import { decodePng } from './decodePng.js';
 import { parseHeader } from './header.js';
 import { applyOrientation } from './orientation.js';
@@ -103,6 +103,22 @@ function checkLimitOption(value: unknown): number {
  * const likePillow = decode(bytes, { jpeg: 'libjpeg' });      // libjpeg-turbo's pixels
  */
 export function decode(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions): AugkitImage {
+  return decodeTo('copy', bytes, options);
+}
+
+/**
+ * {@link decode} for a caller that copies the pixels on at once: a JPEG's `data` may be a view of the
+ * WebAssembly decoder's memory (`DecodedPixels` `'view'`), overwritten by the next decode. Same
+ * checks, errors and bytes as `decode`. Internal (the flow's workers); not part of the public API.
+ *
+ * @example
+ * const resized = runKernelSequence(decodeTransient(bytes), steps);   // copied into the kernels' memory first
+ */
+export function decodeTransient(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions): AugkitImage {
+  return decodeTo('view', bytes, options);
+}
+
+function decodeTo(output: DecodedPixels, bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions): AugkitImage {
   const input = toBytes(bytes);
   const { orientation = 'apply', pixelLimit = getPixelLimit(), decoder = 'wasm', jpeg = 'jpeg-js' } = checkOptions(options);
   const mode = checkOrientationMode(orientation);
@@ -115,6 +131,6 @@ export function decode(bytes: Uint8Array | ArrayBuffer, options?: DecodeOptions)
   const header = parseHeader(input);
   checkPixelLimit(header.width, header.height, `${FORMAT_NAMES[header.format]} image`, limit);
   const img =
-    header.format === 'png' ? decodePng(input, header, implementation) : decodeJpeg(input, header, implementation, jpegMode);
+    header.format === 'png' ? decodePng(input, header, implementation) : decodeJpeg(input, header, implementation, jpegMode, output);
   return mode === 'apply' ? applyOrientation(img, header.orientation) : img;
 }

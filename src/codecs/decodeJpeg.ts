@@ -5,7 +5,7 @@ import { ownedView } from './bytes.js';
 import { decoderFailed, unsupportedImage } from './codecErrors.js';
 import type { JpegHeader } from './jpegHeader.js';
 import { checkJpegScanData } from './jpegScanData.js';
-import { decodeJpegWasm, type JpegLimits, type JpegMode } from './jpegWasm.js';
+import { decodeJpegWasm, type DecodedPixels, type JpegLimits, type JpegMode } from './jpegWasm.js';
 import type { DecoderChoice } from './decode.js';
 
 /** Huffman-coded DCT processes jpeg-js decodes: SOF0 baseline, SOF1 extended, SOF2 progressive. */
@@ -41,7 +41,8 @@ export function jpegLimits(width: number, height: number): JpegLimits {
 /**
  * Decodes a JPEG whose header has already been checked against the limits, to jpeg-js's bytes: baseline,
  * extended and progressive, 1 (grey), 3 (YCbCr) or 4 (CMYK/YCCK, Adobe APP14) components, restart markers.
- * The orientation is not applied here. `decoder` `'wasm'` (default) runs the WebAssembly port of jpeg-js's
+ * The orientation is not applied here. `output` `'view'` may return a view of the WebAssembly decoder's memory
+ * (`DecodedPixels`). `decoder` `'wasm'` (default) runs the WebAssembly port of jpeg-js's
  * decoder (src/codecs/jpegWasm.ts), which hands the rare streams it does not take on to jpeg-js itself;
  * `'reference'` runs jpeg-js. `mode` `'libjpeg'` (WebAssembly only) turns the same coefficients into
  * libjpeg-turbo's pixels instead — what Pillow, OpenCV, torchvision and sharp decode to (docs/codecs.md);
@@ -61,7 +62,7 @@ export function jpegLimits(width: number, height: number): JpegLimits {
  * const img = decodeJpeg(bytes, readJpegHeader(bytes));
  */
 export function decodeJpeg(
-  bytes: Uint8Array, header: JpegHeader, decoder: DecoderChoice = 'wasm', mode: JpegMode = 'jpeg-js',
+  bytes: Uint8Array, header: JpegHeader, decoder: DecoderChoice = 'wasm', mode: JpegMode = 'jpeg-js', output: DecodedPixels = 'copy',
 ): AugkitImage {
   const { width, height, frameType, precision } = header;
   if (!DECODABLE_FRAME_TYPES.includes(frameType) || precision !== 8) {
@@ -73,7 +74,7 @@ export function decodeJpeg(
   checkJpegScanData(bytes, header);
   const limits = jpegLimits(width, height);
   try {
-    const decoded = decoder === 'wasm' ? decodeJpegWasm(bytes, limits, mode) : undefined;
+    const decoded = decoder === 'wasm' ? decodeJpegWasm(bytes, limits, mode, output) : undefined;
     if (decoded) return decoded;
   } catch (cause) {
     if (cause instanceof AugkitError) throw cause;

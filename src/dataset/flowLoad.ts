@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { decode, type JpegMode } from '../codecs/index.js';
+import type { JpegMode } from '../codecs/index.js';
+import { decodeTransient } from '../codecs/decode.js';
 import { AugkitError } from '../errors.js';
 import { opStep } from '../ops/define.js';
 import { scaledResizeStep } from '../ops/resize.js';
@@ -62,7 +63,8 @@ export async function loadFlowImage(job: FlowJob): Promise<FlowJobResult> {
     } catch (cause) {
       throw new AugkitError('IO_ERROR', `unreadable: ${systemErrorText(cause)}`, { cause });
     }
-    const decoded = decode(bytes, { jpeg: job.jpeg });
+    // a view of the decoder's memory at most: the sequence copies it into the kernels' memory first
+    const decoded = decodeTransient(bytes, { jpeg: job.jpeg });
     const img = runKernelSequence(decoded, jobSteps(job, decoded.width, decoded.height));
     packImage(img.data, job.pack, blockView(job.into, job.pack));
     return { id: job.id };
