@@ -21,7 +21,7 @@ import {
   type OutputFormat,
   type PlannedSource,
 } from './plan.js';
-import { TaskPool } from './pool.js';
+import { type TaskPool, withTaskPool } from './pool.js';
 import { byCodeUnits, scanDataset, type DatasetScan, type SkippedFile, type SourceImage } from './scan.js';
 import { checkSettings, type Settings } from './settings.js';
 import { SPLIT_NAMES, type SplitFractions, type SplitName } from './split.js';
@@ -438,9 +438,8 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
   await checkApart(input, out);
   // the threads load while the input is scanned (one per core at most before the number of sources is known),
   // and serve the check and then the writes
-  const pool = new TaskPool(settings.workers);
-  pool.start(availableParallelism());
-  try {
+  return withTaskPool(settings.workers, async (pool) => {
+    pool.start(availableParallelism());
     const scan = await scanSources(input, settings, options.files);
     // refusals before the long part; a dry run stops at the same ones
     const job = jobDescription(settings, scan.images);
@@ -449,10 +448,8 @@ export async function augment(options: AugmentOptions): Promise<AugmentSummary> 
       keepBases: !settings.dryRun,
       onProgress: (done, total) => onProgress?.({ phase: 'check', done, total, written: 0, elapsedMs: performance.now() - started }),
     });
-    return await executeAugment(options, settings, prepared, state, started, pool);
-  } finally {
-    await pool.close();
-  }
+    return executeAugment(options, settings, prepared, state, started, pool);
+  });
 }
 
 /** Refuses an `out` inside `input` or containing it. */

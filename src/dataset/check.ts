@@ -1,6 +1,6 @@
 import { hashWords, NEAR_DUPLICATE_BITS, wordsDistance } from './fingerprint.js';
 import type { BaseCache } from './baseCache.js';
-import { TaskPool } from './pool.js';
+import { type TaskPool, withTaskPool } from './pool.js';
 import { byCodeUnits, type DatasetScan, type SkippedFile, type SourceImage } from './scan.js';
 import type { BaseRecipe, CheckTask, SourceFingerprint } from './task.js';
 
@@ -54,12 +54,7 @@ export async function checkDataset(
   workers: number,
   onProgress?: (done: number, total: number) => void,
 ): Promise<CheckedDataset> {
-  const pool = new TaskPool(workers);
-  try {
-    return await checkSources(scan, pool, { dHash: true, onProgress });
-  } finally {
-    await pool.close();
-  }
+  return withTaskPool(workers, (pool) => checkSources(scan, pool, { dHash: true, onProgress }));
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   type PreparedRun,
 } from './augment.js';
 import { ioError, systemErrorText, writeFileAtomic } from './files.js';
-import { TaskPool } from './pool.js';
+import { type TaskPool, withTaskPool } from './pool.js';
 import { recipeInputSize, shardRange, type AugmentPlan, type ClassPlan, type OutputFormat, type PlannedFile, type PlannedSource } from './plan.js';
 import { mapLimited, type SkippedFile } from './scan.js';
 import { checkSettings, type Settings } from './settings.js';
@@ -185,16 +185,10 @@ export async function makePlan(options: MakePlanOptions): Promise<LoadedPlan> {
   const started = performance.now();
   const scan = await scanSources(input, settings, options.files);
   const job = jobDescription(settings, scan.images);
-  const pool = new TaskPool(settings.workers);
-  let prepared: PreparedRun;
-  try {
-    prepared = await checkAndPlan(scan, settings, job, pool, {
-      keepBases: false,
-      onProgress: (done, total) => options.onProgress?.({ phase: 'check', done, total, written: 0, elapsedMs: performance.now() - started }),
-    });
-  } finally {
-    await pool.close();
-  }
+  const prepared = await withTaskPool(settings.workers, (pool) => checkAndPlan(scan, settings, job, pool, {
+    keepBases: false,
+    onProgress: (done, total) => options.onProgress?.({ phase: 'check', done, total, written: 0, elapsedMs: performance.now() - started }),
+  }));
   const { plan, skipped, duplicates } = prepared;
   const baseOps = plan.sources[0]?.baseOps ?? [];
   const mtimes = await mapLimited(plan.sources, STAT_CONCURRENCY, async (s) => {
@@ -382,14 +376,10 @@ export async function augmentFromPlan(options: PlannedRunOptions): Promise<Augme
     );
   }
   // the threads load while the sources are compared with the plan
-  const pool = new TaskPool(settings.workers);
-  pool.start(Math.min(availableParallelism(), plan.body.sources.length));
-  let summary: AugmentSummary;
-  try {
-    summary = await executePlan(plan, settings, augmentOptions, input, options.out, pool, started);
-  } finally {
-    await pool.close();
-  }
+  const summary = await withTaskPool(settings.workers, (pool) => {
+    pool.start(Math.min(availableParallelism(), plan.body.sources.length));
+    return executePlan(plan, settings, augmentOptions, input, options.out, pool, started);
+  });
   if (!settings.dryRun && earlier === undefined) await writeFileAtomic(copy, text);
   return summary;
 }

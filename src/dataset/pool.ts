@@ -148,16 +148,16 @@ async function runHere(tasks: readonly Task[], onResult: ResultHandler): Promise
 }
 
 /**
- * Runs `tasks` on a pool of `workers` threads started for them (see {@link TaskPool.run}) and stops it.
+ * Runs `use` with a {@link TaskPool} of `workers` threads and closes the pool after, whether `use` resolves or
+ * throws.
  *
- * @throws {AugkitError} INTERNAL when a worker thread dies, or when workers are asked for from the TypeScript sources.
  * @example
- * await runPool(tasks, 4, (result) => results.push(result));
+ * const checked = await withTaskPool(4, (pool) => checkSources(scan, pool, { dHash: false }));
  */
-export async function runPool(tasks: readonly Task[], workers: number, onResult: ResultHandler): Promise<void> {
+export async function withTaskPool<R>(workers: number, use: (pool: TaskPool) => Promise<R>): Promise<R> {
   const pool = new TaskPool(workers);
   try {
-    await pool.run(tasks, onResult);
+    return await use(pool);
   } finally {
     await pool.close();
   }
