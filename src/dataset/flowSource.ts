@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { AugkitError } from '../errors.js';
-import { checkDataset, duplicateLeaders } from './check.js';
+import { checkSources, duplicateLeaders } from './check.js';
+import { withTaskPool } from './pool.js';
 import type { FlowConfig } from './flowOptions.js';
 import { scanDataset, type SourceImage } from './scan.js';
 import { assignSplits, SPLIT_NAMES, type SplitName } from './split.js';
@@ -48,7 +49,7 @@ async function readClassList(root: string): Promise<string[] | null> {
  * Finds the folder, class list and images a flow reads. Three kinds of `dir`:
  * an augment output root (it has classes.json: `subset` picks the split folder); one split folder of an
  * augment output (its parent has classes.json); or a class-per-folder set, split with `split` + `subset`
- * as `augment` splits it: every image decode-checked first (`checkDataset`), then the same
+ * as `augment` splits it: every image decode-checked first (`checkSources`, as augment checks), then the same
  * {@link assignSplits} call over the images that decode, byte-identical copies kept together, over every
  * class folder (so the partition is augment's whatever `classes` keeps). Labels index `classes`, else classes.json, else
  * the sorted class folders; folders outside that list, and classes with no images, are warned about.
@@ -80,7 +81,8 @@ export async function resolveFlowSource(dir: string, config: FlowConfig): Promis
   let images = scan.images;
   if (config.split !== null) {
     // augment's partition: decode-check every image first, split only those that decode, duplicates together
-    const checked = await checkDataset(scan, Math.max(1, config.workers));
+    // the split needs which images decode and the byte-identical groups (content hashes), not the dHashes
+    const checked = await withTaskPool(Math.max(1, config.workers), (pool) => checkSources(scan, pool, { dHash: false }));
     const assignment = assignSplits(checked.images, config.split, config.splitSeed, duplicateLeaders(checked.duplicates));
     scan = checked;
     images = checked.images.filter((image) => assignment.get(image.path)!.split === config.subset);
