@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { AugkitError } from '../errors.js';
 import { loadFlowImage, type FlowJob, type FlowJobResult } from './flowLoad.js';
 
-const WORKER_URL = new URL('./flowWorker.js', import.meta.url);
+const WORKER_URL = new URL('./flowWorker.cjs', import.meta.url);
 
 /** Loads flow images, on the calling thread (`workers` 0) or on that many worker threads. */
 export interface FlowLoader {
@@ -28,7 +28,7 @@ const JOBS_PER_THREAD = 2;
  * thread first. The threads start loading their modules at once, before the first job.
  *
  * @throws {AugkitError} INTERNAL when workers are asked for from the TypeScript sources (threads load the
- *   compiled dist/dataset/flowWorker.js) or, from `load`, when a worker thread dies.
+ *   compiled dist/dataset/flowWorker.cjs) or, from `load`, when a worker thread dies.
  * @example
  * const loader = createFlowLoader(2);
  * const result = await loader.load({ id: 0, fsPath: 'data/cat/1.jpg', ops: [], pack, into: { buffer: new SharedArrayBuffer(64 * 64 * 3 * 4), offset: 0 } });

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { AugkitError } from '../errors.js';
 import { runTask, taskTransfers, type Task, type TaskResult } from './task.js';
 
-const WORKER_URL = new URL('./worker.js', import.meta.url);
+const WORKER_URL = new URL('./worker.cjs', import.meta.url);
 
 /**
  * Tasks given to a thread (or run at once in this thread) before the first comes back: while one waits for the
@@ -75,7 +75,7 @@ export class TaskPool {
    * in completion order; callers must not depend on it. An exception thrown by `onResult` ends the run with it.
    *
    * @throws {AugkitError} INTERNAL when a worker thread dies, or when workers are asked for from the TypeScript
-   *   sources (worker threads load the compiled dist/dataset/worker.js: run `npm run build`).
+   *   sources (worker threads load the compiled dist/dataset/worker.cjs: run `npm run build`).
    */
   async run(tasks: readonly Task[], onResult: ResultHandler, threads = this.workers): Promise<void> {
     if (this.#broken) throw this.#broken.error;

@@ -1,7 +1,8 @@
 /**
  * Worker-thread entry of the dataset pool: receives tasks (several may be in progress at once), answers each
  * with its result, moving rather than copying the image a result carries.
- * Loaded from the compiled dist/dataset/worker.js (worker threads run JavaScript, not TypeScript).
+ * Threads load dist/dataset/worker.cjs: this file and everything it imports, bundled into one CommonJS file by
+ * scripts/build-cjs.mjs.
  */
 import { parentPort } from 'node:worker_threads';
 import { runTask, taskTransfers, type Task } from './task.js';
