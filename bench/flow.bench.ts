@@ -1,7 +1,9 @@
 // `npm run bench:flow`: flowFromDirectory against torchvision's DataLoader, side by side in one run.
 // 200 JPEGs of 1024×768 (bench/cli.bench.ts's folder) → 224×224 float batches of 32 with a random
 // horizontal flip and a rotation of up to ±20° (bilinear on both sides), one epoch, 1 and 2 workers each;
-// images/s includes worker start-up. CPU ms per image (all threads or processes of a loader) is the column to
+// images/s includes worker start-up. The four runs repeat ROUNDS times (default 3; `-- 5` for five), interleaved,
+// and the table gives each run's median (and its range): a shared machine's speed drifts by tens of percent
+// within a minute, so one epoch each says little. CPU ms per image (all threads or processes of a loader) is the column to
 // read on a busy machine: it hardly depends on what else runs, images/s does. torchvision (Debian: apt-get
 // install python3-torchvision) runs bench/torchvision_loader.py with /usr/bin/python3; without it that side
 // is skipped with a message.
@@ -17,7 +19,6 @@ interface Row {
   readonly loader: string;
   readonly workers: number;
   readonly images: number;
-  readonly seconds: number;
   readonly imagesPerSecond: number;
   /** CPU time of every thread or process of the loader (worker start-up included), per image. */
   readonly cpuMsPerImage: number;
@@ -25,6 +26,14 @@ interface Row {
 
 const PYTHON = '/usr/bin/python3';
 const WORKERS = [1, 2];
+const ROUNDS = Number(process.argv[2] ?? 3);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`rounds: expected a positive integer, got ${process.argv[2]}`);
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
 const root = mkdtempSync(join(tmpdir(), 'augkit-flow-bench-'));
 try {
   const input = join(root, 'in');
@@ -36,33 +45,43 @@ try {
   const rows: Row[] = [];
   let torchSkipped: string | undefined = existsSync(PYTHON) ? undefined : `no ${PYTHON}`;
   // each worker count's two loaders run back to back, so that both see the same load on a shared machine
-  for (const workers of WORKERS) {
-    const start = performance.now();
-    const cpuStart = process.cpuUsage();
-    let images = 0;
-    for await (const batch of node.flowFromDirectory(input, { size: { width: 224, height: 224 }, batchSize: 32, recipe, workers, seed: 1 })) images += batch.shape[0];
-    const seconds = (performance.now() - start) / 1000;
-    // process.cpuUsage counts every thread of the process: the worker threads' time too
-    const cpu = process.cpuUsage(cpuStart);
-    rows.push({ loader: 'augkit flowFromDirectory', workers, images, seconds, imagesPerSecond: images / seconds, cpuMsPerImage: (cpu.user + cpu.system) / 1000 / images });
-    if (torchSkipped !== undefined) continue;
-    const torch = spawnSync(PYTHON, [new URL('bench/torchvision_loader.py', ROOT).pathname, input, String(workers)], { encoding: 'utf8' });
-    if (torch.status === 0) {
-      const run = JSON.parse(torch.stdout.trim()) as Omit<Row, 'loader' | 'cpuMsPerImage'> & { cpuSeconds: number };
-      rows.push({ loader: 'torchvision DataLoader', ...run, cpuMsPerImage: (run.cpuSeconds * 1000) / run.images });
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const workers of WORKERS) {
+      const start = performance.now();
+      const cpuStart = process.cpuUsage();
+      let images = 0;
+      for await (const batch of node.flowFromDirectory(input, { size: { width: 224, height: 224 }, batchSize: 32, recipe, workers, seed: 1 })) images += batch.shape[0];
+      const seconds = (performance.now() - start) / 1000;
+      // process.cpuUsage counts every thread of the process: the worker threads' time too
+      const cpu = process.cpuUsage(cpuStart);
+      rows.push({ loader: 'augkit flowFromDirectory', workers, images, imagesPerSecond: images / seconds, cpuMsPerImage: (cpu.user + cpu.system) / 1000 / images });
+      if (torchSkipped !== undefined) continue;
+      const torch = spawnSync(PYTHON, [new URL('bench/torchvision_loader.py', ROOT).pathname, input, String(workers)], { encoding: 'utf8' });
+      if (torch.status === 0) {
+        const run = JSON.parse(torch.stdout.trim()) as Omit<Row, 'loader' | 'cpuMsPerImage'> & { cpuSeconds: number };
+        rows.push({ loader: 'torchvision DataLoader', ...run, cpuMsPerImage: (run.cpuSeconds * 1000) / run.images });
+      }
+      else torchSkipped = torch.stderr.trim().split('\n').pop();
     }
-    else torchSkipped = torch.stderr.trim().split('\n').pop();
   }
   if (torchSkipped !== undefined) console.error(`torchvision: skipped (${torchSkipped}; apt-get install python3-torchvision)`);
-  const rate = (loader: string, workers: number) => rows.find((r) => r.loader === loader && r.workers === workers)?.imagesPerSecond;
-  console.log(`node ${process.version}, 1-minute load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after (a shared machine)\n`);
-  console.log('| loader | workers | images | seconds | images/s | × torchvision, same workers | × its 1 worker | CPU ms per image |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of [...rows].sort((a, b) => a.loader.localeCompare(b.loader) || a.workers - b.workers)) {
-    const torchRate = rate('torchvision DataLoader', r.workers);
-    const vsTorch = r.loader.startsWith('augkit') && torchRate !== undefined ? (r.imagesPerSecond / torchRate).toFixed(2) : '';
-    console.log(`| ${r.loader} | ${r.workers} | ${r.images} | ${r.seconds.toFixed(2)} | ${r.imagesPerSecond.toFixed(1)} | ${vsTorch} | ${(r.imagesPerSecond / rate(r.loader, 1)!).toFixed(2)} | ${r.cpuMsPerImage.toFixed(2)} |`);
+  const runs = (loader: string, workers: number) => rows.filter((r) => r.loader === loader && r.workers === workers);
+  const rate = (loader: string, workers: number) => median(runs(loader, workers).map((r) => r.imagesPerSecond));
+  console.log(`node ${process.version}, ${ROUNDS} rounds, 1-minute load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after (a shared machine)\n`);
+  console.log('| loader | workers | images | images/s, median (range) | × torchvision, same workers | × its 1 worker | CPU ms per image, median |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const loader of [...new Set(rows.map((r) => r.loader))].sort()) {
+    for (const workers of WORKERS) {
+      const own = runs(loader, workers);
+      const rates = own.map((r) => r.imagesPerSecond);
+      const vsTorch = loader.startsWith('augkit') && runs('torchvision DataLoader', workers).length > 0 ? (rate(loader, workers) / rate('torchvision DataLoader', workers)).toFixed(2) : '';
+      const range = `${Math.min(...rates).toFixed(1)}–${Math.max(...rates).toFixed(1)}`;
+      console.log(`| ${loader} | ${workers} | ${own[0]!.images} | ${rate(loader, workers).toFixed(1)} (${range}) | ${vsTorch} | ${(rate(loader, workers) / rate(loader, 1)).toFixed(2)} | ${median(own.map((r) => r.cpuMsPerImage)).toFixed(2)} |`);
+    }
   }
+  // the same-round ratios: a round's runs follow each other within seconds, so they share the machine's speed
+  const perRound = (loader: string) => Array.from({ length: ROUNDS }, (_, i) => runs(loader, 2)[i]!.imagesPerSecond / runs(loader, 1)[i]!.imagesPerSecond);
+  for (const loader of [...new Set(rows.map((r) => r.loader))].sort()) console.log(`\n${loader}, 2 workers ÷ 1 worker per round: ${perRound(loader).map((x) => x.toFixed(2)).join(', ')}`);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
