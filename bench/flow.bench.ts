@@ -3,8 +3,8 @@
 // horizontal flip and a rotation of up to ±20° (bilinear on both sides), one epoch, 1 and 2 workers each;
 // images/s includes worker start-up. The four runs repeat ROUNDS times (default 3; `-- 5` for five), interleaved,
 // and the table gives each run's median (and its range): a shared machine's speed drifts by tens of percent
-// within a minute, so one epoch each says little. CPU ms per image (all threads or processes of a loader) is the column to
-// read on a busy machine: it hardly depends on what else runs, images/s does. torchvision (Debian: apt-get
+// within a minute, so one epoch each says little. CPU ms per image (all threads or processes of a loader) moves
+// less with what else runs than images/s does, but it too changes when the host slows. torchvision (Debian: apt-get
 // install python3-torchvision) runs bench/torchvision_loader.py with /usr/bin/python3; without it that side
 // is skipped with a message.
 // The flow is loaded from dist/ (its worker threads run the compiled dist/dataset/flowWorker.js).
@@ -70,9 +70,12 @@ try {
   console.log(`node ${process.version}, ${ROUNDS} rounds, 1-minute load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after (a shared machine)\n`);
   console.log('| loader | workers | images | images/s, median (range) | × torchvision, same workers | × its 1 worker | CPU ms per image, median |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const loader of [...new Set(rows.map((r) => r.loader))].sort()) {
+  const loaders = [...new Set(rows.map((r) => r.loader))].sort();
+  for (const loader of loaders) {
     for (const workers of WORKERS) {
       const own = runs(loader, workers);
+      // torchvision may have failed, and been skipped from then on, before this count's first run
+      if (own.length === 0) continue;
       const rates = own.map((r) => r.imagesPerSecond);
       const vsTorch = loader.startsWith('augkit') && runs('torchvision DataLoader', workers).length > 0 ? (rate(loader, workers) / rate('torchvision DataLoader', workers)).toFixed(2) : '';
       const range = `${Math.min(...rates).toFixed(1)}–${Math.max(...rates).toFixed(1)}`;
@@ -80,8 +83,9 @@ try {
     }
   }
   // the same-round ratios: a round's runs follow each other within seconds, so they share the machine's speed
-  const perRound = (loader: string) => Array.from({ length: ROUNDS }, (_, i) => runs(loader, 2)[i]!.imagesPerSecond / runs(loader, 1)[i]!.imagesPerSecond);
-  for (const loader of [...new Set(rows.map((r) => r.loader))].sort()) console.log(`\n${loader}, 2 workers ÷ 1 worker per round: ${perRound(loader).map((x) => x.toFixed(2)).join(', ')}`);
+  // (a round's 1-worker run comes first, so every 2-worker run has its partner)
+  const perRound = (loader: string) => runs(loader, 2).map((two, i) => two.imagesPerSecond / runs(loader, 1)[i]!.imagesPerSecond);
+  for (const loader of loaders) console.log(`\n${loader}, 2 workers ÷ 1 worker per round: ${perRound(loader).map((x) => x.toFixed(2)).join(', ')}`);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
