@@ -58,7 +58,9 @@ export interface FlowInfo {
 /**
  * A training-loop reader of a class-per-folder data set (see {@link flowFromDirectory}). Iterating it runs
  * every epoch of `options.epochs`; `epoch(e)` runs epoch `e` alone (a fresh augmentation per epoch for loops
- * that ask for one epoch at a time, such as tf.js `fitDataset`).
+ * that ask for one epoch at a time, such as tf.js `fitDataset`). A run that ends normally leaves its worker
+ * threads, warm, to the next run of the same flow; they end after 10 s with no run, or at {@link Flow.close},
+ * and never keep the process alive.
  *
  * @example
  * for await (const batch of flowFromDirectory('data', { batchSize: 8 })) console.log(batch.labels);
@@ -68,6 +70,8 @@ export class Flow implements AsyncIterable<Batch> {
   private source: Promise<FlowSource> | undefined;
   /** Paths found unusable: reported once, not loaded again. */
   private readonly bad = new Set<string>();
+  /** The loader (its worker threads) and staging buffers of the last run that ended normally, for the next run. */
+  private kept: { readonly loader: FlowLoader; readonly staging: StagingBuffers } | undefined;
 
   /** Use {@link flowFromDirectory}. */
   constructor(
@@ -132,15 +136,37 @@ export class Flow implements AsyncIterable<Batch> {
     return this.run(Array.from({ length: this.config.epochs }, (_, e) => e));
   }
 
+  /**
+   * Ends the worker threads this flow keeps between runs (`epoch(e)` after `epoch(e − 1)`), now. Without it they
+   * end by themselves after 10 s with no run, and they never keep the process alive; a later run starts new ones.
+   *
+   * @example
+   * for (let e = 0; e < 10; e++) for await (const batch of flow.epoch(e)) train(batch);
+   * await flow.close();
+   */
+  async close(): Promise<void> {
+    const kept = this.kept;
+    this.kept = undefined;
+    await kept?.loader.close();
+  }
+
   private async *run(epochs: readonly number[]): AsyncGenerator<Batch, void, undefined> {
-    // the worker threads load their modules while the folder is read
-    const loader = createFlowLoader(this.config.workers);
+    // a run that follows one which ended normally takes over its threads, warm, and its staging buffers, all free;
+    // otherwise the new threads load their modules while the folder is read
+    const kept = this.kept;
+    this.kept = undefined;
+    const loader = kept?.loader ?? createFlowLoader(this.config.workers);
+    let staging = kept?.staging;
+    let finished = false;
     try {
       const { classNames, images } = await this.read();
-      const staging = new StagingBuffers(batchBytes(this.config.batchSize, this.packSettings()), this.config.workers > 0);
+      staging ??= new StagingBuffers(batchBytes(this.config.batchSize, this.packSettings()), this.config.workers > 0);
       for (const epoch of epochs) yield* this.batches(epoch, classNames, images, loader, staging);
+      finished = true;
     } finally {
-      await loader.close();
+      // a run stopped early may still have loads packing into its staging buffers: its threads are not reused
+      if (finished && this.kept === undefined) this.kept = { loader, staging: staging! };
+      else await loader.close();
     }
   }
 

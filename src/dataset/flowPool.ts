@@ -23,9 +23,26 @@ type WorkerReply = FlowJobResult | { readonly id: number; readonly fatal: string
 const JOBS_PER_THREAD = 2;
 
 /**
+ * How long a loader's threads stay, holding no job, before they end (the next job starts them again): long
+ * enough to span the pause between two epochs of a training loop, short enough that a loader nobody closes
+ * gives its threads' memory back soon.
+ */
+export const IDLE_THREAD_MS = 10_000;
+
+interface Thread {
+  readonly worker: Worker;
+  /** Jobs posted to it and not answered yet. */
+  held: number;
+  /** Terminated by the loader (idle, or closed): its exit is no failure. */
+  ending: boolean;
+}
+
+/**
  * A {@link FlowLoader} with `workers` threads (0: the calling thread). Each thread holds up to
  * {@link JOBS_PER_THREAD} jobs and is given the oldest waiting job when it holds fewer; the least busy
- * thread first. The threads start loading their modules at once, before the first job.
+ * thread first. The threads start loading their modules at once, before the first job. A thread keeps the
+ * process alive only while it holds a job, and after {@link IDLE_THREAD_MS} with no job held anywhere the
+ * threads end, to start again with the next job.
  *
  * @throws {AugkitError} INTERNAL when workers are asked for from the TypeScript sources (threads load the
  *   compiled dist/dataset/flowWorker.cjs) or, from `load`, when a worker thread dies.
@@ -41,7 +58,8 @@ export function createFlowLoader(workers: number): FlowLoader {
   }
   const waiting: FlowJob[] = [];
   const pending = new Map<number, { resolve: (r: FlowJobResult) => void; reject: (e: Error) => void }>();
-  const threads: { readonly thread: Worker; held: number }[] = [];
+  let threads: Thread[] = [];
+  let idle: ReturnType<typeof setTimeout> | undefined;
   let failure: AugkitError | undefined;
 
   const fail = (error: AugkitError) => {
@@ -49,22 +67,34 @@ export function createFlowLoader(workers: number): FlowLoader {
     for (const { reject } of pending.values()) reject(failure);
     pending.clear();
   };
+  const end = async (ending: readonly Thread[]) => {
+    for (const t of ending) t.ending = true;
+    await Promise.all(ending.map((t) => t.worker.terminate()));
+  };
   const dispatch = () => {
     while (waiting.length > 0) {
+      if (threads.length === 0) threads = Array.from({ length: workers }, spawn);
       const free = threads.reduce((best, t) => (t.held < best.held ? t : best));
       if (free.held >= JOBS_PER_THREAD) return;
-      free.held++;
-      free.thread.postMessage(waiting.shift());
+      if (free.held++ === 0) free.worker.ref();
+      free.worker.postMessage(waiting.shift());
     }
+    clearTimeout(idle);
+    if (threads.some((t) => t.held > 0)) return;
+    idle = setTimeout(() => {
+      void end(threads);
+      threads = [];
+    }, IDLE_THREAD_MS).unref();
   };
-  for (let i = 0; i < workers; i++) {
-    const entry = { thread: new Worker(WORKER_URL), held: 0 };
-    const { thread } = entry;
-    threads.push(entry);
-    thread.on('message', (reply: WorkerReply) => {
+  const spawn = (): Thread => {
+    const entry: Thread = { worker: new Worker(WORKER_URL), held: 0, ending: false };
+    const { worker } = entry;
+    // idle until it holds a job: a loader nobody closes never keeps the process from exiting
+    worker.unref();
+    worker.on('message', (reply: WorkerReply) => {
       const job = pending.get(reply.id);
       pending.delete(reply.id);
-      entry.held--;
+      if (--entry.held === 0) worker.unref();
       dispatch();
       if ('fatal' in reply) {
         const error = new AugkitError('INTERNAL', `a flow worker failed: ${reply.fatal}`);
@@ -74,11 +104,13 @@ export function createFlowLoader(workers: number): FlowLoader {
         job?.resolve(reply);
       }
     });
-    thread.on('error', (cause) => fail(new AugkitError('INTERNAL', `a flow worker thread failed: ${cause.message}`, { cause })));
-    thread.on('exit', (code) => {
-      if (code !== 0 && pending.size > 0) fail(new AugkitError('INTERNAL', `a flow worker thread exited with code ${code}`));
+    worker.on('error', (cause) => fail(new AugkitError('INTERNAL', `a flow worker thread failed: ${cause.message}`, { cause })));
+    worker.on('exit', (code) => {
+      if (!entry.ending && code !== 0 && pending.size > 0) fail(new AugkitError('INTERNAL', `a flow worker thread exited with code ${code}`));
     });
-  }
+    return entry;
+  };
+  threads = Array.from({ length: workers }, spawn);
   return {
     load(job) {
       if (failure) return Promise.reject(failure);
@@ -93,7 +125,9 @@ export function createFlowLoader(workers: number): FlowLoader {
       waiting.length = 0;
       pending.clear();
       failure ??= new AugkitError('INTERNAL', 'the flow loader was closed');
-      await Promise.all(threads.map((t) => t.thread.terminate()));
+      clearTimeout(idle);
+      await end(threads);
+      threads = [];
     },
   };
 }

@@ -173,6 +173,7 @@ export async function compare(options: CompareOptions): Promise<CompareReport> {
       o.onRun?.({ recipe: run.recipe, repeat, accuracy: correct / Math.max(1, predictions.length), seconds, done: runs.length, total: repeats * recipes.length });
     }
   }
+  await valFlow.close();
   const report: CompareReport = {
     recipes: scoreRuns(runs, classes),
     split,

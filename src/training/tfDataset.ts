@@ -42,7 +42,8 @@ function toTensors(tf: Tf, batch: Batch): TfBatch | { xs: tfjs.Tensor4D } {
 /**
  * A `tf.data.Dataset` of `{ xs, ys }` batches from {@link flowFromDirectory} (default `classMode:
  * 'categorical'`, for `categoricalCrossentropy`). Each iteration of the dataset is the next epoch of the
- * flow, so `model.fitDataset(ds, { epochs })` sees new augmentations every epoch. fitDataset disposes the
+ * flow, so `model.fitDataset(ds, { epochs })` sees new augmentations every epoch, made by the same warm worker
+ * threads (they end 10 s after the last epoch, and never keep the process alive). fitDataset disposes the
  * batch tensors; dispose them yourself when you iterate the dataset by hand.
  *
  * @throws {AugkitError} INVALID_ARGUMENT for bad options, or naming `@tensorflow/tfjs` when it is not installed.

@@ -1,7 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it, vi } from 'vitest';
 import { decode } from '../../src/codecs/index.js';
 import { augment } from '../../src/dataset/augment.js';
 import { flowFromDirectory, type Batch, type FlowOptions } from '../../src/dataset/flow.js';
@@ -18,6 +21,13 @@ async function collect(iterable: AsyncIterable<Batch>): Promise<Batch[]> {
 const size = { width: 24, height: 16 };
 const inThread = { size, workers: 0 } as const;
 const recipe = parseRecipe({ name: 'r', steps: [{ op: 'randomRotation', degrees: 30 }, { op: 'randomFlip', horizontal: 0.5 }] });
+/** The id the next worker thread of this process gets, plus one (this probe takes it): ids count every thread started. */
+async function nextThreadId(): Promise<number> {
+  const probe = new Worker('', { eval: true });
+  const id = probe.threadId;
+  await probe.terminate();
+  return id;
+}
 const tmp = () => mkdtempSync(join(tmpdir(), 'augkit-flow-'));
 
 /** A plain loop's pixels of one source: decode, resize to `size` (what the flow does without a recipe). */
@@ -267,6 +277,80 @@ describe('flowFromDirectory worker threads (compiled package)', { timeout: 60_00
     expect(runs[0]!.length).toBe(10);
     // each batch owns a plain buffer: the shared staging memory the workers pack into is reused
     for (const run of runs) for (const b of run) expect(b.images.buffer).toBeInstanceOf(ArrayBuffer);
+  });
+
+  it('epoch(e) after a finished run takes over its threads; close() ends them; bytes are a fresh flow\'s either way', async () => {
+    const dist = (await import(join(ROOT, 'dist/dataset/index.js'))) as typeof import('../../src/dataset/index.js');
+    const distRecipe = (await import(join(ROOT, 'dist/index.js'))).parseRecipe(JSON.parse(JSON.stringify({ name: 'r', steps: recipe.steps })));
+    const options = { size, batchSize: 4, recipe: distRecipe, seed: 8, workers: 2 };
+    const flow = dist.flowFromDirectory(SAMPLE, options);
+    const e0 = await collect(flow.epoch(0));
+    const before = await nextThreadId();
+    const e1 = await collect(flow.epoch(1));
+    // no thread was started for epoch 1: the next thread id is the one after the probe's
+    expect(await nextThreadId()).toBe(before + 1);
+    await flow.close();
+    const e2 = await collect(flow.epoch(2));
+    const after = await nextThreadId();
+    expect(after).toBe(before + 1 + options.workers + 1);
+    await flow.close();
+    const fresh = await collect(dist.flowFromDirectory(SAMPLE, { ...options, epochs: 3 }));
+    expect([...e0, ...e1, ...e2].map((b) => b.paths)).toEqual(fresh.map((b) => b.paths));
+    [...e0, ...e1, ...e2].forEach((b, i) => expect(Buffer.from(b.images.buffer).equals(Buffer.from(fresh[i]!.images.buffer))).toBe(true));
+  });
+
+  it('a run stopped early does not hand its threads on (their loads may still be packing); the next run is right', async () => {
+    const dist = (await import(join(ROOT, 'dist/dataset/index.js'))) as typeof import('../../src/dataset/index.js');
+    const options = { size, batchSize: 2, prefetch: 3, seed: 9, workers: 2, dtype: 'uint8' } as const;
+    const flow = dist.flowFromDirectory(SAMPLE, options);
+    await collect(flow.epoch(0));
+    for await (const first of flow.epoch(1)) {
+      expect(first.shape[0]).toBe(2);
+      break;
+    }
+    const before = await nextThreadId();
+    const e2 = await collect(flow.epoch(2));
+    expect(await nextThreadId()).toBe(before + options.workers + 1);
+    await flow.close();
+    const [inThreadRun] = [await collect(dist.flowFromDirectory(SAMPLE, { ...options, workers: 0 }).epoch(2))];
+    e2.forEach((b, i) => expect(Buffer.from(b.images.buffer).equals(Buffer.from(inThreadRun![i]!.images.buffer))).toBe(true));
+  });
+
+  it('idle threads end after IDLE_THREAD_MS and start again with the next run', async () => {
+    const dist = (await import(join(ROOT, 'dist/dataset/index.js'))) as typeof import('../../src/dataset/index.js');
+    const { IDLE_THREAD_MS } = (await import(join(ROOT, 'dist/dataset/flowPool.js'))) as typeof import('../../src/dataset/flowPool.js');
+    const options = { size, batchSize: 8, seed: 4, workers: 2, dtype: 'uint8' } as const;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const flow = dist.flowFromDirectory(SAMPLE, options);
+      await collect(flow.epoch(0));
+      vi.advanceTimersByTime(IDLE_THREAD_MS - 1);
+      const before = await nextThreadId();
+      await collect(flow.epoch(1));
+      expect(await nextThreadId()).toBe(before + 1); // not idle long enough: the same threads
+      vi.advanceTimersByTime(IDLE_THREAD_MS);
+      const e2 = await collect(flow.epoch(2));
+      expect(await nextThreadId()).toBe(before + 1 + options.workers + 1);
+      await flow.close();
+      const fresh = await collect(dist.flowFromDirectory(SAMPLE, { ...options, workers: 0 }).epoch(2));
+      e2.forEach((b, i) => expect(Buffer.from(b.images.buffer).equals(Buffer.from(fresh[i]!.images.buffer))).toBe(true));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a flow nobody closes, even one stopped between batches, does not keep the process alive', () => {
+    const script = `
+      const { flowFromDirectory } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/dataset/index.js')).href)});
+      const flow = flowFromDirectory(${JSON.stringify(SAMPLE)}, { size: { width: 24, height: 16 }, batchSize: 2, prefetch: 3, workers: 2 });
+      for await (const batch of flow.epoch(0)) {}
+      const batches = flow.epoch(1);
+      await batches.next(); // then dropped, neither finished nor returned
+      console.log('done');`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(child.stderr).toBe('');
+    expect(child.signal).toBeNull();
+    expect(child.stdout.trim()).toBe('done');
   });
 
   it('images left out (undecodable) shift the rest the same way for 0 and 2 workers', async () => {
