@@ -339,6 +339,25 @@ describe('flowFromDirectory worker threads (compiled package)', { timeout: 60_00
     }
   });
 
+  it('a kept thread that dies between runs fails the next run with INTERNAL instead of leaving it waiting', async () => {
+    const dist = (await import(join(ROOT, 'dist/dataset/index.js'))) as typeof import('../../src/dataset/index.js');
+    const flow = dist.flowFromDirectory(SAMPLE, { size, batchSize: 8, workers: 2 });
+    // the loader unrefs each thread it starts: that call hands the test the threads
+    const started: Worker[] = [];
+    const unref = vi.spyOn(Worker.prototype, 'unref').mockImplementation(function (this: Worker) {
+      if (!started.includes(this)) started.push(this);
+    });
+    try {
+      await collect(flow.epoch(0));
+    } finally {
+      unref.mockRestore();
+    }
+    expect(started.length).toBe(2);
+    await started[0]!.terminate();
+    await expect(collect(flow.epoch(1))).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/a flow worker thread exited/) });
+    await flow.close();
+  });
+
   it('a flow nobody closes, even one stopped between batches, does not keep the process alive', () => {
     const script = `
       const { flowFromDirectory } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/dataset/index.js')).href)});
