@@ -11,6 +11,7 @@ import { flowFromDirectory, type Batch, type FlowOptions } from '../../src/datas
 import { resize } from '../../src/ops/resize.js';
 import { parseRecipe } from '../../src/index.js';
 import { ROOT, SAMPLE } from '../helpers/cli.js';
+import { nextThreadId } from '../helpers/threads.js';
 
 async function collect(iterable: AsyncIterable<Batch>): Promise<Batch[]> {
   const batches: Batch[] = [];
@@ -21,13 +22,6 @@ async function collect(iterable: AsyncIterable<Batch>): Promise<Batch[]> {
 const size = { width: 24, height: 16 };
 const inThread = { size, workers: 0 } as const;
 const recipe = parseRecipe({ name: 'r', steps: [{ op: 'randomRotation', degrees: 30 }, { op: 'randomFlip', horizontal: 0.5 }] });
-/** The id the next worker thread of this process gets, plus one (this probe takes it): ids count every thread started. */
-async function nextThreadId(): Promise<number> {
-  const probe = new Worker('', { eval: true });
-  const id = probe.threadId;
-  await probe.terminate();
-  return id;
-}
 const tmp = () => mkdtempSync(join(tmpdir(), 'augkit-flow-'));
 
 /** A plain loop's pixels of one source: decode, resize to `size` (what the flow does without a recipe). */

@@ -1,11 +1,14 @@
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { flowFromDirectory, type Batch } from '../../src/dataset/flow.js';
 import { parseRecipe } from '../../src/index.js';
 import { loadTf, tfDataset, type TfBatch } from '../../src/training/index.js';
-import { SAMPLE } from '../helpers/cli.js';
+import { ROOT, SAMPLE } from '../helpers/cli.js';
+import { nextThreadId } from '../helpers/threads.js';
 
 const size = { width: 16, height: 16 };
+
 const recipe = parseRecipe({ name: 'r', steps: [{ op: 'randomRotation', degrees: 20 }] });
 
 describe('tfDataset (augkit/tfjs)', { timeout: 120_000 }, () => {
@@ -53,6 +56,20 @@ describe('tfDataset (augkit/tfjs)', { timeout: 120_000 }, () => {
     expect(Number.isFinite(loss)).toBe(true);
     expect(loss).toBeGreaterThan(0);
     expect(tf.memory().numTensors - before).toBeLessThan(10); // batches are disposed, not kept
+    model.dispose();
+  });
+
+  it('fitDataset runs every epoch on the worker threads of the first (compiled package)', async () => {
+    await tf.setBackend('cpu');
+    const dist = (await import(join(ROOT, 'dist/training/index.js'))) as typeof import('../../src/training/index.js');
+    const ds = await dist.tfDataset(SAMPLE, { tf, size, batchSize: 8, seed: 2, workers: 1 });
+    const model = tf.sequential({ layers: [tf.layers.flatten({ inputShape: [16, 16, 3] }), tf.layers.dense({ units: 3, activation: 'softmax' })] });
+    model.compile({ optimizer: tf.train.sgd(0.05), loss: 'categoricalCrossentropy' });
+    const before = await nextThreadId();
+    const history = await model.fitDataset(ds, { epochs: 3, verbose: 0 });
+    expect(history.history.loss).toHaveLength(3);
+    // one thread started for the three epochs, then this probe
+    expect(await nextThreadId()).toBe(before + 2);
     model.dispose();
   });
 
