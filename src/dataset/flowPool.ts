@@ -79,6 +79,10 @@ export function createFlowLoader(workers: number): FlowLoader {
       if (free.held++ === 0) free.worker.ref();
       free.worker.postMessage(waiting.shift());
     }
+    endWhenIdle();
+  };
+  /** (Re)starts the idle clock when no thread holds a job. */
+  const endWhenIdle = () => {
     clearTimeout(idle);
     if (threads.some((t) => t.held > 0)) return;
     idle = setTimeout(() => {
@@ -112,6 +116,8 @@ export function createFlowLoader(workers: number): FlowLoader {
     return entry;
   };
   threads = Array.from({ length: workers }, spawn);
+  // threads that never get a job (a run with nothing to load) end too
+  endWhenIdle();
   return {
     load(job) {
       if (failure) return Promise.reject(failure);

@@ -333,6 +333,27 @@ describe('flowFromDirectory worker threads (compiled package)', { timeout: 60_00
     }
   });
 
+  it('threads that never get a job (a run with nothing to load) end after IDLE_THREAD_MS too', async () => {
+    const dist = (await import(join(ROOT, 'dist/dataset/index.js'))) as typeof import('../../src/dataset/index.js');
+    const { IDLE_THREAD_MS } = (await import(join(ROOT, 'dist/dataset/flowPool.js'))) as typeof import('../../src/dataset/flowPool.js');
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const warnings: string[] = [];
+      const flow = dist.flowFromDirectory(SAMPLE, { size, workers: 2, classes: ['dog'], onWarning: (w) => warnings.push(w) });
+      expect(await collect(flow.epoch(0))).toEqual([]);
+      expect(warnings.join()).toMatch(/no images of 1 of the 1 classes: dog/);
+      vi.advanceTimersByTime(IDLE_THREAD_MS - 1);
+      expect(terminate).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(terminate).toHaveBeenCalledTimes(2);
+      await flow.close();
+    } finally {
+      vi.useRealTimers();
+      terminate.mockRestore();
+    }
+  });
+
   it('a kept thread that dies between runs fails the next run with INTERNAL instead of leaving it waiting', async () => {
     const dist = (await import(join(ROOT, 'dist/dataset/index.js'))) as typeof import('../../src/dataset/index.js');
     const flow = dist.flowFromDirectory(SAMPLE, { size, batchSize: 8, workers: 2 });
