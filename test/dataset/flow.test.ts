@@ -22,6 +22,11 @@ async function collect(iterable: AsyncIterable<Batch>): Promise<Batch[]> {
 const size = { width: 24, height: 16 };
 const inThread = { size, workers: 0 } as const;
 const recipe = parseRecipe({ name: 'r', steps: [{ op: 'randomRotation', degrees: 30 }, { op: 'randomFlip', horizontal: 0.5 }] });
+/** The compiled package's flow (worker threads run only from dist/). */
+const compiled = async () => (await import(join(ROOT, 'dist/dataset/index.js'))) as typeof import('../../src/dataset/index.js');
+const compiledPool = async () => (await import(join(ROOT, 'dist/dataset/flowPool.js'))) as typeof import('../../src/dataset/flowPool.js');
+/** `recipe`, parsed by the compiled package (a flow of dist/ takes dist's recipes). */
+const compiledRecipe = async () => (await import(join(ROOT, 'dist/index.js'))).parseRecipe(JSON.parse(JSON.stringify({ name: 'r', steps: recipe.steps })));
 const tmp = () => mkdtempSync(join(tmpdir(), 'augkit-flow-'));
 
 /** A plain loop's pixels of one source: decode, resize to `size` (what the flow does without a recipe). */
@@ -112,7 +117,7 @@ describe('flowFromDirectory', { timeout: 60_000 }, () => {
       }
     });
     expect(differsFromDefault).toBe(true);
-    const dist = (await import(join(ROOT, 'dist/dataset/index.js'))) as typeof import('../../src/dataset/index.js');
+    const dist = await compiled();
     const [threaded] = await collect(dist.flowFromDirectory(SAMPLE, { ...options, workers: 2 }));
     expect(threaded!.images).toEqual(batch!.images);
   });
@@ -260,8 +265,8 @@ describe('flowFromDirectory', { timeout: 60_000 }, () => {
 
 describe('flowFromDirectory worker threads (compiled package)', { timeout: 60_000 }, () => {
   it('the same batches, in the same order, with the same bytes for 0, 1 and 2 workers', async () => {
-    const dist = (await import(join(ROOT, 'dist/dataset/index.js'))) as typeof import('../../src/dataset/index.js');
-    const distRecipe = (await import(join(ROOT, 'dist/index.js'))).parseRecipe(JSON.parse(JSON.stringify({ name: 'r', steps: recipe.steps })));
+    const dist = await compiled();
+    const distRecipe = await compiledRecipe();
     const options = { size, batchSize: 5, recipe: distRecipe, balance: true, seed: 5, epochs: 2, prefetch: 1 };
     const runs = await Promise.all([0, 1, 2].map((workers) => collect(dist.flowFromDirectory(SAMPLE, { ...options, workers }))));
     for (const run of runs.slice(1)) {
@@ -274,8 +279,8 @@ describe('flowFromDirectory worker threads (compiled package)', { timeout: 60_00
   });
 
   it('epoch(e) after a finished run takes over its threads; close() ends them; bytes are a fresh flow\'s either way', async () => {
-    const dist = (await import(join(ROOT, 'dist/dataset/index.js'))) as typeof import('../../src/dataset/index.js');
-    const distRecipe = (await import(join(ROOT, 'dist/index.js'))).parseRecipe(JSON.parse(JSON.stringify({ name: 'r', steps: recipe.steps })));
+    const dist = await compiled();
+    const distRecipe = await compiledRecipe();
     const options = { size, batchSize: 4, recipe: distRecipe, seed: 8, workers: 2 };
     const flow = dist.flowFromDirectory(SAMPLE, options);
     const e0 = await collect(flow.epoch(0));
@@ -294,7 +299,7 @@ describe('flowFromDirectory worker threads (compiled package)', { timeout: 60_00
   });
 
   it('a run stopped early does not hand its threads on (their loads may still be packing); the next run is right', async () => {
-    const dist = (await import(join(ROOT, 'dist/dataset/index.js'))) as typeof import('../../src/dataset/index.js');
+    const dist = await compiled();
     const options = { size, batchSize: 2, prefetch: 3, seed: 9, workers: 2, dtype: 'uint8' } as const;
     const flow = dist.flowFromDirectory(SAMPLE, options);
     await collect(flow.epoch(0));
@@ -311,8 +316,8 @@ describe('flowFromDirectory worker threads (compiled package)', { timeout: 60_00
   });
 
   it('idle threads end after IDLE_THREAD_MS and start again with the next run', async () => {
-    const dist = (await import(join(ROOT, 'dist/dataset/index.js'))) as typeof import('../../src/dataset/index.js');
-    const { IDLE_THREAD_MS } = (await import(join(ROOT, 'dist/dataset/flowPool.js'))) as typeof import('../../src/dataset/flowPool.js');
+    const dist = await compiled();
+    const { IDLE_THREAD_MS } = await compiledPool();
     const options = { size, batchSize: 8, seed: 4, workers: 2, dtype: 'uint8' } as const;
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
@@ -334,8 +339,8 @@ describe('flowFromDirectory worker threads (compiled package)', { timeout: 60_00
   });
 
   it('threads that never get a job (a run with nothing to load) end after IDLE_THREAD_MS too', async () => {
-    const dist = (await import(join(ROOT, 'dist/dataset/index.js'))) as typeof import('../../src/dataset/index.js');
-    const { IDLE_THREAD_MS } = (await import(join(ROOT, 'dist/dataset/flowPool.js'))) as typeof import('../../src/dataset/flowPool.js');
+    const dist = await compiled();
+    const { IDLE_THREAD_MS } = await compiledPool();
     const terminate = vi.spyOn(Worker.prototype, 'terminate');
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
@@ -355,7 +360,7 @@ describe('flowFromDirectory worker threads (compiled package)', { timeout: 60_00
   });
 
   it('a kept thread that dies between runs fails the next run with INTERNAL instead of leaving it waiting', async () => {
-    const dist = (await import(join(ROOT, 'dist/dataset/index.js'))) as typeof import('../../src/dataset/index.js');
+    const dist = await compiled();
     const flow = dist.flowFromDirectory(SAMPLE, { size, batchSize: 8, workers: 2 });
     // the loader unrefs each thread it starts: that call hands the test the threads
     const started: Worker[] = [];
@@ -388,7 +393,7 @@ describe('flowFromDirectory worker threads (compiled package)', { timeout: 60_00
   });
 
   it('images left out (undecodable) shift the rest the same way for 0 and 2 workers', async () => {
-    const dist = (await import(join(ROOT, 'dist/dataset/index.js'))) as typeof import('../../src/dataset/index.js');
+    const dist = await compiled();
     const dir = tmp();
     cpSync(SAMPLE, dir, { recursive: true });
     writeFileSync(join(dir, 'cat', 'empty.jpg'), '');
