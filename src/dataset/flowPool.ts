@@ -75,7 +75,7 @@ export function createFlowLoader(workers: number): FlowLoader {
     while (waiting.length > 0) {
       if (threads.length === 0) threads = Array.from({ length: workers }, spawn);
       const free = threads.reduce((best, t) => (t.held < best.held ? t : best));
-      if (free.held >= JOBS_PER_THREAD) return;
+      if (free.held >= JOBS_PER_THREAD) break;
       if (free.held++ === 0) free.worker.ref();
       free.worker.postMessage(waiting.shift());
     }
